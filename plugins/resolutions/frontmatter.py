@@ -1,0 +1,483 @@
+"""Front matter: split the optional YAML block off a source file, read it into typed values, validate it.
+
+A front matter is a ``---`` line at the very top of the file, YAML, then a closing ``---`` (or ``...``)
+line. It supplies what the printed text does not (the vote, the draft, the sponsors, the meeting record,
+agenda item titles, subjects) and may override printed metadata (``symbol``, ``title``...).
+Every accepted key is documented in ``docs/front-matter.md``.
+
+Nothing here raises or prints on content: problems are returned as ``(line, severity, code, message)``
+tuples (codes ``RES2xx``) for the parser to turn into ``Diagnostic`` objects with the file's path.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import yaml
+
+from .model import ERROR, WARNING, Diagnostic, Meeting, Resolution, Vote
+
+# libyaml is about ten times faster than the pure-Python loader; the vote lists of ~190 Member
+# States make this matter for a 20,000-file collection.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Problem = tuple[int, str, str, str]
+"""``(line, severity, code, message)``: a problem found in the front matter, before the path is known."""
+
+# Stable problem codes of this module (listed in docs/front-matter.md).
+UNCLOSED = "RES201"
+INVALID_YAML = "RES202"
+NOT_A_MAPPING = "RES203"
+UNKNOWN_KEY = "RES204"
+WRONG_TYPE = "RES205"
+UNKNOWN_OUTCOME = "RES206"
+COUNT_DISAGREES = "RES207"
+VOTE_INCONSISTENT = "RES208"
+BAD_DATE = "RES209"
+MEMBER_ON_TWO_SIDES = "RES210"
+CONTRADICTS_TEXT = "RES211"
+
+VOTE_OUTCOMES = ("without vote", "recorded vote", "unanimous", "vote")
+"""Outcomes the model knows (see ``model.Vote.outcome``)."""
+
+_VOTE_SIDES = ("in_favour", "against", "abstaining")
+_VOTE_KEYS = frozenset({"outcome", *_VOTE_SIDES, *(f"{side}_members" for side in _VOTE_SIDES)})
+_MEETING_KEYS = frozenset({"number", "kind", "resumed", "date"})
+_STRING_KEYS = ("draft", "sponsors", "record", "symbol", "title", "body", "number", "session")
+_DATE_KEYS = ("issued", "adopted")
+KNOWN_KEYS = frozenset(
+    {*_STRING_KEYS, *_DATE_KEYS, "vote", "meeting", "subjects", "agenda_titles", "kind"}
+)
+"""Every top-level key the project accepts."""
+
+_FENCE = re.compile(r"---[ \t]*")
+_CLOSING_FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
+_NESTED_KEY = re.compile(r"[ \t]+([A-Za-z_][\w-]*)[ \t]*:")
+
+
+class FrontMatterMap(dict):
+    """The YAML mapping of a front matter, remembering the source line of each key.
+
+    ``key_lines`` maps ``"vote"`` and ``"vote.in_favour"`` style keys to 1-based file lines, so that
+    ``read`` can point at the faulty line; a plain dict works too (problems then point at ``first_line``).
+    """
+
+    key_lines: dict[str, int]
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What a front matter says, read and validated; None (or empty) wherever it says nothing."""
+
+    vote: Vote | None = None
+    """The vote (``vote:`` mapping), ``source == "front matter"``."""
+    draft: str | None = None
+    """Draft resolution symbol as given, possibly with a note (``A/74/L.24``, ``A/75/L.1, as orally revised``)."""
+    sponsors: str | None = None
+    """Sponsors as given (a YAML list is joined with ``", "``)."""
+    record: str | None = None
+    """Meeting record symbol of the adoption (``A/74/PV.45``)."""
+    subjects: tuple[str, ...] = ()
+    """Subject terms (a single string is one subject)."""
+    agenda_titles: Mapping[str, str] = field(default_factory=dict)
+    """Agenda item number as printed (``"78 (a)"``) -> its title."""
+    symbol: str | None = None
+    """Override: the document symbol."""
+    title: str | None = None
+    """Override: the title."""
+    body: str | None = None
+    """Override: the issuing body (``General Assembly``)."""
+    number: str | None = None
+    """Override: the number printed before the title (``51/148``)."""
+    kind: str | None = None
+    """Override: ``resolution`` or ``decision``."""
+    session: str | None = None
+    """Override: the session (``"51"``, ``"ES-11"``, ``"2021"``); a YAML number is read as a string."""
+    issued: str | None = None
+    """Override: ISO issue date."""
+    adopted: str | None = None
+    """Override: ISO adoption date."""
+    meeting: Meeting | None = None
+    """Override: the adoption meeting (``number``, ``kind``, ``resumed``, ``date``); ``record`` fills its record."""
+
+
+def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
+    """Split a source text into (metadata, body, lines taken by the front matter, problems).
+
+    Without a front matter: ``(None, text, 0, [])``. Body line ``n`` is source line ``n + lines_taken``.
+    Invalid YAML or a block that is not a mapping gives ``None`` metadata and an error at its line; an
+    unclosed block is reported and the whole text is kept as body.
+    """
+    if not text.startswith("---"):
+        return None, text, 0, []
+    lines = text.splitlines(keepends=True)
+    if not _FENCE.fullmatch(lines[0].rstrip("\r\n")):
+        return None, text, 0, []  # e.g. "----" or "--- text": not a fence, just text
+    closing = next(
+        (i for i in range(1, len(lines)) if _CLOSING_FENCE.fullmatch(lines[i].rstrip("\r\n"))), None
+    )
+    if closing is None:
+        message = "front matter opened with '---' on line 1 is never closed, expected a closing '---' line"
+        return None, text, 0, [(1, ERROR, UNCLOSED, message)]
+    yaml_text = "".join(lines[1:closing])
+    body = "".join(lines[closing + 1 :])
+    lines_taken = closing + 1
+    try:
+        data = yaml.load(yaml_text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening fence
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        message = f"front matter is not valid YAML ({reason}), expected 'key: value' lines"
+        return None, body, lines_taken, [(line, ERROR, INVALID_YAML, message)]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        message = f"front matter is a {_type_name(data)}, expected a mapping of 'key: value' lines"
+        return None, body, lines_taken, [(2, ERROR, NOT_A_MAPPING, message)]
+    metadata = FrontMatterMap(data)
+    metadata.key_lines = _key_lines(lines[1:closing])
+    return metadata, body, lines_taken, []
+
+
+def _key_lines(yaml_lines: list[str]) -> dict[str, int]:
+    """Lines of top-level keys and of their block-style child keys (``vote.in_favour``)."""
+    found: dict[str, int] = {}
+    parent = None
+    for index, line in enumerate(yaml_lines):
+        file_line = index + 2  # the opening fence is line 1
+        top = _TOP_KEY.match(line)
+        if top:
+            parent = top.group(1)
+            found.setdefault(parent, file_line)
+            continue
+        nested = _NESTED_KEY.match(line)
+        if nested and parent is not None:
+            found.setdefault(f"{parent}.{nested.group(1)}", file_line)
+    return found
+
+
+def read(meta: Mapping, first_line: int = 1) -> tuple[FrontMatter, list[Problem]]:
+    """Read and validate a front matter mapping; a value of the wrong type is reported and ignored."""
+    reader = _Reader(meta, first_line)
+    return reader.front_matter(), reader.problems
+
+
+class _Reader:
+    """Reads one mapping, collecting problems; a class only to share the problem list and key lines."""
+
+    def __init__(self, meta: Mapping, first_line: int) -> None:
+        self.meta = meta
+        self.first_line = first_line
+        self.key_lines: dict[str, int] = getattr(meta, "key_lines", {})
+        self.problems: list[Problem] = []
+
+    def line(self, key: str) -> int:
+        parent = key.split(".", 1)[0]
+        return self.key_lines.get(key) or self.key_lines.get(parent) or self.first_line
+
+    def report(self, key: str, severity: str, code: str, message: str) -> None:
+        self.problems.append((self.line(key), severity, code, message))
+
+    def wrong_type(self, key: str, value: Any, expected: str) -> None:
+        self.report(
+            key, ERROR, WRONG_TYPE,
+            f"front matter '{key}' is a {_type_name(value)} ({_show(value)}), expected {expected}; value ignored",
+        )
+
+    def front_matter(self) -> FrontMatter:
+        for key in self.meta:
+            if key not in KNOWN_KEYS:
+                self.report(
+                    str(key), WARNING, UNKNOWN_KEY,
+                    f"unknown front matter key '{key}' ignored, expected one of {', '.join(sorted(KNOWN_KEYS))}",
+                )
+        values: dict[str, Any] = {}
+        for key in _STRING_KEYS:
+            if key in self.meta:
+                values[key] = self.string(key, self.meta[key], allow_number=key in ("session", "number"))
+        if "sponsors" in self.meta and isinstance(self.meta["sponsors"], list):
+            values["sponsors"] = self.joined_list("sponsors", self.meta["sponsors"])
+        for key in _DATE_KEYS:
+            if key in self.meta:
+                values[key] = self.date(key, self.meta[key])
+        if "kind" in self.meta:
+            values["kind"] = self.choice("kind", self.meta["kind"], ("resolution", "decision"))
+        if "subjects" in self.meta:
+            values["subjects"] = self.subjects(self.meta["subjects"])
+        if "agenda_titles" in self.meta:
+            values["agenda_titles"] = self.agenda_titles(self.meta["agenda_titles"])
+        if "vote" in self.meta:
+            values["vote"] = self.vote(self.meta["vote"])
+        if "meeting" in self.meta:
+            values["meeting"] = self.meeting(self.meta["meeting"])
+        return FrontMatter(**{key: value for key, value in values.items() if value is not None})
+
+    def string(self, key: str, value: Any, allow_number: bool = False) -> str | None:
+        if isinstance(value, str):
+            return " ".join(value.split()) or None
+        if allow_number and isinstance(value, int) and not isinstance(value, bool):
+            return str(value)  # ``session: 51`` is read by YAML as a number
+        if key == "sponsors" and isinstance(value, list):
+            return None  # handled by joined_list
+        self.wrong_type(key, value, "a string")
+        return None
+
+    def joined_list(self, key: str, value: list) -> str | None:
+        if not all(isinstance(item, str) for item in value):
+            self.wrong_type(key, value, "a string or a list of strings")
+            return None
+        return ", ".join(" ".join(item.split()) for item in value) or None
+
+    def choice(self, key: str, value: Any, allowed: tuple[str, ...]) -> str | None:
+        if isinstance(value, str) and value.strip().lower() in allowed:
+            return value.strip().lower()
+        self.wrong_type(key, value, f"one of {', '.join(allowed)}")
+        return None
+
+    def date(self, key: str, value: Any) -> str | None:
+        # YAML reads an unquoted 1996-12-13 as a date already; a quoted one stays a string.
+        if isinstance(value, datetime.datetime):
+            return value.date().isoformat()
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip()).isoformat()
+            except ValueError:
+                pass
+        self.report(key, ERROR, BAD_DATE, f"front matter '{key}' is {_show(value)}, expected an ISO date such as 1996-12-13; value ignored")
+        return None
+
+    def subjects(self, value: Any) -> tuple[str, ...] | None:
+        if isinstance(value, str):
+            return (" ".join(value.split()),)
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(" ".join(item.split()) for item in value if item.strip())
+        self.wrong_type("subjects", value, "a string or a list of strings")
+        return None
+
+    def agenda_titles(self, value: Any) -> dict[str, str] | None:
+        if not isinstance(value, Mapping):
+            self.wrong_type("agenda_titles", value, "a mapping of agenda item number to title")
+            return None
+        titles: dict[str, str] = {}
+        for number, title in value.items():
+            if isinstance(number, (str, int)) and not isinstance(number, bool) and isinstance(title, str):
+                titles[" ".join(str(number).split())] = " ".join(title.split())
+            else:
+                self.wrong_type(f"agenda_titles.{number}", title, "an agenda item number (\"78 (a)\") mapped to a title string")
+        return titles
+
+    def count(self, key: str, value: Any) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        self.wrong_type(key, value, "a whole number of votes, 0 or more")
+        return None
+
+    def members(self, key: str, value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(" ".join(item.split()) for item in value)
+        self.wrong_type(key, value, "a list of Member State names")
+        return ()
+
+    def vote(self, value: Any) -> Vote | None:
+        if isinstance(value, str):
+            value = {"outcome": value}  # ``vote: without vote`` is a natural shorthand
+        if not isinstance(value, Mapping):
+            self.wrong_type("vote", value, "a mapping with 'outcome' and optional counts and lists")
+            return None
+        for key in value:
+            if key not in _VOTE_KEYS:
+                self.report(
+                    f"vote.{key}", WARNING, UNKNOWN_KEY,
+                    f"unknown vote key '{key}' ignored, expected one of {', '.join(sorted(_VOTE_KEYS))}",
+                )
+        outcome = value.get("outcome")
+        normalised = " ".join(outcome.lower().split()) if isinstance(outcome, str) else None
+        counts = {side: self.count(f"vote.{side}", value.get(side)) for side in _VOTE_SIDES}
+        lists = {side: self.members(f"vote.{side}_members", value.get(f"{side}_members")) for side in _VOTE_SIDES}
+        if normalised is None or normalised not in VOTE_OUTCOMES:
+            shown = _show(outcome) if outcome is not None else "missing"
+            self.report(
+                "vote.outcome" if outcome is not None else "vote", ERROR, UNKNOWN_OUTCOME,
+                f"vote outcome is {shown}, expected one of {', '.join(VOTE_OUTCOMES)}; vote ignored",
+            )
+            return None
+        self.check_vote(normalised, counts, lists)
+        return Vote(
+            outcome=normalised,
+            in_favour=counts["in_favour"],
+            against=counts["against"],
+            abstaining=counts["abstaining"],
+            in_favour_members=lists["in_favour"],
+            against_members=lists["against"],
+            abstaining_members=lists["abstaining"],
+            source="front matter",
+        )
+
+    def check_vote(self, outcome: str, counts: dict, lists: dict) -> None:
+        """Counts against their lists (a warning: both are kept, the printed record decides)."""
+        for side in _VOTE_SIDES:
+            count, members = counts[side], lists[side]
+            if members and count is not None and count != len(members):
+                self.report(
+                    f"vote.{side}", WARNING, COUNT_DISAGREES,
+                    f"vote '{side}' is {count} but '{side}_members' lists {len(members)} Member States, "
+                    "expected the count to equal the list",
+                )
+        has_counts = any(counts[side] is not None or lists[side] for side in _VOTE_SIDES)
+        if outcome == "without vote" and has_counts:
+            self.report(
+                "vote.outcome", WARNING, VOTE_INCONSISTENT,
+                "vote outcome is 'without vote' but counts or Member States are given, expected none",
+            )
+        if outcome in ("recorded vote", "vote") and counts["in_favour"] is None and not lists["in_favour"]:
+            self.report(
+                "vote.outcome", WARNING, VOTE_INCONSISTENT,
+                f"vote outcome is '{outcome}' but no 'in_favour' count is given, expected the counts",
+            )
+        seen: dict[str, str] = {}
+        for side in _VOTE_SIDES:
+            for member in lists[side]:
+                if member in seen and seen[member] != side:
+                    self.report(
+                        f"vote.{side}_members", WARNING, MEMBER_ON_TWO_SIDES,
+                        f"'{member}' is listed under both '{seen[member]}_members' and '{side}_members', "
+                        "expected each Member State on one side",
+                    )
+                seen.setdefault(member, side)
+
+    def meeting(self, value: Any) -> Meeting | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = {"number": value}  # ``meeting: 84`` is a natural shorthand
+        if not isinstance(value, Mapping):
+            self.wrong_type("meeting", value, "a mapping with 'number', 'kind', 'resumed', 'date'")
+            return None
+        for key in value:
+            if key not in _MEETING_KEYS:
+                self.report(
+                    f"meeting.{key}", WARNING, UNKNOWN_KEY,
+                    f"unknown meeting key '{key}' ignored, expected one of {', '.join(sorted(_MEETING_KEYS))}",
+                )
+        number = value.get("number")
+        if number is not None and not (isinstance(number, int) and not isinstance(number, bool) and number > 0):
+            self.wrong_type("meeting.number", number, "a meeting number such as 84")
+            number = None
+        kind = value.get("kind", "plenary")
+        if not isinstance(kind, str):
+            self.wrong_type("meeting.kind", kind, "a string such as 'plenary' or 'meeting'")
+            kind = "plenary"
+        resumed = value.get("resumed", False)
+        if not isinstance(resumed, bool):
+            self.wrong_type("meeting.resumed", resumed, "true or false")
+            resumed = False
+        date = self.date("meeting.date", value["date"]) if value.get("date") is not None else None
+        return Meeting(
+            number=number, kind=kind, resumed=resumed, date=date,
+            line=self.line("meeting"), record=None,
+        )
+
+
+def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resolution:
+    """The resolution with the front matter applied: it supplies what the text lacks and overrides the rest.
+
+    A value the text prints and the front matter contradicts is replaced by the front matter's (an
+    editor's correction, e.g. of an OCR error) and reported as a warning ``RES211`` at ``line``.
+    """
+    changes: dict[str, Any] = {}
+    contradictions: list[Diagnostic] = []
+
+    def override(name: str, printed: Any, given: Any) -> None:
+        if given is None:
+            return
+        if printed is not None and printed != "" and printed != given:
+            contradictions.append(
+                Diagnostic(
+                    resolution.source, line, WARNING, CONTRADICTS_TEXT,
+                    f"front matter '{name}' is {given!r} but the text prints {printed!r}, "
+                    "expected them to agree; the front matter is used",
+                )
+            )
+        changes[name] = given
+
+    for name in ("symbol", "title", "body", "number", "kind", "session", "issued", "adopted"):
+        override(name, getattr(resolution, name), getattr(front, name))
+    for name in ("draft", "sponsors"):
+        if getattr(front, name) is not None:
+            changes[name] = getattr(front, name)
+    if front.subjects:
+        changes["subjects"] = front.subjects
+    if front.vote is not None:
+        printed_vote = resolution.vote
+        if printed_vote is not None and printed_vote.source == "text" and printed_vote.outcome != front.vote.outcome:
+            override("vote", printed_vote.outcome, front.vote.outcome)
+        changes["vote"] = front.vote
+    meeting = resolution.meeting
+    if front.meeting is not None:
+        if meeting is not None:
+            override("meeting", meeting.number, front.meeting.number)
+            meeting = replace(
+                meeting,
+                number=front.meeting.number if front.meeting.number is not None else meeting.number,
+                kind=front.meeting.kind,
+                resumed=front.meeting.resumed,
+                date=front.meeting.date or meeting.date,
+            )
+        else:
+            meeting = front.meeting
+    if front.record is not None:
+        if meeting is not None:
+            meeting = replace(meeting, record=front.record)
+            record_number = _record_meeting_number(front.record)
+            if record_number is not None and meeting.number is not None and record_number != meeting.number:
+                contradictions.append(
+                    Diagnostic(
+                        resolution.source, line, WARNING, CONTRADICTS_TEXT,
+                        f"front matter 'record' {front.record} names meeting {record_number} but the text prints "
+                        f"meeting {meeting.number}, expected the same meeting",
+                    )
+                )
+        else:
+            meeting = Meeting(
+                number=None, kind="plenary", resumed=False, date=None, line=line, record=front.record
+            )
+    if meeting is not resolution.meeting:
+        changes["meeting"] = meeting
+    if front.agenda_titles:
+        changes["agenda_items"] = tuple(
+            replace(item, title=front.agenda_titles.get(item.number, item.title)) for item in resolution.agenda_items
+        )
+    if contradictions:
+        changes["diagnostics"] = resolution.diagnostics + tuple(contradictions)
+    return replace(resolution, **changes) if changes else resolution
+
+
+_RECORD_NUMBER = re.compile(r"/PV\.(\d+)\b")
+
+
+def _record_meeting_number(record: str) -> int | None:
+    """``A/74/PV.45`` -> 45; None for a record symbol of another shape."""
+    found = _RECORD_NUMBER.search(record)
+    return int(found.group(1)) if found else None
+
+
+def _type_name(value: Any) -> str:
+    names = {dict: "mapping", list: "list", str: "string", int: "number", float: "number", bool: "true/false"}
+    if value is None:
+        return "empty value"
+    return names.get(type(value), type(value).__name__)
+
+
+def _show(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."

@@ -1,0 +1,310 @@
+"""Parse cache: reuse a parsed ``Resolution`` when a source file's bytes have not changed.
+
+Responsibility: turn a list of source files into parsed resolutions, parsing only the files whose content
+is new. Two layers answer before the parser is called:
+
+* an in-memory layer (content hash -> Resolution) that lives as long as the ``ParseCache`` object, which
+  the MkDocs plugin keeps across ``mkdocs serve`` rebuilds, so an edit re-parses one file;
+* a disk layer (pickles under a cache folder, ``.cache/resolutions/`` beside mkdocs.yml by default), so a
+  fresh ``mkdocs build`` re-parses only files that changed since the last build.
+
+The key is the sha256 of the file's bytes; entries live in a folder named after ``parser_version()``, a
+hash of the core's own source code, so any change to the parser, its grammars or the model invalidates
+every entry. Unreadable, corrupt or foreign entries are ignored and rewritten. A cached value carries the
+path it was parsed under; it is relabelled with the file's current path, so diagnostics always name the
+file as it is now even when an identical file was cached under another name.
+
+Misses can be parsed in worker processes (``concurrent.futures``) when there are many of them; whether that
+pays depends on the machine (see docs/performance.md). This module imports no MkDocs and never raises on
+content: a file that cannot be read is handed to the parser, which reports it as a diagnostic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .model import Resolution
+
+CACHE_FORMAT = 1
+"""Bumped when the layout of a cache entry changes (independently of the parser's code)."""
+
+DEFAULT_CACHE_FOLDER = ".cache/resolutions"
+"""Where the disk layer lives, relative to the folder of mkdocs.yml, unless configured otherwise."""
+
+PARALLEL_MIN_MISSES = 400
+"""Below this many cache misses, starting worker processes costs more than it saves (measured on 2 cores)."""
+
+ParseBytes = Callable[[bytes, str, str], Resolution]
+"""``parse_bytes(data, abs_path, display_path)``: parse a file's content, reporting ``display_path``."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A resolution source to parse: where to read it and the path diagnostics should name."""
+
+    abs_path: str
+    """Absolute path on disk."""
+    display_path: str
+    """Path shown in diagnostics and stored in ``Resolution.source`` (relative to docs_dir in the plugin)."""
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    """What the last ``ParseCache.parse_all`` call did, for logs and benchmarks."""
+
+    total: int = 0
+    """Files asked for."""
+    memory_hits: int = 0
+    """Answered by the in-memory layer."""
+    disk_hits: int = 0
+    """Answered by the disk layer."""
+    parsed: int = 0
+    """Parsed by the parser (cache misses)."""
+    parallel: bool = False
+    """Whether the misses were parsed in worker processes."""
+    changed: tuple[str, ...] = ()
+    """Display paths whose content hash differs from the previous call (all of them on the first call)."""
+
+
+# Modules of the package whose code does not affect what the parser produces; every other module does.
+_NOT_PARSER_INPUTS = frozenset({"cache.py", "search_index.py", "render.py", "views.py", "datasets.py",
+                                "redirects.py", "export.py", "cli.py", "site_plan.py", "incremental.py"})
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """A short hash of the core's parsing code (every module but those listed as not affecting the parse).
+
+    Hashing the code rather than trusting a hand-bumped number means a developer who edits the parser
+    never sees a stale parse."""
+    package_dir = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    for module in sorted(package_dir.glob("*.py")):
+        if module.name in _NOT_PARSER_INPUTS:
+            continue
+        digest.update(module.name.encode())
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_hash(data: bytes) -> str:
+    """The cache key of a file's content."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def resolve_cache_folder(config_dir: str | Path, setting: str | None, site_dir: str | Path) -> Path | None:
+    """The disk cache folder for a site: ``setting`` (relative to the folder of mkdocs.yml) or the default.
+
+    Returns None (disk layer off) when the setting is the empty string or when the folder would be inside
+    the site folder: the cache is never written into the published site."""
+    if setting == "":
+        return None
+    folder = Path(config_dir, setting or DEFAULT_CACHE_FOLDER).resolve()
+    site = Path(site_dir).resolve()
+    if folder == site or site in folder.parents:
+        return None
+    return folder
+
+
+def default_parse_bytes(data: bytes, abs_path: str, display_path: str) -> Resolution:
+    """Parse a file's bytes with the project's parser.
+
+    UTF-8 text goes to ``parser.parse`` (so the parse matches the hashed bytes exactly); anything else goes
+    to ``parser.parse_file``, which reports unreadable and non-UTF-8 files as diagnostics."""
+    from . import parser  # imported here: the parser is only needed on a cache miss
+
+    if b"\x00" not in data:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return parser.parse(text.removeprefix("\ufeff"), display_path)
+    return parser.parse_file(abs_path, display_path)
+
+
+def relabel(resolution: Resolution, display_path: str) -> Resolution:
+    """The same parse, naming ``display_path`` as its source and in its diagnostics."""
+    if resolution.source == display_path:
+        return resolution
+    diagnostics = tuple(
+        dataclasses.replace(d, path=display_path) if d.path == resolution.source else d
+        for d in resolution.diagnostics
+    )
+    return dataclasses.replace(resolution, source=display_path, diagnostics=diagnostics)
+
+
+def _parse_in_worker(job: tuple[bytes, str, str]) -> Resolution:
+    # Runs in a worker process: must be a module-level function so it can be pickled by reference.
+    data, abs_path, display_path = job
+    return default_parse_bytes(data, abs_path, display_path)
+
+
+def _read_bytes(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+class ParseCache:
+    """Parsed resolutions by content hash, in memory and (optionally) on disk.
+
+    Keep one instance for the life of a process (the MkDocs plugin holds it across serve rebuilds)."""
+
+    def __init__(self, folder: str | Path | None = None, parse_bytes: ParseBytes | None = None,
+                 workers: int | None = None, parallel_min_misses: int = PARALLEL_MIN_MISSES) -> None:
+        self.folder = Path(folder) if folder is not None else None
+        self._parse_bytes = parse_bytes or default_parse_bytes
+        # Worker processes only make sense with the default parser (a custom callable may not pickle).
+        self._workers = workers if workers is not None else (os.cpu_count() or 1)
+        self._parallel_min_misses = parallel_min_misses
+        self._memory: dict[str, Resolution] = {}
+        self._previous_hashes: dict[str, str] = {}
+        self._version_dir_checked = False
+        self.stats = CacheStats()
+
+    # -- public ---------------------------------------------------------------------------------------
+
+    def parse_all(self, sources: Sequence[SourceFile]) -> list[Resolution]:
+        """Parsed resolutions for ``sources``, in the same order, parsing only unseen contents."""
+        hashes: list[str | None] = []
+        contents: list[bytes | None] = []
+        for source in sources:
+            data = _read_bytes(source.abs_path)
+            contents.append(data)
+            hashes.append(content_hash(data) if data is not None else None)
+
+        results: list[Resolution | None] = [None] * len(sources)
+        misses: list[int] = []
+        memory_hits = disk_hits = 0
+        for index, (source, key) in enumerate(zip(sources, hashes)):
+            if key is None:
+                misses.append(index)  # unreadable: the parser reports it
+                continue
+            cached = self._memory.get(key)
+            if cached is not None:
+                memory_hits += 1
+            else:
+                cached = self._load(key)
+                if cached is not None:
+                    disk_hits += 1
+                    self._memory[key] = cached
+            if cached is None:
+                misses.append(index)
+            else:
+                results[index] = relabel(cached, source.display_path)
+
+        parallel = self._use_workers(len(misses))
+        parsed = self._parse_misses([(contents[i], sources[i]) for i in misses], parallel)
+        for index, resolution in zip(misses, parsed):
+            results[index] = resolution
+            key = hashes[index]
+            if key is not None:
+                self._memory[key] = resolution
+                self._store(key, resolution)
+
+        current = {source.display_path: key or "" for source, key in zip(sources, hashes)}
+        changed = tuple(path for path, key in current.items() if self._previous_hashes.get(path) != key)
+        self._previous_hashes = current
+        # Forget contents no longer present, so a long serve session does not grow without bound.
+        live = set(current.values())
+        self._memory = {key: value for key, value in self._memory.items() if key in live}
+        self.stats = CacheStats(total=len(sources), memory_hits=memory_hits, disk_hits=disk_hits,
+                                parsed=len(misses), parallel=parallel, changed=changed)
+        return [resolution for resolution in results if resolution is not None]
+
+    # -- parsing misses -------------------------------------------------------------------------------
+
+    def _use_workers(self, miss_count: int) -> bool:
+        return (self._parse_bytes is default_parse_bytes and self._workers > 1
+                and miss_count >= self._parallel_min_misses)
+
+    def _parse_misses(self, jobs: list[tuple[bytes | None, SourceFile]], parallel: bool) -> list[Resolution]:
+        if not jobs:
+            return []
+        if not parallel:
+            return [self._parse_bytes(data, source.abs_path, source.display_path)
+                    if data is not None else self._parse_unreadable(source)
+                    for data, source in jobs]
+        readable = [(data, source.abs_path, source.display_path) for data, source in jobs if data is not None]
+        chunk = max(1, len(readable) // (self._workers * 8))
+        with ProcessPoolExecutor(max_workers=self._workers) as pool:
+            parsed_iter = iter(list(pool.map(_parse_in_worker, readable, chunksize=chunk)))
+        return [next(parsed_iter) if data is not None else self._parse_unreadable(source) for data, source in jobs]
+
+    def _parse_unreadable(self, source: SourceFile) -> Resolution:
+        # The parser's file entry point turns an unreadable path into an error diagnostic.
+        from . import parser
+
+        return parser.parse_file(source.abs_path, source.display_path)
+
+    # -- disk layer -----------------------------------------------------------------------------------
+
+    def _entry_path(self, key: str) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / parser_version() / key[:2] / f"{key}.pickle"
+
+    def _load(self, key: str) -> Resolution | None:
+        path = self._entry_path(key)
+        if path is None:
+            return None
+        try:
+            with open(path, "rb") as handle:
+                entry = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a corrupt or foreign entry is a miss, rewritten after parsing
+            return None
+        if (not isinstance(entry, tuple) or len(entry) != 3 or entry[0] != (CACHE_FORMAT, parser_version())
+                or entry[1] != key or not isinstance(entry[2], Resolution)):
+            return None
+        return entry[2]
+
+    def _store(self, key: str, resolution: Resolution) -> None:
+        path = self._entry_path(key)
+        if path is None:
+            return
+        try:
+            self._drop_other_versions()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Write then rename, so a reader never sees half an entry (two builds may share the folder).
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(((CACHE_FORMAT, parser_version()), key, resolution), out,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except OSError:
+            # A read-only or full disk only costs speed: the build goes on without the disk layer.
+            self.folder = None
+
+    def _drop_other_versions(self) -> None:
+        # Entries of an older parser can never be read again: remove them once per process.
+        if self._version_dir_checked or self.folder is None:
+            return
+        self._version_dir_checked = True
+        if not self.folder.is_dir():
+            return
+        for child in self.folder.iterdir():
+            if child.is_dir() and child.name != parser_version() and len(child.name) == 16:
+                shutil.rmtree(child, ignore_errors=True)
+
+
+def sources_under(root: str | Path, relative_to: str | Path | None = None) -> list[SourceFile]:
+    """Every ``*.md`` file under ``root`` (any depth, sorted), named relative to ``relative_to`` (default
+    ``root``) with forward slashes. A convenience for benchmarks and tests; the plugin lists MkDocs files."""
+    base = Path(relative_to or root)
+    found: Iterable[Path] = sorted(Path(root).rglob("*.md"))
+    return [SourceFile(str(path.resolve()), path.relative_to(base).as_posix()) for path in found]

@@ -1,0 +1,165 @@
+"""The parse cache: hits by content hash, relabelled paths, invalidation, corrupt entries, site_dir safety."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from resolutions import cache
+from resolutions.cache import ParseCache, SourceFile, relabel, resolve_cache_folder
+from resolutions.model import Diagnostic, Resolution
+
+
+def make_resolution(path: str, title: str, diagnostics: tuple[Diagnostic, ...] = ()) -> Resolution:
+    return Resolution(
+        source=path, kind="resolution", body="General Assembly", symbol="A/RES/1/1", number="1/1",
+        title=title, session="1", session_text=None, agenda_items=(), issued=None, adopted=None, meeting=None,
+        proponent=None, documents=(), enacting_formula=None, preamble=(), operative=(), sections=(), parts=(),
+        annexes=(), footnotes=(), citations=(), vote=None, diagnostics=diagnostics,
+    )
+
+
+class CountingParser:
+    """A stand-in parser: the title is the file's first line; every parse adds a warning naming the path."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, data: bytes, abs_path: str, display_path: str) -> Resolution:
+        self.calls.append(display_path)
+        title = data.decode("utf-8").splitlines()[0]
+        warning = Diagnostic(display_path, 3, "warning", "RES999", "something odd, expected something else")
+        return make_resolution(display_path, title, (warning,))
+
+
+def write(folder: Path, name: str, text: str) -> SourceFile:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return SourceFile(str(path), name)
+
+
+def test_memory_layer_parses_each_content_once(tmp_path: Path) -> None:
+    parse = CountingParser()
+    store = ParseCache(folder=None, parse_bytes=parse)
+    sources = [write(tmp_path, "a.md", "Alpha\n"), write(tmp_path, "b.md", "Beta\n")]
+    first = store.parse_all(sources)
+    second = store.parse_all(sources)
+    assert [r.title for r in first] == ["Alpha", "Beta"]
+    assert second == first
+    assert parse.calls == ["a.md", "b.md"]
+    assert store.stats.memory_hits == 2 and store.stats.parsed == 0 and store.stats.changed == ()
+
+
+def test_edit_reparses_only_the_edited_file(tmp_path: Path) -> None:
+    parse = CountingParser()
+    store = ParseCache(folder=None, parse_bytes=parse)
+    sources = [write(tmp_path, "a.md", "Alpha\n"), write(tmp_path, "b.md", "Beta\n")]
+    store.parse_all(sources)
+    write(tmp_path, "b.md", "Beta edited\n")
+    result = store.parse_all(sources)
+    assert [r.title for r in result] == ["Alpha", "Beta edited"]
+    assert parse.calls == ["a.md", "b.md", "b.md"]
+    assert store.stats.changed == ("b.md",)
+
+
+def test_disk_layer_survives_a_new_process(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    folder = tmp_path / "cache"
+    sources = [write(content, "x/a.md", "Alpha\n")]
+    first_parser = CountingParser()
+    ParseCache(folder=folder, parse_bytes=first_parser).parse_all(sources)
+    second_parser = CountingParser()
+    fresh = ParseCache(folder=folder, parse_bytes=second_parser)
+    result = fresh.parse_all(sources)
+    assert result[0].title == "Alpha"
+    assert second_parser.calls == []
+    assert fresh.stats.disk_hits == 1
+    assert list(folder.glob(f"{cache.parser_version()}/*/*.pickle"))
+
+
+def test_identical_file_under_another_name_reports_its_own_path(tmp_path: Path) -> None:
+    parse = CountingParser()
+    store = ParseCache(folder=tmp_path / "cache", parse_bytes=parse)
+    store.parse_all([write(tmp_path, "old/name.md", "Same text\n")])
+    renamed = write(tmp_path, "new/other.md", "Same text\n")
+    (result,) = ParseCache(folder=tmp_path / "cache", parse_bytes=parse).parse_all([renamed])
+    assert parse.calls == ["old/name.md"]
+    assert result.source == "new/other.md"
+    assert [d.path for d in result.diagnostics] == ["new/other.md"]
+    assert result.diagnostics[0].format().startswith("new/other.md:3: ")
+
+
+def test_two_identical_files_in_one_build_keep_their_own_paths(tmp_path: Path) -> None:
+    store = ParseCache(folder=None, parse_bytes=CountingParser())
+    one, two = store.parse_all([write(tmp_path, "one.md", "Twin\n"), write(tmp_path, "two.md", "Twin\n")])
+    assert (one.source, two.source) == ("one.md", "two.md")
+    assert (one.diagnostics[0].path, two.diagnostics[0].path) == ("one.md", "two.md")
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps(("wrong", "shape", 3)),
+                                     pickle.dumps(((cache.CACHE_FORMAT, "0" * 16), "key", None))])
+def test_corrupt_entry_is_ignored_and_rewritten(tmp_path: Path, garbage: bytes) -> None:
+    folder = tmp_path / "cache"
+    source = write(tmp_path, "a.md", "Alpha\n")
+    ParseCache(folder=folder, parse_bytes=CountingParser()).parse_all([source])
+    (entry,) = folder.glob("*/*/*.pickle")
+    entry.write_bytes(garbage)
+    parse = CountingParser()
+    (result,) = ParseCache(folder=folder, parse_bytes=parse).parse_all([source])
+    assert result.title == "Alpha" and parse.calls == ["a.md"]
+    assert pickle.loads(entry.read_bytes())[2].title == "Alpha"
+
+
+def test_entry_of_another_content_is_not_trusted(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    a, b = write(tmp_path, "a.md", "Alpha\n"), write(tmp_path, "b.md", "Beta\n")
+    ParseCache(folder=folder, parse_bytes=CountingParser()).parse_all([a, b])
+    entries = {p.stem: p for p in folder.glob("*/*/*.pickle")}
+    key_a = cache.content_hash(b"Alpha\n")
+    key_b = cache.content_hash(b"Beta\n")
+    entries[key_a].write_bytes(entries[key_b].read_bytes())  # an entry copied under the wrong name
+    (result,) = ParseCache(folder=folder, parse_bytes=CountingParser()).parse_all([a])
+    assert result.title == "Alpha"
+
+
+def test_entries_of_an_older_parser_are_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    stale = folder / "0123456789abcdef" / "ab"
+    stale.mkdir(parents=True)
+    (stale / "x.pickle").write_bytes(b"old")
+    ParseCache(folder=folder, parse_bytes=CountingParser()).parse_all([write(tmp_path, "a.md", "Alpha\n")])
+    assert not (folder / "0123456789abcdef").exists()
+    assert (folder / cache.parser_version()).is_dir()
+
+
+def test_parser_version_depends_on_parsing_code_only() -> None:
+    version = cache.parser_version()
+    assert len(version) == 16 and version == cache.parser_version()
+    assert "search_index.py" in cache._NOT_PARSER_INPUTS and "model.py" not in cache._NOT_PARSER_INPUTS
+
+
+def test_cache_folder_is_never_inside_the_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert resolve_cache_folder(tmp_path, None, site) == (tmp_path / ".cache" / "resolutions").resolve()
+    assert resolve_cache_folder(tmp_path, "site/.cache", site) is None
+    assert resolve_cache_folder(tmp_path, "site", site) is None
+    assert resolve_cache_folder(tmp_path, "", site) is None
+    assert resolve_cache_folder(tmp_path, "elsewhere", site) == (tmp_path / "elsewhere").resolve()
+
+
+def test_unwritable_cache_folder_only_disables_the_disk_layer(tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the folder should be")
+    store = ParseCache(folder=blocker, parse_bytes=CountingParser())
+    (result,) = store.parse_all([write(tmp_path, "a.md", "Alpha\n")])
+    assert result.title == "Alpha" and store.folder is None
+
+
+def test_relabel_keeps_diagnostics_about_other_files() -> None:
+    own = Diagnostic("a.md", 1, "error", "RES101", "no symbol, expected one")
+    other = Diagnostic("elsewhere.md", 2, "warning", "RES300", "duplicate, expected one")
+    moved = relabel(make_resolution("a.md", "T", (own, other)), "b.md")
+    assert [d.path for d in moved.diagnostics] == ["b.md", "elsewhere.md"]

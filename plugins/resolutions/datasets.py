@@ -1,0 +1,238 @@
+"""Machine-readable twins of a collection: ``resolutions.json``, ``resolutions.csv``, ``feed.xml`` and one
+``index.json`` beside every resolution page.
+
+Pure core: builds the file contents as ``GeneratedFile`` values; the adapter writes them into the site folder.
+The per-resolution model is ``export.resolution_to_dict`` (the contract of ``resolutions parse --json``); the
+citation graph is the one ``collection.Collection`` resolves for the pages, so data and pages agree.
+Output is deterministic (no clock, stable order), so two builds of the same content give the same bytes.
+The formats are documented in ``docs/datasets.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Callable, Sequence
+from urllib.parse import quote
+from xml.etree import ElementTree as ET
+
+from . import __version__
+from .export import resolution_to_dict
+from .model import Resolution
+from .site_plan import GeneratedFile
+from .views import UNOFFICIAL_NOTICE, body_of, meeting_label, meeting_record
+
+COLLECTION_JSON = "resolutions.json"
+COLLECTION_CSV = "resolutions.csv"
+FEED = "feed.xml"
+RESOLUTION_JSON = "index.json"
+FEED_ENTRIES = 50
+"""How many of the most recently adopted resolutions the Atom feed lists."""
+
+CSV_COLUMNS = (
+    "symbol", "kind", "body", "session", "number", "title", "agenda_items", "issued", "adopted",
+    "meeting", "meeting_date", "meeting_record", "vote", "in_favour", "against", "abstaining", "url",
+)
+"""Columns of ``resolutions.csv``, in order."""
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+OFFICIAL_RESOLVER = "https://undocs.org/"
+
+UrlFor = Callable[[str], str]
+
+
+def site_files(
+    resolutions: Sequence[Resolution],
+    url_for: UrlFor,
+    site_url: str | None = None,
+    collection=None,
+) -> list[GeneratedFile]:
+    """Every data file of the site.
+
+    ``url_for`` maps a resolution's symbol to its site-relative page URL (``A/RES/51/148/``); ``site_url`` is
+    the published address (MkDocs ``site_url``) used for absolute links in the feed and JSON, may be empty.
+    ``collection`` is an already built ``collection.Collection`` of the same resolutions (built here when None).
+    """
+    if collection is None:
+        from .collection import Collection  # imported late: only needed when the caller has none
+
+        collection = Collection.build(resolutions)
+    pages = _pages(resolutions, url_for, collection)
+    files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", resolution_json(res)) for res, url in pages]
+    files.append(GeneratedFile(COLLECTION_JSON, collection_json(pages, collection, site_url)))
+    files.append(GeneratedFile(COLLECTION_CSV, collection_csv(pages, site_url)))
+    files.append(GeneratedFile(FEED, atom_feed(pages, site_url)))
+    return files
+
+
+def _pages(resolutions: Sequence[Resolution], url_for: UrlFor, collection) -> list[tuple[Resolution, str]]:
+    """(resolution, site-relative page URL) for each resolution that has a page, in the given order.
+
+    A resolution without a symbol, or whose symbol another file took first, has no page; a URL that would leave
+    the site folder (``..``) or is absolute is refused here as well as by the adapter.
+    """
+    result = []
+    for res in resolutions:
+        if not res.symbol or collection.by_symbol.get(res.symbol) is not res:
+            continue
+        url = url_for(res.symbol).lstrip("/")
+        if "://" in url or ".." in url.split("/") or not url.endswith("/"):
+            continue
+        result.append((res, url))
+    return result
+
+
+def resolution_json(res: Resolution) -> str:
+    """``index.json`` of one resolution: the same JSON as ``resolutions parse --json`` (``export.dumps``)."""
+    return json.dumps(resolution_to_dict(res), ensure_ascii=False, indent=2) + "\n"
+
+
+def _absolute(site_url: str | None, url: str) -> str:
+    return (site_url.rstrip("/") + "/" + url) if site_url else url
+
+
+def collection_json(pages: Sequence[tuple[Resolution, str]], collection, site_url: str | None) -> str:
+    """The whole collection: each resolution's model with its page URL, and the resolved citation graph.
+
+    ``citations`` lists one edge per citing block and cited resolution of the collection (a resolution citing
+    another twice in one paragraph gives one edge); citations of documents outside the collection stay in each
+    resolution's own ``citations``.
+    """
+    edges = []
+    for res, _url in pages:
+        seen: set[tuple[str, str, str | None]] = set()
+        for resolved in collection.resolved(res):
+            if not resolved.internal or not resolved.target_symbol:
+                continue
+            key = (resolved.target_symbol, resolved.citation.where, resolved.citation.paragraph)
+            if key in seen:
+                continue
+            seen.add(key)
+            edges.append(
+                {
+                    "from": res.symbol,
+                    "to": resolved.target_symbol,
+                    "where": resolved.citation.where,
+                    "paragraph": resolved.citation.paragraph,
+                    "text": resolved.citation.text,
+                    "href": resolved.href,
+                }
+            )
+    document = {
+        "generator": f"mkdocs-resolutions {__version__}",
+        "notice": UNOFFICIAL_NOTICE,
+        "count": len(pages),
+        "resolutions": [
+            {"url": _absolute(site_url, url), "json": _absolute(site_url, url + RESOLUTION_JSON), "resolution": resolution_to_dict(res)}
+            for res, url in pages
+        ],
+        "citations": edges,
+    }
+    # Compact separators: at 20,000 resolutions indentation alone would add tens of megabytes.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def collection_csv(pages: Sequence[tuple[Resolution, str]], site_url: str | None) -> str:
+    """One row per resolution (``CSV_COLUMNS``), RFC 4180 quoting, agenda items joined with ``; ``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for res, url in pages:
+        meeting = res.meeting
+        vote = res.vote
+        writer.writerow(
+            [
+                res.symbol,
+                res.kind,
+                body_of(res) or "",
+                res.session or "",
+                res.number or "",
+                _spreadsheet_safe(res.title),
+                "; ".join(item.number for item in res.agenda_items),
+                res.issued or "",
+                res.adopted or "",
+                meeting_label(meeting) if meeting else "",
+                (meeting.date or "") if meeting else "",
+                (meeting_record(res, meeting) or "") if meeting else "",
+                vote.outcome if vote else "",
+                _count(vote.in_favour if vote else None),
+                _count(vote.against if vote else None),
+                _count(vote.abstaining if vote else None),
+                _absolute(site_url, url),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _spreadsheet_safe(text: str) -> str:
+    # A cell starting with = + - @ is run as a formula by spreadsheet programs; a leading apostrophe stops that.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _feed_order(pages: Sequence[tuple[Resolution, str]]) -> list[tuple[Resolution, str]]:
+    """Most recently adopted first (adoption date, else issue date), then by symbol for a stable order."""
+    dated = [(res, url) for res, url in pages if res.adopted or res.issued]
+    dated.sort(key=lambda pair: pair[0].symbol or "")
+    dated.sort(key=lambda pair: pair[0].adopted or pair[0].issued or "", reverse=True)
+    return dated
+
+
+def atom_feed(pages: Sequence[tuple[Resolution, str]], site_url: str | None, limit: int = FEED_ENTRIES) -> str:
+    """An Atom 1.0 feed (RFC 4287) of the ``limit`` most recently adopted resolutions.
+
+    Entry ids are the official resolver's URL of the symbol (stable wherever the site is published); ``updated``
+    is the adoption date. Links are absolute when ``site_url`` is set, else relative to the feed.
+    """
+    ET.register_namespace("", ATOM_NS)
+    recent = _feed_order(pages)[:limit]
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attributes)
+        if text is not None:
+            element.text = text
+        return element
+
+    feed = ET.Element(f"{{{ATOM_NS}}}feed")
+    sub(feed, "id", _absolute(site_url, FEED) if site_url else "urn:mkdocs-resolutions:feed")
+    sub(feed, "title", "Recently adopted resolutions")
+    sub(feed, "subtitle", UNOFFICIAL_NOTICE)
+    newest = max((_timestamp(res) for res, _ in recent), default="1970-01-01T00:00:00Z")
+    sub(feed, "updated", newest)
+    author = sub(feed, "author")
+    sub(author, "name", "United Nations (unofficial copies)")
+    sub(feed, "rights", UNOFFICIAL_NOTICE)
+    sub(feed, "generator", "mkdocs-resolutions", version=__version__)
+    sub(feed, "link", rel="self", href=_absolute(site_url, FEED), type="application/atom+xml")
+    if site_url:
+        sub(feed, "link", rel="alternate", href=site_url.rstrip("/") + "/", type="text/html")
+    for res, url in recent:
+        entry = sub(feed, "entry")
+        sub(entry, "id", OFFICIAL_RESOLVER + quote(res.symbol or "", safe="/()"))
+        sub(entry, "title", f"{res.number or res.symbol}. {res.title}".strip() if res.title else (res.number or res.symbol or ""))
+        sub(entry, "updated", _timestamp(res))
+        sub(entry, "link", rel="alternate", href=_absolute(site_url, url), type="text/html")
+        sub(entry, "link", rel="alternate", href=_absolute(site_url, url + RESOLUTION_JSON), type="application/json")
+        sub(entry, "summary", _summary(res))
+        sub(entry, "category", term=body_of(res) or "unknown")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _timestamp(res: Resolution) -> str:
+    date = res.adopted or res.issued or "1970-01-01"
+    return f"{date}T00:00:00Z" if len(date) == 10 else "1970-01-01T00:00:00Z"
+
+
+def _summary(res: Resolution) -> str:
+    parts = [res.symbol or ""]
+    body = body_of(res)
+    if body:
+        parts.append(f"adopted by the {body}" + (f" on {res.adopted}" if res.adopted else ""))
+    if res.vote:
+        parts.append(res.vote.outcome)
+    return ", ".join(p for p in parts if p) + "."

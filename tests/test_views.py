@@ -1,0 +1,262 @@
+"""Index views on hand-built resolutions: grouping, ordering, titles, counts, timeline placement, URLs."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from resolutions import agendas, views
+from resolutions.model import AgendaItem, Meeting, Part, Resolution, Vote
+
+
+def make(
+    symbol: str,
+    *,
+    number: str | None = None,
+    title: str = "A title",
+    body: str | None = "General Assembly",
+    session: str | None = "51",
+    items: tuple[tuple[str, str | None], ...] = (("161", None),),
+    meeting: Meeting | None = None,
+    adopted: str | None = "1996-12-13",
+    vote: Vote | None = None,
+    kind: str = "resolution",
+    parts: tuple[Part, ...] = (),
+    session_text: str | None = "Fifty-first session",
+) -> Resolution:
+    """A resolution with only the fields the indexes read."""
+    return Resolution(
+        source=f"{symbol.replace('/', '_')}.md",
+        kind=kind,
+        body=body,
+        symbol=symbol,
+        number=number or symbol.split("/", 2)[-1],
+        title=title,
+        session=session,
+        session_text=session_text,
+        agenda_items=tuple(AgendaItem(n, t, 5) for n, t in items),
+        issued=None,
+        adopted=adopted,
+        meeting=meeting,
+        proponent=None,
+        documents=(),
+        enacting_formula=None,
+        preamble=(),
+        operative=(),
+        sections=(),
+        parts=parts,
+        annexes=(),
+        footnotes=(),
+        citations=(),
+        vote=vote,
+    )
+
+
+def plenary(number: int, date: str, resumed: bool = False, record: str | None = None) -> Meeting:
+    return Meeting(number=number, kind="plenary", resumed=resumed, date=date, line=40, record=record)
+
+
+def by_uri(pages):
+    return {p.src_uri: p for p in pages}
+
+
+def test_natural_order_of_agenda_items():
+    printed = ["78 (a)", "100", "20 (b)", "20", "3 (a)", "20 (a)"]
+    assert sorted(printed, key=views.natural_key) == ["3 (a)", "20", "20 (a)", "20 (b)", "78 (a)", "100"]
+
+
+def test_session_ids_and_urls_per_body():
+    ga = make("A/RES/51/148")
+    sc = make("S/RES/134 (1960)", body="Security Council", session="1960")
+    ecosoc = make("E/RES/2021/1", body="Economic and Social Council", session="2021")
+    emergency = make("A/RES/ES-11/1", session="ES-11")
+    nobody = make("S/RES/1 (1946)", body=None, session="1946")
+    assert [views.session_id(r) for r in (ga, sc, ecosoc, emergency, nobody)] == [
+        "51", "sc-1960", "ecosoc-2021", "es-11", "sc-1946"
+    ]
+    assert views.session_url(ga) == "sessions/51/"
+    assert views.agenda_item_url(ga, AgendaItem("78 (a)", None, 1)) == "sessions/51/agenda/78-a/"
+    assert views.session_id(make("A/RES/1/1", session=None)) is None
+    assert views.session_url(make("A/RES/1/1", session=None)) is None
+
+
+def test_timeline_url_points_at_the_meeting_anchor_on_its_year_page():
+    res = make("A/RES/51/148", meeting=plenary(84, "1996-12-13"))
+    url = views.timeline_url(res)
+    assert url == "timeline/1996/#m-1996-12-13-ga-84"
+    pages = by_uri(views.index_pages([res]))
+    year = pages["timeline/1996/index.md"].context
+    anchors = [m["anchor"] for month in year["months"] for m in month["meetings"]]
+    assert anchors == ["m-1996-12-13-ga-84"]
+    assert views.timeline_url(make("A/RES/51/1", adopted=None)) is None
+
+
+def test_every_resolution_under_each_of_its_agenda_items_once():
+    a = make("A/RES/51/1", items=(("20", None), ("78 (a)", None)))
+    b = make("A/RES/51/2", items=(("78 (a)", None), ("78 (a)", None)))  # printed twice: listed once
+    c = make("A/RES/51/10", items=(("20 (a)", None),))
+    pages = by_uri(views.index_pages([c, b, a]))
+    agenda = pages["sessions/51/agenda/index.md"].context["agenda_items"]
+    assert [i["number"] for i in agenda] == ["20", "20 (a)", "78 (a)"]
+    listed = {i["number"]: [r["symbol"] for r in i["resolutions"]] for i in agenda}
+    assert listed == {"20": ["A/RES/51/1"], "20 (a)": ["A/RES/51/10"], "78 (a)": ["A/RES/51/1", "A/RES/51/2"]}
+    item_page = pages["sessions/51/agenda/78-a/index.md"]
+    assert item_page.template == "agenda_item.html"
+    assert [r["symbol"] for r in item_page.context["item"]["resolutions"]] == ["A/RES/51/1", "A/RES/51/2"]
+
+
+def test_agenda_titles_from_cover_page_then_agenda_file_then_not_known():
+    a = make("A/RES/51/1", items=(("20", "Printed title"), ("21", None), ("22", None)))
+    titles = {("51", "20"): "File title for 20", ("51", "21"): "File title for 21"}
+    agenda = by_uri(views.index_pages([a], agenda_titles=titles))["sessions/51/agenda/index.md"].context
+    got = {i["number"]: (i["title"], i["title_source"]) for i in agenda["agenda_items"]}
+    assert got == {
+        "20": ("Printed title", "cover page"),
+        "21": ("File title for 21", "agenda file"),
+        "22": (views.TITLE_NOT_KNOWN, None),
+    }
+
+
+def test_session_counts_match_the_resolutions():
+    rs = [
+        make("A/RES/51/1", vote=Vote("without vote")),
+        make("A/RES/51/2", vote=Vote("recorded vote", 150, 2, 10)),
+        make("A/RES/51/3", vote=None),
+        make("A/DEC/51/401", number="51/401", kind="decision"),
+        make("A/RES/50/1", session="50", adopted="1995-12-01"),
+    ]
+    pages = by_uri(views.index_pages(rs))
+    counts = pages["sessions/51/index.md"].context["counts"]
+    assert counts == {"total": 4, "resolutions": 3, "decisions": 1, "recorded_votes": 1, "without_vote": 1}
+    overview = pages["resolutions/index.md"].context
+    assert overview["total"] == 5
+    assert [s["id"] for b in overview["bodies"] for s in b["sessions"]] == ["51", "50"]  # newest first
+    listed = pages["resolutions/51/index.md"].context["resolutions"]
+    assert [r["symbol"] for r in listed] == ["A/RES/51/1", "A/RES/51/2", "A/RES/51/3", "A/DEC/51/401"]
+    assert listed[1]["vote"] == "recorded vote 150–2–10"
+
+
+def test_bodies_in_order_and_only_overviews_in_nav():
+    rs = [
+        make("E/RES/2021/1", body="Economic and Social Council", session="2021", adopted="2021-07-21"),
+        make("S/RES/134 (1960)", number="134 (1960)", body="Security Council", session="1960", adopted="1960-04-01"),
+        make("A/RES/51/1"),
+    ]
+    pages = views.index_pages(rs)
+    overview = by_uri(pages)["resolutions/index.md"].context
+    assert [b["body"] for b in overview["bodies"]] == ["General Assembly", "Security Council", "Economic and Social Council"]
+    assert sorted(p.src_uri for p in pages if p.in_nav) == ["resolutions/index.md", "timeline/index.md"]
+    assert len({p.src_uri for p in pages}) == len(pages)
+
+
+def test_meetings_in_order_with_their_resolutions_and_records():
+    rs = [
+        make("A/RES/51/3", meeting=plenary(84, "1996-12-13")),
+        make("A/RES/51/1", meeting=plenary(56, "1996-11-04", resumed=True)),
+        make("A/RES/51/2", meeting=plenary(84, "1996-12-13")),
+        make("A/RES/51/4", meeting=plenary(85, "1996-12-16", record="A/51/PV.85")),
+    ]
+    session = by_uri(views.index_pages(rs))["sessions/51/index.md"].context
+    meetings = session["meetings"]
+    assert [m["label"] for m in meetings] == ["56th (resumed) plenary meeting", "84th plenary meeting", "85th plenary meeting"]
+    assert [[r["symbol"] for r in m["resolutions"]] for m in meetings] == [["A/RES/51/1"], ["A/RES/51/2", "A/RES/51/3"], ["A/RES/51/4"]]
+    assert [m["record"] for m in meetings] == ["A/51/PV.56", "A/51/PV.84", "A/51/PV.85"]
+    assert meetings[1]["record_url"] == "https://undocs.org/A/51/PV.84"
+
+
+def test_timeline_groups_by_year_and_month_and_places_each_adoption_once():
+    rs = [
+        make("A/RES/51/1", meeting=plenary(56, "1996-11-04")),
+        make("A/RES/51/2", meeting=plenary(84, "1996-12-13")),
+        make("A/RES/51/3", meeting=plenary(84, "1996-12-13")),
+        make("A/RES/51/200", meeting=plenary(90, "1997-01-20")),
+        make("A/RES/51/201", meeting=None, adopted=None),  # no date: cannot be placed
+        make("S/RES/1 (1946)", number="1 (1946)", body="Security Council", session="1946",
+             meeting=Meeting(1, "meeting", False, "1946-01-25", 3), adopted="1946-01-25"),
+    ]
+    pages = by_uri(views.index_pages(rs))
+    y1996 = pages["timeline/1996/index.md"].context
+    assert [m["label"] for m in y1996["months"]] == ["November 1996", "December 1996"]
+    placed = Counter(
+        r["symbol"]
+        for year in ("1946", "1996", "1997")
+        for month in pages[f"timeline/{year}/index.md"].context["months"]
+        for m in month["meetings"]
+        for r in m["resolutions"]
+    )
+    assert placed == Counter({"A/RES/51/1": 1, "A/RES/51/2": 1, "A/RES/51/3": 1, "A/RES/51/200": 1, "S/RES/1 (1946)": 1})
+    overview = pages["timeline/index.md"].context
+    assert [d["label"] for d in overview["decades"]] == ["1940s", "1990s"]
+    years = [y["year"] for d in overview["decades"] for y in d["years"]]
+    assert years == ["1946", "1996", "1997"]
+    assert overview["decades"][1]["years"][0]["next_url"] == "timeline/1997/"
+
+
+def test_parts_adopted_at_different_meetings_appear_at_each():
+    parts = (
+        Part("A", None, (), (), (), plenary(70, "2020-12-10"), "2020-12-10", 10),
+        Part("B", None, (), (), (), plenary(71, "2020-12-11"), "2020-12-11", 20),
+        Part("C", None, (), (), (), plenary(71, "2020-12-11"), "2020-12-11", 30),
+    )
+    res = make("A/RES/75/100 A-C", number="75/100", session="75", meeting=None, adopted=None, parts=parts)
+    meetings = by_uri(views.index_pages([res]))["sessions/75/index.md"].context["meetings"]
+    assert [(m["number"], [r["part"] for r in m["resolutions"]]) for m in meetings] == [(70, ["A"]), (71, ["B, C"])]
+    assert views.timeline_url(res) == "timeline/2020/#m-2020-12-10-ga-70"
+
+
+def test_links_in_contexts_point_at_generated_pages():
+    rs = [make("A/RES/51/1", meeting=plenary(84, "1996-12-13"), items=(("20", None), ("78 (a)", "T")))]
+    pages = views.index_pages(rs)
+    generated = {p.src_uri[: -len("index.md")] for p in pages}
+    resolution_pages = {"A/RES/51/1/"}
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key.endswith("url") and isinstance(inner, str) and "://" not in inner:
+                    yield inner
+                else:
+                    yield from walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                yield from walk(inner)
+
+    for page in pages:
+        for url in walk(dict(page.context)):
+            target = url.split("#")[0]
+            assert target in generated | resolution_pages, (page.src_uri, url)
+
+
+def test_url_for_is_used_for_resolution_links():
+    rs = [make("A/RES/51/1")]
+    pages = by_uri(views.index_pages(rs, url_for=lambda s: "/x/" + s.replace("/", "-") + "/"))
+    assert pages["resolutions/51/index.md"].context["resolutions"][0]["url"] == "x/A-RES-51-1/"
+
+
+def test_agenda_file_parsing_and_problems(tmp_path):
+    folder = tmp_path / "agendas"
+    folder.mkdir()
+    (folder / "51.yml").write_text(
+        'items:\n  "161": Cooperation between the United Nations\n    and the IOM\n  "78 (a)": Trade\n  "78 (a)": Again\n  "9": \n',
+        encoding="utf-8",
+    )
+    (folder / "sc-1960.yaml").write_text("session: SC-1960\nitems:\n  '1': Admission\n", encoding="utf-8")
+    (folder / "bad.yml").write_text("items: [1, 2\n", encoding="utf-8")
+    titles, problems = agendas.read_agenda_titles(tmp_path)
+    assert titles == {
+        ("51", "161"): "Cooperation between the United Nations and the IOM",
+        ("51", "78 (a)"): "Trade",
+        ("sc-1960", "1"): "Admission",
+    }
+    assert sorted((p.path, p.code) for p in problems) == [
+        ("agendas/51.yml", "AGD005"), ("agendas/51.yml", "AGD006"), ("agendas/bad.yml", "AGD001")
+    ]
+    assert all(p.line > 0 for p in problems)
+    assert agendas.read_agenda_titles(tmp_path / "nowhere") == ({}, [])
+
+
+def test_agenda_file_titles_reach_the_agenda_pages(tmp_path):
+    (tmp_path / "agendas").mkdir()
+    (tmp_path / "agendas" / "51.yml").write_text("items:\n  78(a): Sustainable development\n", encoding="utf-8")
+    titles, _ = agendas.read_agenda_titles(tmp_path)
+    page = by_uri(views.index_pages([make("A/RES/51/1", items=(("78 (a)", None),))], titles))
+    assert page["sessions/51/agenda/78-a/index.md"].context["item"]["title"] == "Sustainable development"

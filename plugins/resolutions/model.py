@@ -293,3 +293,6 @@ class Resolution:
     """Problems found while parsing this file."""
     line: int = 1
     """First line of the printed text (after any front matter)."""
+    topic: str | None = None
+    """Topic heading printed in capitals above the text in the old Security Council volumes
+    (``MILITARY STAFF COMMITTEE``); None elsewhere."""

@@ -1,0 +1,259 @@
+"""The MkDocs plugin ``resolutions``: a thin adapter from MkDocs events to the pure core.
+
+- ``on_files``: find the resolution sources under the configured folder, parse them all, build the
+  ``Collection`` (citations resolved, backlinks), give each resolution page its symbol URL, log every
+  diagnostic, and add the generated index pages (``File.generated``).
+- ``on_page_markdown`` / ``on_page_content``: resolution pages skip Python-Markdown (their Markdown is replaced
+  by an empty placeholder) and get the HTML of ``render.render_resolution``; their anchors are registered so
+  MkDocs validates links such as ``A_RES_51_148.md#para-5``.
+- ``on_page_context``: hands the rendered fragments to ``site_templates/resolution.html``.
+- ``on_post_build``: writes generated data files, then fails the build once if any diagnostic was an error
+  (except under ``mkdocs serve``, which keeps serving and shows them in the log).
+
+Everything about resolutions lives in the core; this module only translates.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
+
+from resolutions.collection import Collection
+from resolutions.model import ERROR, Diagnostic, Resolution
+from resolutions.render import RenderedResolution, render_resolution
+from resolutions.site_plan import GeneratedFile, GeneratedPage
+
+log = logging.getLogger("mkdocs.plugins.resolutions")
+
+RESOLUTION_TEMPLATE = "resolution.html"
+"""Template (in ``site_templates/``) that lays out a resolution page."""
+
+_NOT_RESOLUTIONS = {"index.md", "README.md"}
+"""Files in the resolutions folder that are ordinary pages, not resolutions."""
+
+
+class ResolutionsConfig(base.Config):
+    folder = c.Type(str, default="resolutions")
+    """Subfolder of ``docs_dir`` holding the resolution sources (searched at any depth); ``""`` for all."""
+    resolver = c.Type(str, default="https://undocs.org/")
+    """Base URL of the official document resolver, for citations outside the collection."""
+    strict_errors = c.Type(bool, default=True)
+    """Fail ``mkdocs build`` when any diagnostic is an error (``mkdocs serve`` never fails)."""
+    session_links = c.Type(bool, default=True)
+    """Link the session in the metadata panel to its session page, when that page is generated."""
+    index_pages = c.Type(bool, default=True)
+    """Generate the index pages (resolutions, sessions, agenda items, timeline) from ``views``."""
+
+
+@dataclass
+class _ResolutionSource:
+    """A resolution page of the site: its MkDocs file and its parsed model."""
+
+    file: File
+    resolution: Resolution
+    url: str | None  # site-relative directory URL, None when the page keeps its source-based URL
+
+
+class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
+    """Publish the resolutions of ``docs_dir/<folder>`` as cross-linked pages."""
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.collection: Collection | None = None
+        self.sources: dict[str, _ResolutionSource] = {}
+        self.generated_pages: dict[str, GeneratedPage] = {}
+        self.generated_files: list[GeneratedFile] = []
+        self.generated_urls: set[str] = set()
+        self.rendered: dict[str, RenderedResolution] = {}
+        self.error_count = 0
+
+    # --- events --------------------------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Its presence also keeps this plugin object alive across rebuilds of `mkdocs serve`.
+        self.is_serve = command == "serve"
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        if not config.use_directory_urls:
+            log.warning("resolutions: pages need use_directory_urls: true; links between resolutions may break")
+        self.sources, self.rendered, self.error_count = {}, {}, 0
+        resolution_files = [f for f in files.documentation_pages() if self._is_resolution_source(f)]
+        display = {f.src_uri: _display_path(f, config) for f in resolution_files}
+        resolutions = self.parse_sources([(f.abs_src_path or "", display[f.src_uri]) for f in resolution_files])
+        self.collection = Collection.build(resolutions, resolver_base=self.config.resolver)
+
+        for file, res in zip(resolution_files, resolutions):
+            url = self.collection.page_url(res)
+            if url is not None and not _place_file(file, url, config.site_dir):
+                url = None
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # 20,000 entries in the nav would be quadratic
+            self.sources[file.src_uri] = _ResolutionSource(file, res, url)
+
+        self._report(d for res in resolutions for d in res.diagnostics)
+        self._report(self.collection.diagnostics)
+
+        pages, data_files = self.site_outputs(resolutions, self.collection, config)
+        self.generated_pages, self.generated_files, self.generated_urls = {}, data_files, set()
+        for page in pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                log.warning(f"resolutions: {page.src_uri} exists in docs_dir; the generated page is not added")
+                continue
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            generated_file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            files.append(generated_file)
+            self.generated_pages[page.src_uri] = page
+            self.generated_urls.add(_directory_url(generated_file))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str | None:
+        source = self.sources.get(page.file.src_uri)
+        if source is not None:
+            page.meta["template"] = RESOLUTION_TEMPLATE
+            # Python-Markdown must not render resolution texts (one dialect per file): an empty placeholder
+            # goes through it, the real body comes from our renderer in on_page_content.
+            return ""
+        generated = self.generated_pages.get(page.file.src_uri)
+        if generated is not None:
+            page.meta["template"] = generated.template
+            page.meta["title"] = generated.title
+            page.meta["context"] = generated.context
+        return None
+
+    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str | None:
+        source = self.sources.get(page.file.src_uri)
+        if source is None or self.collection is None:
+            return None
+        page_url = source.url or _directory_url(page.file)
+        rendered = render_resolution(
+            source.resolution,
+            self.collection,
+            page_url,
+            session_url=self._session_url if self.config.session_links else None,
+        )
+        self.rendered[page.file.src_uri] = rendered
+        page.meta["title"] = rendered.title
+        page.present_anchor_ids = set(rendered.anchor_ids)
+        page.toc = get_toc(
+            [{"level": e.level, "id": e.id, "name": e.title, "children": []} for e in rendered.outline if e.level == 2]
+        )
+        return rendered.body_html
+
+    def on_page_context(self, context: dict, /, *, page: Any, config: Any, nav: Any) -> dict | None:
+        rendered = self.rendered.get(page.file.src_uri)
+        if rendered is not None:
+            context["resolution_page"] = rendered
+        generated = self.generated_pages.get(page.file.src_uri)
+        if generated is not None:
+            context["resolutions_context"] = generated.context
+        return context
+
+    def on_post_build(self, *, config: Any) -> None:
+        for data_file in self.generated_files:
+            _write_inside(config.site_dir, data_file)
+        if self.error_count and self.config.strict_errors and not self.is_serve:
+            raise PluginError(
+                f"resolutions: {self.error_count} error(s) in the resolution sources (listed above as path:line)"
+            )
+
+    # --- the parts later work replaces (parse cache, other outputs) ------------------------------------------
+
+    def parse_sources(self, sources: Sequence[tuple[str, str]]) -> list[Resolution]:
+        """Parse every (absolute path, display path) source: the one place the collection's input is built.
+
+        A parse cache (issue 5) replaces this body; the rest of the plugin only sees the resolutions.
+        """
+        from resolutions import parser  # imported here so the plugin module loads even while it is absent
+
+        return [parser.parse_file(path, display_path=shown) for path, shown in sources]
+
+    def site_outputs(
+        self, resolutions: Sequence[Resolution], collection: Collection, config: Any
+    ) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+        """The hook for everything generated from the collection besides resolution pages.
+
+        Index pages come from ``views.index_pages`` (sessions, agenda items, timeline); data files
+        (JSON, CSV, feed) are added here as ``GeneratedFile``s.
+        """
+        pages: list[GeneratedPage] = []
+        data_files: list[GeneratedFile] = []
+        if self.config.index_pages:
+            from resolutions import views
+
+            pages.extend(views.index_pages(resolutions, url_for=collection.url_for))
+        return pages, data_files
+
+    # --- helpers -------------------------------------------------------------------------------------------
+
+    def _is_resolution_source(self, file: File) -> bool:
+        if not file.src_uri.endswith(".md") or posixpath.basename(file.src_uri) in _NOT_RESOLUTIONS:
+            return False
+        folder = self.config.folder.strip("/")
+        return not folder or file.src_uri.startswith(folder + "/")
+
+    def _session_url(self, res: Resolution) -> str | None:
+        from resolutions import views
+
+        url = views.session_url(res)
+        return url if url in self.generated_urls else None
+
+    def _report(self, diagnostics: Any) -> None:
+        for diagnostic in diagnostics:
+            diagnostic: Diagnostic
+            if diagnostic.severity == ERROR:
+                self.error_count += 1
+                log.error(diagnostic.format())
+            else:
+                log.warning(diagnostic.format())
+
+
+def _display_path(file: File, config: Any) -> str:
+    """Path shown in diagnostics: relative to the folder of mkdocs.yml, so editors can open ``path:line``."""
+    root = os.path.dirname(config.config_file_path or "") or os.getcwd()
+    return os.path.relpath(file.abs_src_path or file.src_uri, root).replace(os.sep, "/")
+
+
+def _directory_url(file: File) -> str:
+    dest = file.dest_uri
+    return dest[: -len("index.html")] if dest.endswith("index.html") else posixpath.dirname(dest) + "/"
+
+
+def _place_file(file: File, url: str, site_dir: str) -> bool:
+    """Give ``file`` the directory URL ``url``; False (file left as it is) if that would leave ``site_dir``."""
+    dest_uri = posixpath.join(url, "index.html")
+    if not _inside(site_dir, dest_uri):
+        log.error(f"resolutions: refusing to write {dest_uri!r} outside the site folder (from {file.src_uri})")
+        return False
+    file.dest_uri = dest_uri
+    # url and abs_dest_path are cached from dest_uri: drop them so MkDocs recomputes them from the new value.
+    for cached in ("url", "abs_dest_path"):
+        file.__dict__.pop(cached, None)
+    return True
+
+
+def _inside(site_dir: str, dest_uri: str) -> bool:
+    if not dest_uri or dest_uri.startswith("/") or "\\" in dest_uri or "\0" in dest_uri:
+        return False
+    root = os.path.realpath(site_dir)
+    target = os.path.realpath(os.path.join(root, dest_uri))
+    return target.startswith(root + os.sep)
+
+
+def _write_inside(site_dir: str, data_file: GeneratedFile) -> None:
+    if not _inside(site_dir, data_file.dest_uri):
+        log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
+        return
+    target = os.path.join(os.path.realpath(site_dir), data_file.dest_uri)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    content = data_file.content.encode("utf-8") if isinstance(data_file.content, str) else data_file.content
+    with open(target, "wb") as handle:
+        handle.write(content)

@@ -1,0 +1,650 @@
+"""HTML for a resolution page: the text in the layout of the printed document, and the page's fragments.
+
+``render_resolution`` turns a parsed ``Resolution`` and its ``Collection`` into a ``RenderedResolution``: the
+body HTML (cover lines, title, enacting formula, preamble, numbered operative paragraphs, sections, parts,
+annexes, tables, footnotes, unplaced text), the metadata rows, the "Cited by" list and previous/next links.
+Page layout (where each fragment goes) belongs to ``site_templates/resolution.html``.
+
+Pure core: returns strings, imports no MkDocs or Jinja. Every piece of source text goes through
+``html.escape``; links are relative to the page's own URL so a site works under any base path.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from resolutions import symbols
+from resolutions.collection import Collection, ResolvedCitation, relative_href
+from resolutions.model import (
+    Annex,
+    Footnote,
+    Mark,
+    Meeting,
+    Paragraph,
+    Part,
+    Resolution,
+    Section,
+    Table,
+)
+
+NOTICE = "Unofficial copy. Source: United Nations."
+"""Shown on every page built from a UN text."""
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+# Words that continue the italic opening phrase of a paragraph as printed: "Recalling also",
+# "Noting with deep concern", "Bearing in mind", "Takes note with satisfaction".
+_OPENING_CONTINUATIONS = frozenset(
+    "also further furthermore again moreover once in particular with deep grave great serious "
+    "profound concern satisfaction appreciation regret alarm mind note".split()
+)
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One entry of the page's table of contents."""
+
+    level: int
+    """Heading level (2 for the main parts of the page)."""
+    id: str
+    """Anchor on the page."""
+    title: str
+    """Text shown in the table of contents."""
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to another page with its label (previous/next resolution)."""
+
+    href: str
+    """Link relative to the current page."""
+    label: str
+    """Printed number and title."""
+
+
+@dataclass(frozen=True)
+class RenderedResolution:
+    """Everything a resolution page shows, as data and escaped HTML fragments."""
+
+    title: str
+    """Page title as plain text: ``51/148. Cooperation between ...``."""
+    body_html: str
+    """The document itself: cover lines, title, text, footnotes, unplaced blocks."""
+    metadata: tuple[tuple[str, str], ...]
+    """Metadata panel rows: (label, value HTML)."""
+    notice_html: str
+    """The unofficial-copy notice naming the United Nations and linking the official text."""
+    cited_by_html: str
+    """The "Cited by" list ("" when nothing in the collection cites it)."""
+    previous: PageLink | None
+    """Previous resolution of the same session."""
+    next: PageLink | None
+    """Next resolution of the same session."""
+    official_url: str | None
+    """Link to the official text, when the symbol is known."""
+    anchor_ids: frozenset[str]
+    """Every id on the page that a link may target."""
+    outline: tuple[OutlineEntry, ...]
+    """Table of contents of the page."""
+
+
+def format_date(iso: str | None) -> str:
+    """``1996-12-13`` -> ``13 December 1996``; other text is returned unchanged."""
+    if not iso:
+        return ""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not match or not 1 <= int(match[2]) <= 12:
+        return iso
+    return f"{int(match[3])} {_MONTHS[int(match[2]) - 1]} {match[1]}"
+
+
+def ordinal(number: int) -> str:
+    """84 -> ``84th``, 4213 -> ``4213th``, 1 -> ``1st``."""
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def page_title(res: Resolution) -> str:
+    """The title as printed with its number: ``51/148. Cooperation between ...``."""
+    title = res.title or "(untitled)"
+    if res.number:
+        return f"{res.number}. {title}"
+    return f"{res.symbol}: {title}" if res.symbol else title
+
+
+def meeting_record(res: Resolution, meeting: Meeting | None) -> str | None:
+    """Symbol of the meeting record: from the model, else derived for a GA plenary (``A/51/PV.84``)."""
+    if meeting is None:
+        return None
+    if meeting.record:
+        return meeting.record
+    if res.body == "General Assembly" and meeting.kind == "plenary" and meeting.number and res.session:
+        return f"A/{res.session}/PV.{meeting.number}"
+    return None
+
+
+def meeting_text(meeting: Meeting) -> str:
+    """The meeting as printed: ``84th plenary meeting``, ``56th (resumed) plenary meeting``, ``4213th meeting``."""
+    words = []
+    if meeting.number is not None:
+        words.append(ordinal(meeting.number))
+    if meeting.resumed:
+        words.append("(resumed)")
+    words.append(meeting.kind if meeting.kind.endswith("meeting") else f"{meeting.kind} meeting")
+    return " ".join(words)
+
+
+def render_resolution(
+    res: Resolution,
+    collection: Collection,
+    page_url: str,
+    session_url: Callable[[Resolution], str | None] | None = None,
+) -> RenderedResolution:
+    """Render one resolution for the page at site-relative ``page_url`` (``A/RES/51/148/``).
+
+    ``session_url`` gives the site-relative URL of the resolution's session page when one exists (engineer
+    E's views); without it the session is shown unlinked.
+    """
+    ctx = _Context(res, collection, page_url)
+    body = ctx.document()
+    official = collection.official_url(res.symbol) if res.symbol else None
+    cited_by = _cited_by(res, collection, page_url, ctx)
+    outline = list(ctx.outline)
+    if cited_by:
+        ctx.ids.add("cited-by")
+        outline.append(OutlineEntry(2, "cited-by", "Cited by"))
+    return RenderedResolution(
+        title=page_title(res),
+        body_html=body,
+        metadata=tuple(_metadata(res, collection, page_url, session_url, ctx)),
+        notice_html=_notice(official),
+        cited_by_html=cited_by,
+        previous=_neighbour_link(res, collection, page_url, "previous"),
+        next=_neighbour_link(res, collection, page_url, "next"),
+        official_url=official,
+        anchor_ids=frozenset(ctx.ids),
+        outline=tuple(outline),
+    )
+
+
+def _esc(text: str | None) -> str:
+    return html.escape(text or "", quote=True)
+
+
+class _Context:
+    """Rendering state of one page: the resolution, its resolved citations, the ids handed out."""
+
+    def __init__(self, res: Resolution, collection: Collection, page_url: str) -> None:
+        self.res = res
+        self.collection = collection
+        self.page_url = page_url
+        self.resolved: Sequence[ResolvedCitation] = collection.resolved(res)
+        self.footnotes = {note.mark: note for note in res.footnotes}
+        self.footnote_refs: dict[str, list[str]] = {}  # footnote id -> ids of its markers, in order
+        self.ids: set[str] = set()
+        self.outline: list[OutlineEntry] = []
+
+    def new_id(self, wanted: str) -> str:
+        """``wanted`` if unused on the page, else a numbered variant: ids stay unique even on bad input."""
+        candidate, counter = wanted, 2
+        while candidate in self.ids:
+            candidate = f"{wanted}-{counter}"
+            counter += 1
+        self.ids.add(candidate)
+        return candidate
+
+    def href(self, url: str) -> str:
+        return relative_href(self.page_url, url)
+
+    # --- inline text -------------------------------------------------------------------------------------
+
+    def inline(self, text: str, marks: Iterable[Mark], italic_opening: bool = False, link_symbols: bool = False) -> str:
+        """Text with its footnote markers and citation links; optionally the opening phrase in italics."""
+        events: list[tuple[int, int, str, Mark | tuple[str, bool] | None]] = []
+        for mark in marks:
+            start = max(0, min(mark.start, len(text)))
+            end = max(start, min(mark.end, len(text)))
+            events.append((start, end, mark.kind, mark))
+        if link_symbols:
+            taken = [(s, e) for s, e, kind, _ in events if kind == "citation"]
+            for start, end, symbol in symbols.find_symbols(text):
+                if not any(s < end and start < e for s, e in taken):
+                    events.append((start, end, "symbol", self.collection.link_for_symbol(symbol)))
+        events.sort(key=lambda e: (e[0], e[1]))
+        italic_end = _opening_phrase_end(text) if italic_opening else 0
+        if any(start < italic_end and kind != "footnote" for start, _e, kind, _m in events):
+            italic_end = 0  # a link at the start of the paragraph: no italics rather than broken markup
+
+        out: list[str] = []
+        position = 0
+
+        def plain(upto: int) -> None:
+            nonlocal position
+            if upto <= position:
+                return
+            if position < italic_end:
+                cut = min(upto, italic_end)
+                out.append(f"<em>{_esc(text[position:cut])}</em>")
+                position = cut
+            out.append(_esc(text[position:upto]))
+            position = upto
+
+        for start, end, kind, payload in events:
+            if start < position:
+                continue  # overlapping marks: keep the first, the text is still shown once
+            plain(start)
+            if kind == "footnote" and isinstance(payload, Mark):
+                out.append(self.footnote_marker(payload.value))
+            elif kind == "citation" and isinstance(payload, Mark):
+                out.append(self.citation_link(payload, text[start:end]))
+                position = end
+            elif kind == "symbol" and isinstance(payload, tuple):
+                href, internal = payload
+                css = "res-doc" if internal else "res-doc res-external"
+                out.append(f'<a class="{css}" href="{_esc(self.href(href))}">{_esc(text[start:end])}</a>')
+                position = end
+        plain(len(text))
+        return "".join(out)
+
+    def citation_link(self, mark: Mark, span: str) -> str:
+        try:
+            resolved = self.resolved[int(mark.value)]
+        except (ValueError, IndexError):
+            return _esc(span)  # a mark without its citation: show the text unlinked
+        css = "res-citation" if resolved.internal else "res-citation res-external"
+        title = resolved.citation.symbol + (f", para. {resolved.citation.paragraph}" if resolved.citation.paragraph else "")
+        return (
+            f'<a class="{css}" href="{_esc(self.href(resolved.href))}" title="{_esc(title)}"'
+            f' data-symbol="{_esc(resolved.citation.symbol)}">{_esc(span)}</a>'
+        )
+
+    def footnote_marker(self, mark: str) -> str:
+        note = self.footnotes.get(mark)
+        if note is None:
+            return f'<sup class="res-footnote-missing" title="footnote without a note">{_esc(mark)}</sup>'
+        refs = self.footnote_refs.setdefault(note.id, [])
+        suffix = note.id[3:] if note.id.startswith("fn-") else note.id
+        ref_id = self.new_id(f"fnref-{suffix}" if not refs else f"fnref-{suffix}-{len(refs) + 1}")
+        refs.append(ref_id)
+        return (
+            f'<sup id="{_esc(ref_id)}"><a href="#{_esc(note.id)}" class="footnote-ref">{_esc(note.mark)}</a></sup>'
+        )
+
+    # --- blocks ------------------------------------------------------------------------------------------
+
+    def permalink(self, anchor: str) -> str:
+        return f'<a class="headerlink" href="#{_esc(anchor)}" title="Permanent link">¶</a>'
+
+    def preamble(self, paragraphs: Sequence[Paragraph]) -> str:
+        parts = []
+        for para in paragraphs:
+            anchor = self.new_id(para.id)
+            parts.append(
+                f'<p class="res-pp" id="{_esc(anchor)}">'
+                f"{self.inline(para.text, para.marks, italic_opening=True)}{self.permalink(anchor)}</p>"
+                + self.items(para.items)
+            )
+        return f'<div class="res-preamble">{"".join(parts)}</div>' if parts else ""
+
+    def operative(self, paragraphs: Sequence[Paragraph], css: str = "res-operative") -> str:
+        """Numbered paragraphs as a list showing the printed numbers; unnumbered text between them."""
+        out: list[str] = []
+        in_list = False
+        for para in paragraphs:
+            numbered = para.number is not None and para.kind in ("operative", "item", "text")
+            if para.kind == "heading":
+                if in_list:
+                    out.append("</ol>")
+                    in_list = False
+                anchor = self.new_id(para.id)
+                out.append(f'<h3 class="res-heading" id="{_esc(anchor)}">{self.inline(para.text, para.marks)}</h3>')
+                continue
+            if numbered and not in_list:
+                out.append(f'<ol class="{css}">')
+                in_list = True
+            elif not numbered and in_list:
+                out.append("</ol>")
+                in_list = False
+            out.append(self.paragraph(para, numbered))
+        if in_list:
+            out.append("</ol>")
+        return "".join(out)
+
+    def paragraph(self, para: Paragraph, numbered: bool) -> str:
+        anchor = self.new_id(para.id)
+        italic = para.kind == "operative"
+        text = self.inline(para.text, para.marks, italic_opening=italic)
+        if not numbered:
+            return f'<p class="res-text" id="{_esc(anchor)}">{text}{self.permalink(anchor)}</p>' + self.items(para.items)
+        number = f"{para.number}." if para.kind == "operative" else f"({para.number})"
+        return (
+            f'<li class="res-para" id="{_esc(anchor)}"><span class="res-num">{_esc(number)}</span>'
+            f'<div class="res-para__text"><p>{text}{self.permalink(anchor)}</p>{self.items(para.items)}</div></li>'
+        )
+
+    def items(self, items: Sequence[Paragraph]) -> str:
+        return self.operative(items, css="res-items") if items else ""
+
+    def meeting_line(self, meeting: Meeting | None, adopted: str | None) -> str:
+        if meeting is None and not adopted:
+            return ""
+        lines = []
+        if meeting is not None:
+            lines.append(_esc(meeting_text(meeting)))
+        date = format_date((meeting.date if meeting else None) or adopted)
+        if date:
+            lines.append(_esc(date))
+        return f'<p class="res-meeting">{"<br>".join(lines)}</p>'
+
+    def section(self, section: Section, prefix: str = "") -> str:
+        anchor = self.new_id(f"{prefix}sec-{_slug(section.label)}")
+        heading = f"{section.label}" + (f". {section.title}" if section.title else "")
+        self.outline.append(OutlineEntry(3 if prefix else 2, anchor, heading))
+        title = f'<p class="res-section__title">{_esc(section.title)}</p>' if section.title else ""
+        return (
+            f'<section class="res-section" id="{_esc(anchor)}">'
+            f'<h2 class="res-section__label">{_esc(section.label)}{self.permalink(anchor)}</h2>{title}'
+            f"{self.preamble(section.preamble)}{self.operative(section.operative)}</section>"
+        )
+
+    def part(self, part: Part) -> str:
+        anchor = self.new_id(f"part-{_slug(part.label)}")
+        self.outline.append(OutlineEntry(2, anchor, f"{part.label}" + (f". {part.title}" if part.title else "")))
+        title = f'<p class="res-part__title">{_esc(part.title)}</p>' if part.title else ""
+        formula = f'<p class="res-formula">{_esc(part.enacting_formula)}</p>' if part.enacting_formula else ""
+        sections = "".join(self.section(s, prefix=f"part-{_slug(part.label)}-") for s in part.sections)
+        return (
+            f'<section class="res-part" id="{_esc(anchor)}">'
+            f'<h2 class="res-part__label">{_esc(part.label)}{self.permalink(anchor)}</h2>{title}{formula}'
+            f"{self.preamble(part.preamble)}{self.operative(part.operative)}{sections}"
+            f"{self.meeting_line(part.meeting, part.adopted)}</section>"
+        )
+
+    def annex(self, annex: Annex) -> str:
+        anchor = self.new_id(annex.id)
+        self.outline.append(OutlineEntry(2, anchor, annex.label + (f". {annex.title}" if annex.title else "")))
+        title = f'<p class="res-annex__title">{_esc(annex.title)}</p>' if annex.title else ""
+        blocks: list[str] = []
+        run: list[Paragraph] = []
+        for block in annex.blocks:
+            if isinstance(block, Table):
+                blocks.append(self.operative(run))
+                run = []
+                blocks.append(self.table(block))
+            else:
+                run.append(block)
+        blocks.append(self.operative(run))
+        return (
+            f'<section class="res-annex" id="{_esc(anchor)}">'
+            f'<h2 class="res-annex__label">{_esc(annex.label)}{self.permalink(anchor)}</h2>{title}'
+            f'{"".join(blocks)}</section>'
+        )
+
+    def table(self, table: Table) -> str:
+        anchor = self.new_id(table.id)
+        head = "".join(f"<th>{_esc(cell)}</th>" for cell in table.header)
+        rows = "".join("<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in row) + "</tr>" for row in table.rows)
+        return (
+            f'<div class="res-table"><table id="{_esc(anchor)}">'
+            + (f"<thead><tr>{head}</tr></thead>" if head else "")
+            + f"<tbody>{rows}</tbody></table></div>"
+        )
+
+    def footnote_block(self) -> str:
+        if not self.res.footnotes:
+            return ""
+        items = []
+        for note in self.res.footnotes:
+            anchor = self.new_id(note.id)
+            text = self.inline(note.text, note.marks, link_symbols=True)
+            backrefs = "".join(
+                f' <a class="footnote-backref" href="#{_esc(ref)}" title="Jump back to the text">↩</a>'
+                for ref in self.footnote_refs.get(note.id, ())
+            )
+            items.append(
+                f'<li id="{_esc(anchor)}">'
+                f'<p><span class="res-fn-mark">{_esc(note.mark)}</span> {text}{backrefs}</p></li>'
+            )
+        self.ids.add("footnotes")
+        self.outline.append(OutlineEntry(2, "footnotes", "Footnotes"))
+        return (
+            '<div class="footnote" id="footnotes"><hr><h2 class="res-footnotes__title">Footnotes</h2>'
+            f'<ol>{"".join(items)}</ol></div>'
+        )
+
+    def unplaced(self) -> str:
+        if not self.res.unplaced:
+            return ""
+        paragraphs = "".join(
+            f'<p id="{_esc(self.new_id(p.id))}" data-line="{p.line}">{self.inline(p.text, p.marks)}</p>'
+            for p in self.res.unplaced
+        )
+        self.ids.add("unplaced")
+        self.outline.append(OutlineEntry(2, "unplaced", "Text not placed"))
+        return (
+            '<aside class="admonition warning res-unplaced" id="unplaced">'
+            '<p class="admonition-title">Text the publisher could not place in the document structure</p>'
+            f"{paragraphs}</aside>"
+        )
+
+    # --- the whole document ------------------------------------------------------------------------------
+
+    def cover(self) -> str:
+        res = self.res
+        lines = []
+        if res.body:
+            lines.append(f'<p class="res-cover__body">{_esc(res.body)}</p>')
+        right = [f'<span class="res-cover__symbol">{_esc(res.symbol)}</span>'] if res.symbol else []
+        if res.issued:
+            right.append(f'<span class="res-cover__date">{_esc(format_date(res.issued))}</span>')
+        if right:
+            lines.append(f'<p class="res-cover__ids">{"<br>".join(right)}</p>')
+        session = []
+        if res.session_text:
+            session.append(_esc(res.session_text))
+        if res.agenda_items:
+            label = "Agenda item" if len(res.agenda_items) == 1 else "Agenda items"
+            session.append(f"{label} " + _esc(_join_and([item.number for item in res.agenda_items])))
+        if session:
+            lines.append(f'<p class="res-cover__session">{"<br>".join(session)}</p>')
+        if res.adopted_line:
+            lines.append(f'<p class="res-cover__adopted">{_esc(res.adopted_line)}</p>')
+        if res.proponent:
+            self.ids.add("proponent")
+            lines.append(
+                f'<p class="res-proponent" id="proponent">{self.inline(res.proponent, (), link_symbols=True)}</p>'
+            )
+        return f'<header class="res-cover">{"".join(lines)}</header>' if lines else ""
+
+    def document(self) -> str:
+        res = self.res
+        self.ids.add("title")
+        title = f'<h1 class="res-title" id="title">{_esc(page_title(res))}</h1>'
+        formula = f'<p class="res-formula">{_esc(res.enacting_formula)}</p>' if res.enacting_formula else ""
+        text = [
+            self.cover(),
+            title,
+            formula,
+            self.preamble(res.preamble),
+            self.operative(res.operative),
+            "".join(self.section(s) for s in res.sections),
+            "".join(self.part(p) for p in res.parts),
+        ]
+        if not res.parts or res.meeting is not None:
+            text.append(self.meeting_line(res.meeting, res.adopted if not res.parts else None))
+        text.append("".join(self.annex(a) for a in res.annexes))
+        text.append(self.unplaced())
+        text.append(self.footnote_block())
+        return f'<div class="res-document">{"".join(text)}</div>'
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "x"
+
+
+def _join_and(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _opening_phrase_end(text: str) -> int:
+    """End offset of the opening participle or verb phrase printed in italics (0 when there is none)."""
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", text[:120]))
+    if not words or words[0].start() != 0 or not text[0].isupper():
+        return 0
+    end = words[0].end()
+    index = 1
+    first = words[0].group().lower()
+    # "Deeply concerned", "Having considered": the first word needs the next one to make the phrase.
+    if (first.endswith("ly") or first == "having") and index < len(words):
+        end = words[index].end()
+        index += 1
+    while index < len(words) and words[index].group().lower() in _OPENING_CONTINUATIONS:
+        if text[end : words[index].start()].strip():
+            break  # punctuation between the words ends the phrase
+        end = words[index].end()
+        index += 1
+    # Do not leave a dangling preposition in italics ("Noting with" without what follows).
+    while text[:end].rsplit(" ", 1)[-1].lower() in {"with", "in", "once"} and " " in text[:end]:
+        end = text.rfind(" ", 0, end)
+    return end
+
+
+def _notice(official_url: str | None) -> str:
+    link = (
+        f' The official text is at <a href="{_esc(official_url)}" rel="external">{_esc(official_url)}</a>.'
+        if official_url
+        else ""
+    )
+    return f'<p class="res-notice"><strong>{_esc(NOTICE)}</strong>{link}</p>'
+
+
+def _linked_symbol(symbol: str, collection: Collection, page_url: str) -> str:
+    href, internal = collection.link_for_symbol(symbol)
+    css = "res-doc" if internal else "res-doc res-external"
+    return f'<a class="{css}" href="{_esc(relative_href(page_url, href))}">{_esc(symbol)}</a>'
+
+
+def _metadata(
+    res: Resolution,
+    collection: Collection,
+    page_url: str,
+    session_url: Callable[[Resolution], str | None] | None,
+    ctx: _Context,
+) -> Iterable[tuple[str, str]]:
+    if res.body:
+        yield "Body", _esc(res.body)
+    if res.symbol:
+        yield "Symbol", f'<span class="res-symbol">{_esc(res.symbol)}</span>'
+    if res.session or res.session_text:
+        label = _esc(res.session_text or res.session)
+        target = session_url(res) if session_url else None
+        yield "Session", f'<a href="{_esc(relative_href(page_url, target))}">{label}</a>' if target else label
+    if res.agenda_items:
+        items = (
+            f"<li>{_esc(item.number)}" + (f": {_esc(item.title)}" if item.title else "") + "</li>"
+            for item in res.agenda_items
+        )
+        yield "Agenda items" if len(res.agenda_items) > 1 else "Agenda item", f'<ul>{"".join(items)}</ul>'
+    if res.proponent:
+        yield "Proponent", _esc(res.proponent)
+    if res.documents:
+        yield "Documents", ", ".join(_linked_symbol(s, collection, page_url) for s in res.documents)
+    if res.issued:
+        yield "Issued", _esc(format_date(res.issued))
+    yield from _adoption_rows(res, collection, page_url)
+    if res.vote is not None:
+        yield "Vote", _vote(res)
+    if res.draft:
+        yield "Draft", _linked_symbol(res.draft, collection, page_url)
+    if res.sponsors:
+        yield "Sponsors", _esc(res.sponsors)
+    if res.subjects:
+        yield "Subjects", _esc(", ".join(res.subjects))
+    if res.symbol:
+        url = collection.official_url(res.symbol)
+        yield "Official text", f'<a href="{_esc(url)}" rel="external">{_esc(url)}</a>'
+
+
+def _adoption_rows(res: Resolution, collection: Collection, page_url: str) -> Iterable[tuple[str, str]]:
+    meetings: list[tuple[str, Meeting | None, str | None]] = []
+    if res.meeting is not None or not res.parts:
+        meetings.append(("", res.meeting, res.adopted))
+    else:
+        meetings.extend((f"{part.label}: ", part.meeting, part.adopted) for part in res.parts)
+    for prefix, meeting, adopted in meetings:
+        pieces = []
+        if adopted or (meeting and meeting.date):
+            pieces.append(_esc(format_date(adopted or (meeting.date if meeting else None))))
+        if meeting is not None:
+            text = _esc(meeting_text(meeting))
+            record = meeting_record(res, meeting)
+            if record:
+                text += f" ({_linked_symbol(record, collection, page_url)})"
+            pieces.append(text)
+        if pieces:
+            yield "Adopted", _esc(prefix) + ", ".join(pieces)
+
+
+def _vote(res: Resolution) -> str:
+    vote = res.vote
+    assert vote is not None
+    counts = [
+        f"{count} {label}"
+        for count, label in (
+            (vote.in_favour, "in favour"),
+            (vote.against, "against"),
+            (vote.abstaining, "abstaining"),
+        )
+        if count is not None
+    ]
+    summary = _esc(vote.outcome) + (f": {_esc(', '.join(counts))}" if counts else "")
+    lists = []
+    for label, members in (
+        ("In favour", vote.in_favour_members),
+        ("Against", vote.against_members),
+        ("Abstaining", vote.abstaining_members),
+    ):
+        if members:
+            lists.append(
+                f'<details class="res-vote-list"><summary>{_esc(label)} ({len(members)})</summary>'
+                f'<p>{_esc(", ".join(members))}</p></details>'
+            )
+    return summary + "".join(lists)
+
+
+def _cited_by(res: Resolution, collection: Collection, page_url: str, ctx: _Context) -> str:
+    if not res.symbol or collection.by_symbol.get(res.symbol) is not res:
+        return ""
+    backlinks = collection.cited_by.get(res.symbol, ())
+    if not backlinks:
+        return ""
+    entries = []
+    for link in backlinks:
+        entries.append(
+            f'<li class="res-cited-by__item"><a href="{_esc(relative_href(page_url, link.href))}">'
+            f'<span class="res-cited-by__number">{_esc(link.citing_number)}</span>, {_esc(link.where_label)}</a>'
+            f' <span class="res-cited-by__title">{_esc(link.citing_title)}</span>'
+            f'<blockquote class="res-cited-by__snippet">{_esc(link.snippet)}</blockquote></li>'
+        )
+    return f'<ul class="res-cited-by">{"".join(entries)}</ul>'
+
+
+def _neighbour_link(res: Resolution, collection: Collection, page_url: str, which: str) -> PageLink | None:
+    if not res.symbol:
+        return None
+    neighbours = collection.neighbours.get(res.symbol)
+    symbol = getattr(neighbours, which, None) if neighbours else None
+    if not symbol:
+        return None
+    other = collection.by_symbol[symbol]
+    return PageLink(relative_href(page_url, collection.url_for(symbol)), page_title(other))

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
+from . import symbols
 from .model import AgendaItem, Meeting, Resolution
 from .site_plan import GeneratedPage
 
@@ -52,14 +53,14 @@ UrlFor = Callable[[str], str]
 def default_resolution_url(symbol: str) -> str:
     """The symbol-shaped page URL (``A/RES/51/148/``, ``S/RES/1325(2000)/``, ``E/RES/2021/2B/``).
 
-    Used when the caller passes no ``url_for``; the plugin passes its own, which must agree with this shape.
+    Used when the caller passes no ``url_for``; it is ``collection.Collection.url_for``'s shape.
     """
-    return symbol.replace(" ", "").strip("/") + "/"
+    return symbols.symbol_path(symbol) + "/"
 
 
 def official_document_url(symbol: str) -> str:
     """Link to a document outside the collection (a meeting record) at the official resolver."""
-    return "https://undocs.org/" + symbol.replace(" ", "%20")
+    return symbols.official_url(symbol)
 
 
 def _slug(text: str) -> str:

@@ -1,0 +1,147 @@
+"""Data exports on hand-built resolutions: collection JSON and citation graph, CSV, Atom feed, index.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from resolutions import datasets, export
+from resolutions.collection import Collection
+from resolutions.model import Citation, Meeting, Resolution, Vote
+
+from test_views import make, plenary
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def citing(res: Resolution, *citations: Citation) -> Resolution:
+    from dataclasses import replace
+
+    return replace(res, citations=citations)
+
+
+@pytest.fixture()
+def collection_of_three():
+    old = make("A/RES/47/4", title="Observer status for the IOM", session="47", adopted="1992-10-16",
+               meeting=plenary(34, "1992-10-16"), vote=Vote("without vote"))
+    new = citing(
+        make("A/RES/51/148", title="Cooperation between the UN and the IOM", meeting=plenary(84, "1996-12-13"),
+             vote=Vote("recorded vote", 150, 2, 10)),
+        Citation("A/RES/47/4", "resolution", None, "resolution 47/4", "pp-1", 20),
+        Citation("A/RES/47/4", "resolution", None, "resolution 47/4", "pp-1", 20),  # same block: one edge
+        Citation("A/RES/50/123", "resolution", None, "resolution 50/123", "para-5", 30),  # not in the collection
+    )
+    formula = make("A/RES/51/149", title="=HYPERLINK(\"x\")", adopted="1996-12-13")
+    return [old, new, formula]
+
+
+def files_by_uri(files):
+    return {f.dest_uri: f.content for f in files}
+
+
+def test_site_files_names(collection_of_three):
+    files = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/", "https://example.org/un/"))
+    assert set(files) == {
+        "A/RES/47/4/index.json", "A/RES/51/148/index.json", "A/RES/51/149/index.json",
+        "resolutions.json", "resolutions.csv", "feed.xml",
+    }
+
+
+def test_index_json_is_the_parse_json_contract_and_round_trips(collection_of_three):
+    files = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/"))
+    data = json.loads(files["A/RES/51/148/index.json"])
+    assert data == export.resolution_to_dict(collection_of_three[1])
+    assert export.resolution_from_dict(data) == collection_of_three[1]
+
+
+def test_collection_json_has_every_resolution_and_the_resolved_graph(collection_of_three):
+    files = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/", "https://example.org/un"))
+    document = json.loads(files["resolutions.json"])
+    assert document["count"] == 3
+    assert [e["url"] for e in document["resolutions"]][0] == "https://example.org/un/A/RES/47/4/"
+    models = [export.resolution_from_dict(e["resolution"]) for e in document["resolutions"]]
+    assert models == collection_of_three
+    assert document["citations"] == [
+        {"from": "A/RES/51/148", "to": "A/RES/47/4", "where": "pp-1", "paragraph": None,
+         "text": "resolution 47/4", "href": "A/RES/47/4/"}
+    ]
+    assert "United Nations" in document["notice"]
+
+
+def test_csv_one_row_per_resolution(collection_of_three):
+    text = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/"))["resolutions.csv"]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["symbol"] for r in rows] == ["A/RES/47/4", "A/RES/51/148", "A/RES/51/149"]
+    assert tuple(rows[0]) == datasets.CSV_COLUMNS
+    second = rows[1]
+    assert (second["session"], second["agenda_items"], second["meeting"], second["meeting_record"]) == (
+        "51", "161", "84th plenary meeting", "A/51/PV.84"
+    )
+    assert (second["vote"], second["in_favour"], second["against"], second["abstaining"]) == ("recorded vote", "150", "2", "10")
+    assert rows[2]["title"].startswith("'=")  # not run as a spreadsheet formula
+
+
+def test_feed_is_atom_with_the_required_elements(collection_of_three):
+    text = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/", "https://example.org/"))["feed.xml"]
+    feed = ET.fromstring(text.encode("utf-8"))
+    assert feed.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated", "author"):
+        assert feed.find(f"{ATOM}{required}") is not None, required
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}id").text for e in entries] == [
+        "https://undocs.org/A/RES/51/148", "https://undocs.org/A/RES/51/149", "https://undocs.org/A/RES/47/4"
+    ]
+    for entry in entries:
+        for required in ("id", "title", "updated"):
+            assert entry.find(f"{ATOM}{required}").text
+        assert entry.find(f"{ATOM}updated").text.endswith("T00:00:00Z")
+        alternate = [l for l in entry.findall(f"{ATOM}link") if l.get("type") == "text/html"]
+        assert alternate and alternate[0].get("href").startswith("https://example.org/")
+    assert feed.find(f"{ATOM}updated").text == "1996-12-13T00:00:00Z"
+
+
+def test_feed_is_limited_and_deterministic():
+    many = [make(f"A/RES/51/{n}", adopted=f"1996-12-{n % 28 + 1:02d}") for n in range(1, 80)]
+    first = files_by_uri(datasets.site_files(many, lambda s: s + "/"))["feed.xml"]
+    again = files_by_uri(datasets.site_files(list(reversed(many)), lambda s: s + "/"))["feed.xml"]
+    assert len(ET.fromstring(first).findall(f"{ATOM}entry")) == datasets.FEED_ENTRIES
+    assert first == again
+
+
+def test_no_file_for_unsafe_urls_duplicates_or_missing_symbols():
+    from dataclasses import replace
+
+    good = make("A/RES/51/1")
+    duplicate = replace(make("A/RES/51/1"), source="other.md")
+    nameless = replace(make("A/RES/51/2"), symbol=None)
+    files = datasets.site_files([good, duplicate, nameless], lambda s: "../../etc/" if s.endswith("/1") else s + "/")
+    assert not any(".." in f.dest_uri for f in files)
+    files = datasets.site_files([good, duplicate, nameless], lambda s: s + "/")
+    assert sorted(f.dest_uri for f in files if f.dest_uri.endswith("index.json")) == ["A/RES/51/1/index.json"]
+
+
+def test_prebuilt_collection_is_used(collection_of_three):
+    built = Collection.build(collection_of_three)
+    same = datasets.site_files(collection_of_three, lambda s: s + "/", collection=built)
+    assert files_by_uri(same) == files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/"))
+
+
+def test_meeting_without_record_gets_none_for_other_bodies():
+    res = make("E/RES/2021/1", body="Economic and Social Council", session="2021",
+               meeting=Meeting(8, "plenary", False, "2021-07-21", 3))
+    rows = list(csv.DictReader(io.StringIO(files_by_uri(datasets.site_files([res], lambda s: s + "/"))["resolutions.csv"])))
+    assert rows[0]["meeting_record"] == ""
+
+
+def test_exported_models_validate_against_the_schema(collection_of_three):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = export.load_schema()
+    files = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/"))
+    document = json.loads(files["resolutions.json"])
+    for entry in document["resolutions"]:
+        jsonschema.validate(entry["resolution"], schema)
+    jsonschema.validate(json.loads(files["A/RES/51/148/index.json"]), schema)

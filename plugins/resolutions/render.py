@@ -636,7 +636,7 @@ def _cited_by(res: Resolution, collection: Collection, page_url: str, ctx: _Cont
             f' <span class="res-cited-by__title">{_esc(link.citing_title)}</span>'
             f'<blockquote class="res-cited-by__snippet">{_esc(link.snippet)}</blockquote></li>'
         )
-    return f'<ul class="res-cited-by">{"".join(entries)}</ul>'
+    return f'<ul class="res-cited-by" id="cited-by-list">{"".join(entries)}</ul>'
 
 
 def _neighbour_link(res: Resolution, collection: Collection, page_url: str, which: str) -> PageLink | None:

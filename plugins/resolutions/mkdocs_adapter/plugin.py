@@ -187,9 +187,23 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         pages: list[GeneratedPage] = []
         data_files: list[GeneratedFile] = []
         if self.config.index_pages:
-            from resolutions import views
+            from resolutions import agendas, views
 
-            pages.extend(views.index_pages(resolutions, url_for=collection.url_for))
+            # Engineer E (issue 4): agenda item titles from the optional content/agendas/*.yml files.
+            agenda_titles, agenda_problems = agendas.read_agenda_titles(config.docs_dir)
+            self._report(agenda_problems)
+            pages.extend(views.index_pages(resolutions, agenda_titles, url_for=collection.url_for))
+        # Engineer E (issue 4): resolutions.json, resolutions.csv, feed.xml and index.json beside each page.
+        from resolutions import datasets
+
+        data_files.extend(datasets.site_files(resolutions, collection.url_for, config.site_url, collection=collection))
+        # Engineer G (issue 6): redirect pages from other spellings of each symbol (/a/res/51/148/) to its page.
+        from resolutions.redirects import redirect_files
+
+        page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
+        data_files.extend(
+            redirect_files(page_urls, site_url=config.site_url or None, taken_paths=[posixpath.dirname(p.src_uri) for p in pages])
+        )
         return pages, data_files
 
     # --- helpers -------------------------------------------------------------------------------------------

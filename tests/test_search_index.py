@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 import random
 import shutil
@@ -112,12 +114,12 @@ def synthetic_documents(count: int, seed: int = 5) -> list[SearchDocument]:
     """Many documents with a Zipf-like vocabulary, so some words are in nearly every document."""
     rng = random.Random(seed)
     vocabulary = [f"w{n}" for n in range(4000)] + ["development", "rights", "peace", "security"]
+    weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(vocabulary))))
     documents = []
     for n in range(count):
         blocks = []
         for p in range(12):
-            text = " ".join(vocabulary[min(int(rng.paretovariate(0.8)) - 1, len(vocabulary) - 1)]
-                            for _ in range(40))
+            text = " ".join(rng.choices(vocabulary, cum_weights=weights, k=40))
             blocks.append((f"para-{p + 1}", text + " development rights"))
         symbol = f"A/RES/{n // 300 + 1}/{n % 300 + 1}"
         documents.append(SearchDocument(symbol + "/", symbol, f"Title {n} peace", "2000-01-01",
@@ -125,8 +127,13 @@ def synthetic_documents(count: int, seed: int = 5) -> list[SearchDocument]:
     return documents
 
 
+@functools.lru_cache(maxsize=None)
+def synthetic_files(count: int) -> tuple:
+    return tuple(build_search_files(synthetic_documents(count)))
+
+
 def test_files_stay_small_as_the_collection_grows() -> None:
-    files = build_search_files(synthetic_documents(1000))
+    files = synthetic_files(1000)
     sizes = {f.dest_uri: len(f.content.encode()) for f in files}
     manifest = json.loads(next(f.content for f in files if f.dest_uri.endswith("manifest.json")))
     assert manifest["documents"] == 1000
@@ -141,8 +148,7 @@ def test_files_stay_small_as_the_collection_grows() -> None:
 
 
 def test_first_result_download_counts_what_a_query_fetches() -> None:
-    files = build_search_files(synthetic_documents(1000))
-    reader = files_reader(files)
+    reader = files_reader(synthetic_files(1000))
     measured = first_result_download(reader, "development rights peace", script_bytes=1000)
     assert 3 <= measured["files"] <= 3 + 1 + 2 + search_index.RESULTS_SHOWN
     assert measured["bytes"] < 1_000_000

@@ -27,7 +27,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -113,6 +113,8 @@ class SearchHit:
 
 def fold(text: str) -> str:
     """Lower case without accents: what both the index and the query are compared in."""
+    if text.isascii():
+        return text.lower()  # the common case, and ten times faster than decomposing
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
@@ -237,15 +239,10 @@ class SearchIndexBuilder:
         """The index files for ``documents`` (order decides document numbers)."""
         live = {id(document) for document in documents}
         self._memo = {key: value for key, value in self._memo.items() if key in live}
-        postings: dict[str, list[tuple[int, int, str]]] = {}
+        postings: defaultdict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for number, document in enumerate(documents):
             for term, (score, anchor) in self.terms_of(document).items():
-                entry = (number, score, anchor)
-                found = postings.get(term)
-                if found is None:
-                    postings[term] = [entry]
-                else:
-                    found.append(entry)
+                postings[term].append((number, score, anchor))
         return build_files(documents, postings)
 
 
@@ -259,20 +256,20 @@ def build_files(documents: Sequence[SearchDocument],
     """Shards, document chunks and manifest from the postings of every term."""
     files: list[GeneratedFile] = []
     shard_starts: list[str] = []
-    shard: dict[str, list] = {}
+    pieces: list[str] = []
     shard_size = 0
     for term in sorted(postings):
-        encoded = _encode_postings(postings[term])
-        size = len(term) + 8 + sum(len(str(x)) + 1 for x in encoded)
-        if shard and shard_size + size > SHARD_BYTES:
-            files.append(_json_file(f"t/{len(shard_starts) - 1}.json", shard))
-            shard, shard_size = {}, 0
-        if not shard:
+        # Each term is serialised once; a shard is the concatenation of its terms' pieces.
+        piece = _compact_json(term) + ":" + _compact_json(_encode_postings(postings[term]))
+        if pieces and shard_size + len(piece) > SHARD_BYTES:
+            files.append(GeneratedFile(f"{INDEX_FOLDER}/t/{len(shard_starts) - 1}.json", "{" + ",".join(pieces) + "}"))
+            pieces, shard_size = [], 0
+        if not pieces:
             shard_starts.append(term)
-        shard[term] = encoded
-        shard_size += size
-    if shard:
-        files.append(_json_file(f"t/{len(shard_starts) - 1}.json", shard))
+        pieces.append(piece)
+        shard_size += len(piece) + 1
+    if pieces:
+        files.append(GeneratedFile(f"{INDEX_FOLDER}/t/{len(shard_starts) - 1}.json", "{" + ",".join(pieces) + "}"))
     for start in range(0, len(documents), DOC_CHUNK):
         chunk = [[d.url, d.symbol, d.title, d.date] for d in documents[start:start + DOC_CHUNK]]
         files.append(_json_file(f"d/{start // DOC_CHUNK}.json", chunk))
@@ -298,9 +295,12 @@ def _encode_postings(entries: list[tuple[int, int, str]]) -> list:
     return flat
 
 
+def _compact_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _json_file(name: str, data: object) -> GeneratedFile:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return GeneratedFile(f"{INDEX_FOLDER}/{name}", text)
+    return GeneratedFile(f"{INDEX_FOLDER}/{name}", _compact_json(data))
 
 
 def search_page() -> GeneratedPage:

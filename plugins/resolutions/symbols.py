@@ -21,6 +21,7 @@ __all__ = [
     "normalise_symbol",
     "split_documents",
     "find_symbols",
+    "find_documents",
     "resolution_symbol",
     "symbol_path",
     "alternate_paths",
@@ -59,15 +60,15 @@ BODY_PREFIX: dict[str, str] = {
 _ROMAN = r"[IVXLC]+"
 # The session in parentheses of old-style numbers: (III), (S-IV), (ES-V); a year for the Security Council.
 _OLD_SESSION = rf"(?:{_ROMAN}|S-{_ROMAN}|ES-{_ROMAN}|\d{{4}})"
-# Part letters after a resolution number: ``B``, ``A-C``, ``A and B``.
-_PART = r"[A-H](?:\s?-\s?[A-H]|\s(?:AND|and)\s[A-H])?"
+# Part letters after a resolution number: ``B``, ``A-C``, ``A and B``; long series run to ``AA``.
+_PART = r"[A-Z]{1,2}(?:\s?-\s?[A-Z]{1,2}|\s(?:AND|and)\s[A-Z]{1,2})?"
 
 # A resolution or decision symbol, matched on the text after dash folding.
 _RESOLUTION_SYMBOL_RE = re.compile(
     rf"""^(?P<prefix>(?:[A-Za-z][A-Za-z0-9.]*/)*?)(?P<kind>RES|DEC)/
     (?:
         (?P<session>(?:ES-|S-)?\d{{1,4}})/(?P<number>\d{{1,4}})(?:\s?(?P<part>{_PART}))?
-      | (?P<old_number>\d{{1,4}})\s?(?:(?P<old_part>[A-H])\s?)?\((?P<old_session>{_OLD_SESSION})\)
+      | (?P<old_number>\d{{1,4}})\s?(?:(?P<old_part>[A-Z])\s?)?\((?P<old_session>{_OLD_SESSION})\)
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -103,12 +104,6 @@ _STAFF_GRADE_RE = re.compile(r"^[A-Z]{1,2}-\d$")  # P-5/P-4, D-1/D-2: grades, no
 _DIGIT_RE = re.compile(r"\d")
 _SPACES_RE = re.compile(r"\s+")
 
-# A suffix such as ``Add.1``, ``Corr.1-3``, ``Rev.2 and 3`` that continues the previous symbol.
-_SUFFIX_RE = re.compile(
-    r"^(?P<word>Add|Corr|Rev|Amend)\.(?P<first>\d{1,3})(?:\s?(?:-|and|to)\s?(?P<last>\d{1,3}))?$",
-    re.IGNORECASE,
-)
-_SEPARATOR_RE = re.compile(r"\s*(?:,\s*and\s+|,|;|\band\b)\s*")
 
 _SAFE_SEGMENT_RE = re.compile(r"^[A-Za-z0-9().,\-]+$")
 _SAFE_ALTERNATE_SEGMENT_RE = re.compile(r"^[A-Za-z0-9().,_\-]+$")
@@ -116,6 +111,8 @@ _SAFE_ALTERNATE_SEGMENT_RE = re.compile(r"^[A-Za-z0-9().,_\-]+$")
 
 def _canonical_component(component: str) -> str:
     """Upper-case a component, keeping ``Add.1``-style words in their printed mixed case."""
+    if component.upper() == "AGENDA":
+        return "Agenda"  # S/Agenda/1498: the Security Council's provisional agendas
     pieces = component.upper().split(".")
     out = []
     for index, piece in enumerate(pieces):
@@ -199,8 +196,9 @@ def is_resolution_symbol(symbol: str) -> bool:
 
 
 def base_symbol(symbol: str) -> str:
-    """The symbol without its part letters: ``A/RES/54/237 C`` -> ``A/RES/54/237``."""
-    return re.sub(rf"\s(?:{_PART})$", "", symbol)
+    """The symbol without its part letters: ``A/RES/54/237 C`` -> ``A/RES/54/237``,
+    ``A/RES/217 A (III)`` -> ``A/RES/217 (III)``."""
+    return re.sub(rf"\s(?:{_PART})(?=$|\s\()", "", symbol)
 
 
 def find_symbols(text: str) -> list[tuple[int, int, str]]:
@@ -224,54 +222,63 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _expand_suffix(base: str, suffix: re.Match[str]) -> list[str]:
-    """``A/51/L.53`` + ``Add.1-3`` -> the three addenda (a range is capped to stay small)."""
-    word = _MIXED_CASE_WORDS.get(suffix["word"].upper(), suffix["word"])
-    first = int(suffix["first"])
-    last = int(suffix["last"]) if suffix["last"] else first
-    if last < first or last - first > 20:
-        last = first
-    return [f"{base}/{word}.{n}" for n in range(first, last + 1)]
+# A suffix continuing the symbol before it: "A/51/L.53 and Add.1", "S/7930/Add.43, Add.44",
+# "A/74/483 and Corr.1 and 2", "Add.1-3".
+_SUFFIX_CHAIN_RE = re.compile(
+    r"""(?:\s?,\s?(?:and\s)?|\sand\s)
+    (?P<word>Add|Corr|Rev|Amend)\.(?P<first>\d{1,3})
+    (?:\s?(?:[-\u2013]|and|to)\s?(?P<last>\d{1,3})(?![./\d]))?""",
+    re.VERBOSE,
+)
+_SUFFIX_RANGE_LIMIT = 20
+
+
+def _attach_suffix(base: str, word: str, number: int) -> str:
+    """``A/51/L.53`` + Add 1 -> ``A/51/L.53/Add.1``; ``S/7930/Add.43`` + Add 44 -> ``S/7930/Add.44``."""
+    head, _, last = base.rpartition("/")
+    if head and last.startswith(word + "."):
+        return f"{head}/{word}.{number}"
+    return f"{base}/{word}.{number}"
+
+
+def _documents_with_suffixes(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Symbols and the suffixes that continue them, each with its span and the documents it names."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for start, end, symbol in find_symbols(text):
+        out.append((start, end, (symbol,)))
+        position = end
+        while True:
+            suffix = _SUFFIX_CHAIN_RE.match(text, position)
+            if suffix is None:
+                break
+            word = _MIXED_CASE_WORDS[suffix["word"].upper()]
+            first = int(suffix["first"])
+            last = int(suffix["last"]) if suffix["last"] else first
+            if not first <= last <= first + _SUFFIX_RANGE_LIMIT:
+                last = first
+            named = tuple(_attach_suffix(symbol, word, n) for n in range(first, last + 1))
+            out.append((suffix.start("word"), suffix.end(), named))
+            position = suffix.end()
+    return out
+
+
+def find_documents(text: str) -> list[tuple[int, int, str]]:
+    """Like :func:`find_symbols`, plus the suffixes that continue a symbol (``and Add.1``) as their
+    own documents (``A/51/L.53/Add.1``); a range (``Add.1-3``) is one span naming its first document."""
+    return [(start, end, named[0]) for start, end, named in _documents_with_suffixes(text)]
 
 
 def split_documents(text: str) -> tuple[str, ...]:
     """Documents named in a proponent line or a footnote list, normalised, in order, without repeats.
 
     ``"A/51/L.53 and Add.1"`` -> ``("A/51/L.53", "A/51/L.53/Add.1")``;
-    ``"A/74/L.1, A/74/L.2 and Add.1"`` -> ``("A/74/L.1", "A/74/L.2", "A/74/L.2/Add.1")``.
+    ``"A/74/L.1, A/74/L.2 and Add.1"`` -> ``("A/74/L.1", "A/74/L.2", "A/74/L.2/Add.1")``;
+    ``"A/74/L.1 and Add.1-3"`` names the three addenda.
     """
-    documents: list[str] = []
-    last_symbol: str | None = None
-    position = 0
-    symbols = find_symbols(text)
-    for start, end, symbol in symbols:
-        # Suffixes (``and Add.1``) between the previous symbol and this one continue the previous one.
-        if last_symbol is not None:
-            documents.extend(_suffixes_after(last_symbol, text[position:start]))
-        documents.append(symbol)
-        last_symbol = symbol
-        position = end
-    if last_symbol is not None:
-        documents.extend(_suffixes_after(last_symbol, text[position:]))
-    unique: dict[str, None] = dict.fromkeys(documents)
-    return tuple(unique)
-
-
-_SUFFIX_IN_TEXT_RE = re.compile(
-    r"(?<![A-Za-z/])(?:Add|Corr|Rev|Amend)\.\d{1,3}(?:\s?(?:-|and|to)\s?\d{1,3}(?![./\d]))?",
-    re.IGNORECASE,
-)
-
-
-def _suffixes_after(base: str, between: str) -> list[str]:
-    """Expand ``and Add.1``, ``, Corr.1 and 2`` found in the text that follows a symbol."""
-    out: list[str] = []
-    between = between.translate(_DASHES)
-    for match in _SUFFIX_IN_TEXT_RE.finditer(between):
-        suffix = _SUFFIX_RE.match(match.group(0))
-        if suffix:
-            out.extend(_expand_suffix(base, suffix))
-    return out
+    if not isinstance(text, str):
+        return ()
+    documents = (document for _, _, named in _documents_with_suffixes(text) for document in named)
+    return tuple(dict.fromkeys(documents))
 
 
 def resolution_symbol(number: str, body: str | None, kind: str = "resolution") -> str | None:

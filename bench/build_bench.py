@@ -1,0 +1,581 @@
+#!/usr/bin/env python3
+"""Build benchmark: the plugin against plain MkDocs + Material and Hugo on the same texts, in one run.
+
+One responsibility: measure full site builds and write the figures to ``bench/results/latest.{json,md}``.
+For each requested size it generates a synthetic collection (``generate.py``) and builds, each run in a fresh
+subprocess, with the outputs in a temporary folder under ``bench/out/`` (gitignored):
+
+* ``ours``: a site using the ``resolutions`` plugin (the project's ``mkdocs.yml`` with ``docs_dir`` holding the
+  collection in the plugin's ``folder``), its parse cache emptied before each run (a first build);
+* ``ours-warm``: the same, the parse cache kept from the previous build (a rebuild);
+* ``plain``: plain MkDocs + Material with the search plugin on the same texts as ordinary Markdown pages
+  (``plain_site.py``), the navigation limited to the home page;
+* ``hugo``: Hugo on the same pages with a minimal theme (``bench/hugo/``), when ``hugo`` is installed;
+
+and once, the real development corpus (``../shared/corpus``) with the plugin. Each build reports wall time,
+CPU time and peak memory of the build process (``os.wait4``: user + system time of the process and of the
+children it waited for; ``ru_maxrss`` is the largest of them, not a sum), output size (total, per resolution
+page) and the search index size (Material's whole ``search_index.json``, or for ours the bytes the first
+search result needs, from ``resolutions.search_index.first_result_download``). Figures are medians of
+``--runs`` runs; runs of the different builds are interleaved so that load from other processes spreads evenly.
+
+    python bench/build_bench.py --sizes 1000,5000,20000 --runs 3
+    python bench/build_bench.py --sizes 200 --runs 1 --builds ours,plain      # quick check while developing
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402  (bench/ is not a package; the scripts import each other by path)
+import plain_site  # noqa: E402
+
+DEFAULT_OUT = BENCH / "out"
+DEFAULT_RESULTS = BENCH / "results"
+CORPUS = ROOT.parent / "shared" / "corpus"
+ALL_BUILDS = ("ours", "ours-warm", "plain", "hugo")
+SEARCH_QUERIES = ("{number}", "desertification", "migrant workers")
+"""Queries whose first-result download is measured on our index; ``{number}`` becomes a resolution number."""
+LOG_TAIL = 2000
+"""Characters of a failed build's output kept in the results."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# One build, measured.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BuildSpec:
+    """How to run one kind of build on one collection."""
+
+    name: str
+    """``ours``, ``ours-warm``, ``plain``, ``hugo`` or ``corpus``."""
+    command: list[str]
+    """The command, run in a fresh subprocess."""
+    cwd: Path
+    """Folder it runs in."""
+    site_dir: Path
+    """Where it writes the site; removed before each run (outside the timing)."""
+    resolution_pages: Callable[[Path], list[Path]]
+    """Finds the resolution pages in the built site."""
+    clear_before_run: tuple[Path, ...] = ()
+    """Folders removed before each run (a parse cache for a first build)."""
+    search: str = "none"
+    """``material`` (one search_index.json), ``ours`` (the plugin's chunked index) or ``none``."""
+
+
+@dataclass
+class RunFigures:
+    """What one run measured."""
+
+    wall_s: float
+    cpu_s: float
+    peak_mb: float
+    returncode: int
+
+
+@dataclass
+class BuildResult:
+    """Medians over the runs of one build, and its output."""
+
+    name: str
+    resolutions: int
+    runs: list[RunFigures] = field(default_factory=list)
+    wall_s: float | None = None
+    cpu_s: float | None = None
+    peak_mb: float | None = None
+    output_bytes: int | None = None
+    output_files: int | None = None
+    resolution_pages: int | None = None
+    bytes_per_resolution_page: float | None = None
+    search: dict | None = None
+    error: str | None = None
+
+
+def run_once(spec: BuildSpec, log_path: Path) -> RunFigures:
+    """Run the build in a fresh subprocess and measure it with ``wait4`` (rusage of that process alone)."""
+    if spec.site_dir.exists():
+        shutil.rmtree(spec.site_dir)
+    for folder in spec.clear_before_run:
+        if folder.exists():
+            shutil.rmtree(folder)
+    with log_path.open("wb") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(spec.command, cwd=spec.cwd, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    # Linux reports ru_maxrss in kilobytes.
+    return RunFigures(round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1),
+                      process.returncode)
+
+
+def _tree_size(folder: Path) -> tuple[int, int]:
+    total = files = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            total += path.stat().st_size
+            files += 1
+    return total, files
+
+
+def measure_output(spec: BuildSpec, result: BuildResult, sample_number: str | None) -> None:
+    """Fill the output figures of ``result`` from the built site."""
+    result.output_bytes, result.output_files = _tree_size(spec.site_dir)
+    pages = spec.resolution_pages(spec.site_dir)
+    result.resolution_pages = len(pages)
+    if pages:
+        result.bytes_per_resolution_page = round(sum(p.stat().st_size for p in pages) / len(pages), 1)
+    if spec.search == "material":
+        index = spec.site_dir / "search" / "search_index.json"
+        if index.exists():
+            data = index.read_bytes()
+            # Material's client downloads the whole index before it can show any result.
+            result.search = {"kind": "material search_index.json", "index_bytes": len(data),
+                             "first_result_bytes": len(data), "first_result_gzip_bytes": len(gzip.compress(data, 6))}
+    elif spec.search == "ours":
+        result.search = measure_our_search(spec.site_dir, sample_number)
+
+
+def measure_our_search(site_dir: Path, sample_number: str | None) -> dict | None:
+    """Size of the plugin's index and what the first result of a few queries downloads (largest of them)."""
+    try:
+        from resolutions import search_index
+    except ImportError:
+        return None
+    folder = site_dir / getattr(search_index, "INDEX_FOLDER", "search-index")
+    if not folder.is_dir() or not hasattr(search_index, "first_result_download"):
+        return None
+
+    def reader(name: str) -> bytes | None:
+        path = folder / name
+        return path.read_bytes() if path.is_file() else None
+
+    script = site_dir / "assets" / "search.js"
+    script_bytes = script.stat().st_size if script.exists() else 0
+    per_query = {}
+    for query in SEARCH_QUERIES:
+        if "{number}" in query:
+            if not sample_number:
+                continue
+            query = query.format(number=sample_number)
+        per_query[query] = search_index.first_result_download(reader, query, script_bytes)
+    index_bytes, index_files = _tree_size(folder)
+    worst = max(per_query.values(), key=lambda figures: figures["bytes"]) if per_query else {}
+    return {"kind": "resolutions chunked index", "index_bytes": index_bytes, "index_files": index_files,
+            "first_result_bytes": worst.get("bytes"), "first_result_gzip_bytes": worst.get("gzip_bytes"),
+            "queries": per_query}
+
+
+def run_build(spec: BuildSpec, result: BuildResult, logs: Path) -> None:
+    """One more run of ``spec``; records a failure (with the log's tail) instead of raising."""
+    log_path = logs / f"{spec.name}-{result.resolutions}-run{len(result.runs) + 1}.log"
+    figures = run_once(spec, log_path)
+    result.runs.append(figures)
+    if figures.returncode != 0 and result.error is None:
+        result.error = log_path.read_text(encoding="utf-8", errors="replace")[-LOG_TAIL:]
+
+
+def summarise(result: BuildResult) -> None:
+    """Medians over the successful runs."""
+    good = [run for run in result.runs if run.returncode == 0]
+    if not good:
+        return
+    result.wall_s = round(statistics.median(run.wall_s for run in good), 2)
+    result.cpu_s = round(statistics.median(run.cpu_s for run in good), 2)
+    result.peak_mb = round(statistics.median(run.peak_mb for run in good), 1)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The sites being built.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even when it uses tags such as ``!ENV`` or ``!!python/name`` (kept as plain values)."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _project_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+
+
+def _our_config(docs_dir: Path, site_dir: Path, cache_dir: Path, folder: str) -> dict:
+    """The project's mkdocs.yml pointed at a benchmark collection: same theme, templates and plugins."""
+    config = _project_config()
+    config["site_name"] = "Resolutions (build benchmark)"
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    theme = dict(config.get("theme") or {"name": "material"})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
+    config["theme"] = theme
+    config["nav"] = [{"Home": "index.md"}]
+    plugins = []
+    for entry in config.get("plugins") or []:
+        if entry == "resolutions" or (isinstance(entry, dict) and "resolutions" in entry):
+            options = dict((entry.get("resolutions") if isinstance(entry, dict) else None) or {})
+            options["folder"] = folder
+            options["cache_dir"] = str(cache_dir)
+            entry = {"resolutions": options}
+        plugins.append(entry)
+    if not any(isinstance(p, dict) and "resolutions" in p for p in plugins):
+        plugins.append({"resolutions": {"folder": folder, "cache_dir": str(cache_dir)}})
+    config["plugins"] = plugins
+    return config
+
+
+def _plain_config(docs_dir: Path, site_dir: Path) -> dict:
+    """Plain MkDocs + Material with its search, footnotes as the texts need them, only the home page in the nav."""
+    return {
+        "site_name": "Resolutions (plain MkDocs baseline)",
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "theme": {"name": "material"},
+        "markdown_extensions": ["footnotes", "attr_list"],
+        "plugins": ["search"],
+        "nav": [{"Home": "index.md"}],
+    }
+
+
+def _write_yaml(path: Path, data: dict) -> Path:
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _our_resolution_pages(site_dir: Path) -> list[Path]:
+    """Resolution pages are at their symbol's URL (``A/RES/51/148/``...); redirect pages for other spellings of
+    a symbol live there too and are left out (they hold a ``http-equiv="refresh"``)."""
+    pages = []
+    for top in ("A", "S", "E"):
+        for page in (site_dir / top).rglob("index.html") if (site_dir / top).is_dir() else ():
+            with page.open("rb") as handle:
+                head = handle.read(2048)
+            if b'http-equiv="refresh"' not in head:
+                pages.append(page)
+    return pages
+
+
+def _plain_resolution_pages(site_dir: Path) -> list[Path]:
+    folder = site_dir / "pages"
+    return sorted(folder.glob("*/index.html")) if folder.is_dir() else []
+
+
+def _python_mkdocs(config_file: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file)]
+
+
+def _index_page(text: str) -> str:
+    return f"# Resolutions\n\n{text}\n"
+
+
+def prepare_size(work: Path, count: int, seed: int, words: int, builds: Sequence[str]) -> tuple[list[BuildSpec], str]:
+    """Generate the collection of ``count`` resolutions and the sites to build; returns the specs and the number
+    of one resolution (for the search query)."""
+    collection_dir = work / f"n{count}"
+    if collection_dir.exists():
+        shutil.rmtree(collection_dir)
+    ours_docs = collection_dir / "ours" / "docs"
+    synthetic = generate.write_collection(ours_docs / "resolutions", count, seed, words)
+    (ours_docs / "index.md").write_text(_index_page("A synthetic collection for the build benchmark."),
+                                        encoding="utf-8")
+    sample_number = _sample_number(synthetic)
+    specs: list[BuildSpec] = []
+    if "ours" in builds or "ours-warm" in builds:
+        cache = collection_dir / "ours" / "cache"
+        config = _write_yaml(collection_dir / "ours" / "mkdocs.yml",
+                             _our_config(ours_docs, collection_dir / "ours" / "site", cache, "resolutions"))
+        for name in ("ours", "ours-warm"):
+            if name in builds:
+                specs.append(BuildSpec(name, _python_mkdocs(config), config.parent, collection_dir / "ours" / "site",
+                                       _our_resolution_pages, (cache,) if name == "ours" else (), "ours"))
+    if "plain" in builds:
+        plain_docs = collection_dir / "plain" / "docs"
+        plain_site.write_plain_site(ours_docs / "resolutions", plain_docs, "mkdocs")
+        config = _write_yaml(collection_dir / "plain" / "mkdocs.yml",
+                             _plain_config(plain_docs, collection_dir / "plain" / "site"))
+        specs.append(BuildSpec("plain", _python_mkdocs(config), config.parent, collection_dir / "plain" / "site",
+                               _plain_resolution_pages, (), "material"))
+    if "hugo" in builds and shutil.which("hugo"):
+        hugo_site = collection_dir / "hugo"
+        shutil.copytree(BENCH / "hugo", hugo_site)
+        plain_site.write_plain_site(ours_docs / "resolutions", hugo_site / "content", "hugo")
+        command = ["hugo", "--quiet", "--source", str(hugo_site), "--destination", str(hugo_site / "public"),
+                   "--cacheDir", str(hugo_site / "cache")]
+        specs.append(BuildSpec("hugo", command, hugo_site, hugo_site / "public", _plain_resolution_pages, (), "none"))
+    return specs, sample_number
+
+
+def _sample_number(paths: Sequence[Path]) -> str | None:
+    for path in paths:
+        parts = path.stem.split("_")
+        if parts[:2] == ["A", "RES"] and len(parts) == 4:
+            return f"{parts[2]}/{parts[3]}"
+    return None
+
+
+def prepare_corpus(work: Path, corpus: Path) -> BuildSpec | None:
+    """Our plugin on the real corpus. The files are linked (not copied) into a docs folder under bench/out/,
+    without the corpus README and the .truth.json files."""
+    if not corpus.is_dir():
+        return None
+    site_root = work / "corpus"
+    if site_root.exists():
+        shutil.rmtree(site_root)
+    docs = site_root / "docs"
+    for source in sorted(corpus.rglob("*.md")):
+        if source.name == "README.md":
+            continue
+        target = docs / "resolutions" / source.relative_to(corpus)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(source.resolve())
+    (docs / "index.md").write_text(_index_page("The development corpus."), encoding="utf-8")
+    cache = site_root / "cache"
+    config = _write_yaml(site_root / "mkdocs.yml", _our_config(docs, site_root / "site", cache, "resolutions"))
+    return BuildSpec("corpus", _python_mkdocs(config), site_root, site_root / "site", _our_resolution_pages, (cache,),
+                     "ours")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The whole run and its report.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _ratio(numerator: float | None, denominator: float | None) -> float | None:
+    if numerator is None or not denominator:
+        return None
+    return round(numerator / denominator, 3)
+
+
+def _machine() -> dict:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory_kb = None
+    try:
+        memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "markdown-it-py"):
+        try:
+            from importlib.metadata import version
+            versions[package] = version(package)
+        except Exception:  # a missing package is reported as absent, not fatal
+            versions[package] = None
+    hugo = None
+    if shutil.which("hugo"):
+        hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+    return {"cpu": model, "cores": os.cpu_count(), "memory_gb": round(memory_kb / 1024 / 1024, 1) if memory_kb else None,
+            "system": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
+            "versions": versions, "hugo": hugo}
+
+
+def _git_commit() -> str | None:
+    completed = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return completed.stdout.strip() or None
+
+
+def benchmark(sizes: Sequence[int], runs: int, seed: int, words: int, builds: Sequence[str], corpus: Path | None,
+              out: Path, keep: bool, command: str = "", progress: Callable[[str], None] = print) -> dict:
+    """Run every build ``runs`` times at every size (and the corpus once per run); return the results."""
+    out.mkdir(parents=True, exist_ok=True)
+    work = out / f"run-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
+    logs = work / "logs"
+    logs.mkdir(parents=True)
+    report: dict = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    "command": command,
+                    "machine": _machine(), "git_commit": _git_commit(), "runs": runs, "seed": seed,
+                    "words_per_resolution": words, "sizes": [], "corpus": None}
+    for count in sizes:
+        progress(f"[{count}] generating the collection and the plain pages")
+        started = time.perf_counter()
+        specs, sample_number = prepare_size(work, count, seed, words, builds)
+        results = {spec.name: BuildResult(spec.name, count) for spec in specs}
+        load_before = os.getloadavg()
+        for run in range(runs):
+            for spec in specs:
+                progress(f"[{count}] {spec.name} run {run + 1}/{runs}")
+                run_build(spec, results[spec.name], logs)
+                if run == runs - 1 and results[spec.name].error is None:
+                    measure_output(spec, results[spec.name], sample_number)
+        for result in results.values():
+            summarise(result)
+        entry = {"resolutions": count, "setup_s": round(time.perf_counter() - started, 1),
+                 "load_average_before": [round(x, 2) for x in load_before],
+                 "load_average_after": [round(x, 2) for x in os.getloadavg()],
+                 "builds": {name: asdict(result) for name, result in results.items()}}
+        wall = {name: result.wall_s for name, result in results.items()}
+        entry["ratios"] = {
+            "ours/plain": _ratio(wall.get("ours"), wall.get("plain")),
+            "ours-warm/plain": _ratio(wall.get("ours-warm"), wall.get("plain")),
+            "ours/hugo": _ratio(wall.get("ours"), wall.get("hugo")),
+            "ours-warm/hugo": _ratio(wall.get("ours-warm"), wall.get("hugo")),
+        }
+        entry["ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in wall.items() if value}
+        report["sizes"].append(entry)
+        if not keep:
+            shutil.rmtree(work / f"n{count}", ignore_errors=True)
+    if corpus is not None:
+        spec = prepare_corpus(work, corpus)
+        if spec is not None:
+            count = len(list((work / "corpus" / "docs" / "resolutions").rglob("*.md")))
+            result = BuildResult("corpus", count)
+            for run in range(runs):
+                progress(f"[corpus, {count} files] run {run + 1}/{runs}")
+                run_build(spec, result, logs)
+            if result.error is None:
+                measure_output(spec, result, "74/1")
+            summarise(result)
+            report["corpus"] = asdict(result)
+            if not keep:
+                shutil.rmtree(work / "corpus", ignore_errors=True)
+    report["scaling"] = _scaling(report["sizes"])
+    return report
+
+
+def _scaling(sizes: list[dict]) -> dict:
+    """Time per resolution at the largest size over that at the smallest, per build (1.0 is linear)."""
+    if len(sizes) < 2:
+        return {}
+    smallest, largest = sizes[0], sizes[-1]
+    label = f"{largest['resolutions']}/{smallest['resolutions']}"
+    return {"sizes": label, "ms_per_resolution_ratio": {
+        name: _ratio(largest["ms_per_resolution"].get(name), smallest["ms_per_resolution"].get(name))
+        for name in largest["ms_per_resolution"]}}
+
+
+def _fmt(value, unit: str = "", digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}{unit}"
+    return f"{value}{unit}"
+
+
+def _kb(value) -> str:
+    return "–" if value is None else f"{value / 1024:,.1f} KB"
+
+
+def _mb(value) -> str:
+    return "–" if value is None else f"{value / 1024 / 1024:,.1f} MB"
+
+
+def markdown_report(report: dict) -> str:
+    """The results as a Markdown page (bench/results/latest.md)."""
+    machine = report["machine"]
+    lines = [
+        "# Build benchmark: latest figures", "",
+        f"- Date: {report['date']}; commit {report['git_commit']}",
+        f"- Command: `{report['command']}`",
+        f"- Machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB; {machine['system']}; "
+        f"Python {machine['python']}; " + ", ".join(f"{k} {v}" for k, v in machine["versions"].items())
+        + (f"; {machine['hugo']}" if machine.get("hugo") else "; Hugo not installed"),
+        f"- Medians of {report['runs']} runs; synthetic collections from `bench/generate.py --seed {report['seed']}` "
+        f"(about {report['words_per_resolution']} words per resolution).",
+        "- Wall = elapsed time; CPU = user + system time of the build process and its children; peak = largest "
+        "resident set of one process.", "",
+    ]
+    for entry in report["sizes"]:
+        lines += [f"## {entry['resolutions']:,} resolutions", "",
+                  f"Load average before/after (1, 5, 15 min): {entry['load_average_before']} / "
+                  f"{entry['load_average_after']}", "",
+                  "| build | wall | CPU | peak memory | output | files | per resolution page | search: first result "
+                  "(gzip) | ms per resolution |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for name, build in entry["builds"].items():
+            search = build.get("search") or {}
+            first = search.get("first_result_bytes")
+            search_text = "–" if first is None else f"{_kb(first)} ({_kb(search.get('first_result_gzip_bytes'))})"
+            status = "" if build["error"] is None else " (failed)"
+            lines.append(f"| {name}{status} | {_fmt(build['wall_s'], ' s')} | {_fmt(build['cpu_s'], ' s')} | "
+                         f"{_fmt(build['peak_mb'], ' MB', 0)} | {_mb(build['output_bytes'])} | "
+                         f"{_fmt(build['output_files'])} | {_kb(build['bytes_per_resolution_page'])} | {search_text} | "
+                         f"{_fmt(entry['ms_per_resolution'].get(name))} |")
+        ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["ratios"].items() if v is not None)
+        lines += ["", f"Wall-time ratios: {ratios or '–'}", ""]
+        for name, build in entry["builds"].items():
+            if build["error"]:
+                lines += [f"`{name}` failed; end of its log:", "", "```", build["error"].strip()[-800:], "```", ""]
+    if report.get("scaling"):
+        scaling = report["scaling"]
+        ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in scaling["ms_per_resolution_ratio"].items())
+        lines += ["## Scaling", "", f"Time per resolution at {scaling['sizes']} resolutions (1.0 = linear): {ratios}",
+                  ""]
+    corpus = report.get("corpus")
+    if corpus:
+        search = corpus.get("search") or {}
+        lines += ["## Real corpus (`../shared/corpus`) with the plugin", "",
+                  f"{corpus['resolutions']:,} files: wall {_fmt(corpus['wall_s'], ' s')}, CPU "
+                  f"{_fmt(corpus['cpu_s'], ' s')}, peak {_fmt(corpus['peak_mb'], ' MB', 0)}, output "
+                  f"{_mb(corpus['output_bytes'])} in {_fmt(corpus['output_files'])} files, "
+                  f"{_fmt(corpus['resolution_pages'])} resolution pages of {_kb(corpus['bytes_per_resolution_page'])} "
+                  f"on average; search first result {_kb(search.get('first_result_bytes'))}.", ""]
+        if corpus["error"]:
+            lines += ["The corpus build failed; end of its log:", "", "```", corpus["error"].strip()[-800:], "```", ""]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000", help="comma-separated collection sizes (default 1000,5000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each build; medians are reported (default 3)")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    parser.add_argument("--words", type=int, default=1000, help="mean words per resolution (default 1000)")
+    parser.add_argument("--builds", default=",".join(ALL_BUILDS),
+                        help=f"builds to run, among {','.join(ALL_BUILDS)} (default all; hugo only when installed)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="real corpus to build with the plugin")
+    parser.add_argument("--no-corpus", action="store_true", help="skip the real corpus build")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="work folder (default bench/out, gitignored)")
+    parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS,
+                        help="where latest.json and latest.md are written (default bench/results)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated collections and built sites")
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(arguments)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    builds = [name.strip() for name in args.builds.split(",") if name.strip()]
+    unknown = set(builds) - set(ALL_BUILDS)
+    if unknown:
+        parser.error(f"unknown builds: {', '.join(sorted(unknown))}")
+    report = benchmark(sizes, args.runs, args.seed, args.words, builds, None if args.no_corpus else args.corpus,
+                       args.out, args.keep, command=" ".join(["python bench/build_bench.py", *map(shlex.quote, arguments)]),
+                       progress=lambda message: print(message, flush=True))
+    args.results.mkdir(parents=True, exist_ok=True)
+    (args.results / "latest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    markdown = markdown_report(report)
+    (args.results / "latest.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""The benchmark's synthetic collections: they parse cleanly, are deterministic, and have the requested shape."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from resolutions import parser
+from resolutions.model import ERROR
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _load(name: str):
+    # bench/ is a folder of scripts, not a package: load them by path.
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load("generate")
+plain_site = _load("plain_site")
+
+SAMPLE_SIZE = 400
+
+
+@pytest.fixture(scope="module")
+def sample():
+    """A 400-resolution collection (GA, Security Council, ECOSOC) and each file parsed by the project's parser."""
+    files = list(generate.generate(SAMPLE_SIZE, seed=7, words=600))
+    return [(synthetic, parser.parse(synthetic.text, synthetic.filename)) for synthetic in files]
+
+
+def test_every_file_parses_without_error_diagnostics(sample):
+    errors = [d.format() for _, parsed in sample for d in parsed.diagnostics if d.severity == ERROR]
+    assert errors == []
+
+
+def test_parsed_symbol_matches_the_file_name_and_symbol(sample):
+    mismatched = [(s.filename, s.symbol, p.symbol) for s, p in sample if p.symbol != s.symbol]
+    assert mismatched == []
+    for synthetic, _ in sample:
+        expected = synthetic.symbol.replace("(", "").replace(")", "").replace("/", "_").replace(" ", "_") + ".md"
+        assert synthetic.filename == expected
+
+
+def test_every_body_and_structure_is_represented(sample):
+    bodies = Counter(parsed.body for _, parsed in sample)
+    assert set(bodies) == {"General Assembly", "Security Council", "Economic and Social Council"}
+    assert bodies["General Assembly"] > bodies["Security Council"] > bodies["Economic and Social Council"]
+    parsed = [p for _, p in sample]
+    assert any(len(p.parts) >= 2 for p in parsed), "no resolution with parts A/B"
+    assert any(p.sections for p in parsed), "no resolution with roman sections"
+    assert any(len(p.agenda_items) >= 2 for p in parsed), "no resolution with several agenda items"
+    assert any(item.items for p in parsed for item in p.operative), "no lettered sub-paragraphs"
+    assert sum(len(p.footnotes) for p in parsed) > SAMPLE_SIZE, "too few footnotes"
+    assert all(p.meeting is not None or p.parts for p in parsed), "a resolution without its adoption meeting"
+
+
+def test_citations_inside_the_collection_are_found_by_the_parser(sample):
+    symbols = {s.symbol.split(" ")[0] for s, _ in sample}
+    inside = 0
+    for synthetic, parsed in sample:
+        found = {citation.symbol.split(" ")[0] for citation in parsed.citations}
+        for cited in synthetic.cited_symbols:
+            assert cited.split(" ")[0] in symbols  # the generator only claims targets that exist
+            assert cited.split(" ")[0] in found, f"{synthetic.filename}: citation of {cited} not found"
+            inside += 1
+    assert inside > SAMPLE_SIZE / 2
+
+
+def test_adoption_dates_follow_the_resolution_numbers_within_a_session(sample):
+    by_session: dict[str, list[tuple[int, str]]] = {}
+    for synthetic, parsed in sample:
+        if parsed.body == "General Assembly" and parsed.adopted:
+            number = int(synthetic.symbol.split("/")[3].split(" ")[0])
+            by_session.setdefault(parsed.session, []).append((number, parsed.adopted))
+    assert by_session
+    for adopted in by_session.values():
+        dates = [day for _, day in sorted(adopted)]
+        assert dates == sorted(dates)
+
+
+def test_same_seed_gives_identical_files_and_another_seed_does_not():
+    first = [(f.filename, f.text) for f in generate.generate(60, seed=3)]
+    again = [(f.filename, f.text) for f in generate.generate(60, seed=3)]
+    other = [(f.filename, f.text) for f in generate.generate(60, seed=4)]
+    assert first == again
+    assert first != other
+
+
+def test_write_collection_writes_the_requested_number_of_files(tmp_path):
+    paths = generate.write_collection(tmp_path / "collection", 250, seed=2, words=400)
+    assert len(paths) == 250
+    assert len({p.name for p in paths}) == 250
+    assert sorted(p.name for p in (tmp_path / "collection").iterdir()) == sorted(p.name for p in paths)
+
+
+def test_requested_sessions_are_used():
+    planned = generate.plan_collection(3000, seed=1, sessions=6)
+    ga_sessions = Counter(p.session for p in planned if p.body == "ga")
+    assert len(planned) == 3000
+    assert len(ga_sessions) == 6
+    assert max(ga_sessions.values()) - min(ga_sessions.values()) <= 1
+    default = generate.plan_collection(3000, seed=1)
+    assert len({p.session for p in default if p.body == "ga"}) >= 8  # about 280 per session
+
+
+def test_length_follows_the_requested_words():
+    files = list(generate.generate(120, seed=5, words=1000))
+    mean_words = sum(len(f.text.split()) for f in files) / len(files)
+    assert 800 <= mean_words <= 1250
+
+
+def test_plain_pages_keep_the_text_and_link_citations(tmp_path):
+    source = tmp_path / "source"
+    generate.write_collection(source, 120, seed=2, words=400)
+    count = plain_site.write_plain_site(source, tmp_path / "docs")
+    assert count == 120
+    pages = sorted((tmp_path / "docs" / "pages").glob("*.md"))
+    assert len(pages) == 120
+    text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    assert "<sup>" not in text and "[^1]: " in text
+    assert "](A_RES_" in text  # citations of resolutions in the collection are links
+    assert (tmp_path / "docs" / "index.md").exists()

@@ -227,7 +227,8 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
 _SUFFIX_CHAIN_RE = re.compile(
     r"""(?:\s?,\s?(?:and\s)?|\sand\s)
     (?P<word>Add|Corr|Rev|Amend)\.(?P<first>\d{1,3})
-    (?:\s?(?:[-\u2013]|and|to)\s?(?P<last>\d{1,3})(?![./\d]))?""",
+    (?:\s?(?:[-\u2013]|and|to)\s?(?P<last>\d{1,3})(?![./\d]))?
+    (?![A-Za-z0-9/])""",
     re.VERBOSE,
 )
 _SUFFIX_RANGE_LIMIT = 20
@@ -245,6 +246,8 @@ def _documents_with_suffixes(text: str) -> list[tuple[int, int, tuple[str, ...]]
     """Symbols and the suffixes that continue them, each with its span and the documents it names."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for start, end, symbol in find_symbols(text):
+        if out and start < out[-1][1]:
+            continue  # never overlap a suffix taken for the previous symbol
         out.append((start, end, (symbol,)))
         position = end
         while True:

@@ -264,6 +264,20 @@ def _src_uri(url: str) -> str:
 # ------------------------------------------------------------------------------------------ resolution rows
 
 
+Rows = Mapping[int, dict]
+"""What every index shows about each resolution, keyed by ``id(resolution)``: built once per build and shared
+by every page that lists the resolution (URL lookups and allocations dominate the cost of the indexes)."""
+
+
+def _rows(resolutions: Iterable[Resolution], url_for: UrlFor) -> dict[int, dict]:
+    return {id(res): _row(res, url_for) for res in resolutions if res.symbol is not None}
+
+
+def _at_adoption(row: dict, part: str | None) -> dict:
+    """The row as listed at one adoption meeting: with the part letters adopted there, when in parts."""
+    return dict(row, part=part) if part else row
+
+
 def _row(res: Resolution, url_for: UrlFor) -> dict:
     """What every index shows about one resolution."""
     return {
@@ -334,7 +348,7 @@ def _desc_natural(text: str) -> tuple:
 
 
 def _agenda_items(
-    group: _Session, agenda_titles: Mapping[tuple[str, str], str], url_for: UrlFor
+    group: _Session, agenda_titles: Mapping[tuple[str, str], str], rows: Rows
 ) -> list[dict]:
     """Agenda items of a session in natural order, each with its title, where it came from, and resolutions."""
     items: dict[str, dict] = {}
@@ -357,7 +371,7 @@ def _agenda_items(
                 }
             if entry["title"] is None and item.title:
                 entry["title"], entry["title_source"] = item.title, "cover page"
-            entry["resolutions"].append(_row(res, url_for))
+            entry["resolutions"].append(rows[id(res)])
     for entry in items.values():
         if entry["title"] is None:
             from_file = agenda_titles.get((group.sid, entry["id"]))
@@ -377,7 +391,7 @@ def _normalised_titles(agenda_titles: Mapping[tuple[str, str], str] | None) -> d
 # ----------------------------------------------------------------------------------------------- meetings
 
 
-def _meetings_of(group: _Session, url_for: UrlFor, document_url: UrlFor) -> list[dict]:
+def _meetings_of(group: _Session, rows: Rows, document_url: UrlFor) -> list[dict]:
     """The session's adoption meetings in order (date, then number), each with the resolutions adopted there."""
     meetings: dict[tuple, dict] = {}
     for res in group.resolutions:
@@ -386,9 +400,7 @@ def _meetings_of(group: _Session, url_for: UrlFor, document_url: UrlFor) -> list
             entry = meetings.get(key)
             if entry is None:
                 entry = meetings[key] = _meeting_entry(res, meeting, date, document_url)
-            row = _row(res, url_for)
-            row["part"] = part
-            entry["resolutions"].append(row)
+            entry["resolutions"].append(_at_adoption(rows[id(res)], part))
     return sorted(
         meetings.values(),
         key=lambda m: (m["date"] or "9999", m["number"] if m["number"] is not None else 10**9, m["resumed"]),
@@ -435,11 +447,13 @@ def index_pages(
     agenda item, ``timeline/`` (overview, in the nav) and ``timeline/<year>/``.
     """
     titles = _normalised_titles(agenda_titles)
+    document_url = _memoized(document_url)
+    rows = _rows(resolutions, url_for)
     groups = group_sessions(resolutions)
     pages: list[GeneratedPage] = []
     overview_bodies: dict[str, list[dict]] = {}
     for group in groups:
-        summary, session_pages = _session_pages(group, titles, url_for, document_url)
+        summary, session_pages = _session_pages(group, titles, rows, document_url)
         overview_bodies.setdefault(group.body, []).append(summary)
         pages.extend(session_pages)
     pages.append(
@@ -457,7 +471,7 @@ def index_pages(
             in_nav=True,
         )
     )
-    pages.extend(timeline_pages(resolutions, url_for, document_url))
+    pages.extend(timeline_pages(resolutions, url_for, document_url, rows=rows))
     return pages
 
 
@@ -473,12 +487,12 @@ def _counts(group: _Session) -> dict:
 
 
 def _session_pages(
-    group: _Session, titles: Mapping[tuple[str, str], str], url_for: UrlFor, document_url: UrlFor
+    group: _Session, titles: Mapping[tuple[str, str], str], rows: Rows, document_url: UrlFor
 ) -> tuple[dict, list[GeneratedPage]]:
     """The overview summary of one session and its pages: list, session page, agenda index, agenda items."""
-    rows = [_row(r, url_for) for r in group.resolutions]
-    items = _agenda_items(group, titles, url_for)
-    meetings = _meetings_of(group, url_for, document_url)
+    listed = [rows[id(r)] for r in group.resolutions]
+    items = _agenda_items(group, titles, rows)
+    meetings = _meetings_of(group, rows, document_url)
     counts = _counts(group)
     base = f"sessions/{group.sid}/"
     links = {
@@ -506,7 +520,7 @@ def _session_pages(
             src_uri=_src_uri(links["list_url"]),
             title=f"Resolutions: {group.label}",
             template="resolutions_index.html",
-            context={"view": "session_list", "resolutions": rows, **common},
+            context={"view": "session_list", "resolutions": listed, **common},
         ),
         GeneratedPage(
             src_uri=_src_uri(base),
@@ -537,6 +551,7 @@ def timeline_pages(
     resolutions: Iterable[Resolution],
     url_for: UrlFor = default_resolution_url,
     document_url: UrlFor = official_document_url,
+    rows: Rows | None = None,
 ) -> list[GeneratedPage]:
     """The timeline: one page per calendar year (meetings grouped by month, in date order) and an overview.
 
@@ -544,6 +559,9 @@ def timeline_pages(
     at one meeting appear together; a resolution whose parts were adopted at different meetings appears at each.
     Adoptions without a known ISO date cannot be placed and are left out (their session page still lists them).
     """
+    if rows is None:
+        resolutions = list(resolutions)
+        rows = _rows(resolutions, url_for)
     meetings: dict[tuple, dict] = {}
     for res in resolutions:
         if res.symbol is None:
@@ -557,9 +575,7 @@ def timeline_pages(
                 entry = meetings[key] = _meeting_entry(res, meeting, date, document_url)
                 entry["session_url"] = session_url(res)
                 entry["session_label"] = res.session_text or res.session or ""
-            row = _row(res, url_for)
-            row["part"] = part
-            entry["resolutions"].append(row)
+            entry["resolutions"].append(_at_adoption(rows[id(res)], part))
 
     years: dict[str, dict[str, list[dict]]] = {}
     for entry in meetings.values():
@@ -627,6 +643,18 @@ def timeline_pages(
         )
     )
     return pages
+
+
+def _memoized(function: UrlFor) -> UrlFor:
+    """``function`` with its results remembered: meeting records repeat for every resolution of a meeting."""
+    cache: dict[str, str] = {}
+
+    def lookup(symbol: str) -> str:
+        if symbol not in cache:
+            cache[symbol] = function(symbol)
+        return cache[symbol]
+
+    return lookup
 
 
 def _month_name(month: str) -> str:

@@ -228,3 +228,30 @@ def test_every_corpus_file_exports_valid_json_that_round_trips(corpus_dir):
         elif resolution_from_dict(d) != res:
             failures.append(f"{path}: round trip differs")
     assert failures == [], f"{len(failures)} files: " + "\n".join(failures[:10])
+
+
+def test_collection_json_validates_against_the_collection_schema():
+    from referencing import Registry, Resource
+
+    from resolutions import datasets
+
+    resolution_schema = load_schema()
+    registry = Registry().with_resource(resolution_schema["$id"], Resource.from_contents(resolution_schema))
+    validator = jsonschema.Draft202012Validator(load_schema(export.COLLECTION_SCHEMA_FILE), registry=registry)
+    citing = dataclasses.replace(
+        with_parts(),
+        citations=(Citation(symbol="A/RES/51/148", kind="resolution", paragraph="2", text="resolution 51/148",
+                            where="para-1", line=30),),
+    )
+    files = datasets.site_files([sample(), citing], url_for=lambda symbol: symbol + "/")
+    [collection] = [json.loads(f.content) for f in files if f.dest_uri == datasets.COLLECTION_JSON]
+    assert sorted(validator.iter_errors(collection), key=str) == []
+    assert [entry["resolution"]["symbol"] for entry in collection["resolutions"]] == ["A/RES/51/148", "A/RES/75/253 A-B"]
+    assert not validator.is_valid({**collection, "resolutions": [{"url": "x/", "json": "x/index.json", "resolution": {}}]})
+
+
+@pytest.mark.parametrize("name", [export.SCHEMA_FILE, export.COLLECTION_SCHEMA_FILE])
+def test_shipped_schemas_are_valid_draft_2020_12(name):
+    schema = load_schema(name)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)

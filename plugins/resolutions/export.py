@@ -30,6 +30,8 @@ from .model import (
 
 SCHEMA_FILE = "resolution.schema.json"
 """Name of the JSON Schema of one resolution, shipped in the package's ``schema`` folder."""
+COLLECTION_SCHEMA_FILE = "collection.schema.json"
+"""Name of the JSON Schema of a site's ``resolutions.json`` (it refers to the resolution schema by its ``$id``)."""
 
 
 def resolution_to_dict(res: Resolution) -> dict[str, Any]:
@@ -77,9 +79,9 @@ def dumps(res: Resolution, indent: int | None = 2) -> str:
     return json.dumps(resolution_to_dict(res), ensure_ascii=False, indent=indent)
 
 
-def load_schema() -> dict[str, Any]:
-    """The JSON Schema of ``resolution_to_dict``'s output, read from the installed package data."""
-    text = resources.files("resolutions").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
+def load_schema(name: str = SCHEMA_FILE) -> dict[str, Any]:
+    """A JSON Schema shipped as package data: by default the one of ``resolution_to_dict``'s output."""
+    text = resources.files("resolutions").joinpath("schema", name).read_text(encoding="utf-8")
     return json.loads(text)
 
 

@@ -43,6 +43,7 @@ def resolution_to_dict(res: Resolution) -> dict[str, Any]:
         "body": res.body,
         "number": res.number,
         "part_label": res.part_label,
+        "part_title": res.part_title,
         "title": res.title,
         "topic": res.topic,
         "session": res.session,
@@ -120,6 +121,7 @@ def resolution_from_dict(d: dict[str, Any]) -> Resolution:
         diagnostics=tuple(_diagnostic_from(x) for x in d["diagnostics"]),
         line=d["line"],
         topic=d["topic"],
+        part_title=d["part_title"],
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -100,6 +101,8 @@ class Collection:
     """Base URL of the official document resolver, for symbols outside the collection."""
     paragraph_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """For each source path, anchor id -> printed reference (``para-5-a`` -> ``para. 5 (a)``)."""
+    part_index: Mapping[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Base symbol -> [(part specification, symbol)] of the symbols with parts, for part lookups."""
 
     @staticmethod
     def build(resolutions: Sequence[Resolution], resolver_base: str = "https://undocs.org/") -> "Collection":
@@ -108,7 +111,7 @@ class Collection:
 
     def url_for(self, symbol: str) -> str:
         """Site-relative directory URL of a symbol's page (``A/RES/51/148/``), whether or not it is here."""
-        return symbols.symbol_path(symbol) + "/"
+        return _symbol_url(symbol)
 
     def page_url(self, resolution: Resolution) -> str | None:
         """URL of a resolution's own page, or None when it has no symbol or lost its symbol to a duplicate."""
@@ -118,13 +121,13 @@ class Collection:
 
     def official_url(self, symbol: str) -> str:
         """Link to the official text of ``symbol`` at the configured resolver."""
-        return symbols.official_url(symbol, self.resolver_base)
+        return _official_url(symbol, self.resolver_base)
 
     def link_for_symbol(self, symbol: str) -> tuple[str, bool]:
         """Where a mention of a document symbol should link: (href, internal)."""
-        target = _find_target(symbol, self.by_symbol, _part_index(self.by_symbol))
+        target = _find_target(symbol, self.by_symbol, self.part_index)
         if target is not None and target.symbol:
-            return self.url_for(target.symbol), True
+            return _symbol_url(target.symbol), True
         return self.official_url(symbol), False
 
     def resolved(self, resolution: Resolution) -> tuple[ResolvedCitation, ...]:
@@ -180,15 +183,15 @@ def _build(resolutions: tuple[Resolution, ...], resolver_base: str) -> Collectio
     cited_by: dict[str, list[Backlink]] = {}
     seen_backlinks: set[tuple[str, str, str]] = set()
     for res in resolutions:
-        own_url = symbols.symbol_path(res.symbol) + "/" if res.symbol and by_symbol.get(res.symbol) is res else None
+        own_url = _symbol_url(res.symbol) if res.symbol and by_symbol.get(res.symbol) is res else None
         results = []
         for citation in res.citations:
             target = _find_target(citation.symbol, by_symbol, parts)
             if target is None or not target.symbol:
-                href = symbols.official_url(citation.symbol, resolver_base)
+                href = _official_url(citation.symbol, resolver_base)
                 results.append(ResolvedCitation(citation, href, False, None))
                 continue
-            target_url = symbols.symbol_path(target.symbol) + "/"
+            target_url = _symbol_url(target.symbol)
             anchor = _paragraph_anchor(citation.paragraph, labels[target.source])
             href = target_url + (f"#{anchor}" if anchor else "")
             results.append(ResolvedCitation(citation, href, True, target.symbol))
@@ -225,7 +228,20 @@ def _build(resolutions: tuple[Resolution, ...], resolver_base: str) -> Collectio
         diagnostics=tuple(diagnostics),
         resolver_base=resolver_base,
         paragraph_labels=labels,
+        part_index=parts,
     )
+
+
+@lru_cache(maxsize=65536)
+def _symbol_url(symbol: str) -> str:
+    # symbol_path is a careful (regex) sanitiser; a page URL is asked for once per citation and per link.
+    return symbols.symbol_path(symbol) + "/"
+
+
+@lru_cache(maxsize=65536)
+def _official_url(symbol: str, base: str) -> str:
+    # Many texts cite the same few documents; normalising the symbol again each time is wasted work.
+    return symbols.official_url(symbol, base)
 
 
 def _part_index(by_symbol: Mapping[str, Resolution]) -> dict[str, list[tuple[str, str]]]:

@@ -20,6 +20,7 @@ from resolutions import symbols
 from resolutions.collection import Collection, ResolvedCitation, relative_href
 from resolutions.model import (
     Annex,
+    Citation,
     Footnote,
     Mark,
     Meeting,
@@ -73,6 +74,8 @@ class RenderedResolution:
 
     title: str
     """Page title as plain text: ``51/148. Cooperation between ...``."""
+    title_html: str
+    """The same title HTML-escaped, for places that insert it unescaped (Material's ``<title>`` and header)."""
     body_html: str
     """The document itself: cover lines, title, text, footnotes, unplaced blocks."""
     metadata: tuple[tuple[str, str], ...]
@@ -163,6 +166,7 @@ def render_resolution(
         outline.append(OutlineEntry(2, "cited-by", "Cited by"))
     return RenderedResolution(
         title=page_title(res),
+        title_html=_esc(page_title(res)),
         body_html=body,
         metadata=tuple(_metadata(res, collection, page_url, session_url, ctx)),
         notice_html=_notice(official),
@@ -459,8 +463,9 @@ class _Context:
             lines.append(f'<p class="res-cover__adopted">{_esc(res.adopted_line)}</p>')
         if res.proponent:
             self.ids.add("proponent")
+            marks = _located_marks(res.proponent, res.citations, "proponent")
             lines.append(
-                f'<p class="res-proponent" id="proponent">{self.inline(res.proponent, (), link_symbols=True)}</p>'
+                f'<p class="res-proponent" id="proponent">{self.inline(res.proponent, marks, link_symbols=True)}</p>'
             )
         return f'<header class="res-cover">{"".join(lines)}</header>' if lines else ""
 
@@ -484,6 +489,22 @@ class _Context:
         text.append(self.unplaced())
         text.append(self.footnote_block())
         return f'<div class="res-document">{"".join(text)}</div>'
+
+
+def _located_marks(text: str, citations: Sequence[Citation], where: str) -> tuple[Mark, ...]:
+    """Citation marks for a block the parser gives no marks for (the proponent line): each citation of the
+    block is found in the text in order, so ``Add.1`` in ``A/51/L.53 and Add.1`` links to its own document."""
+    marks = []
+    position = 0
+    for index, citation in enumerate(citations):
+        if citation.where != where or not citation.text:
+            continue
+        start = text.find(citation.text, position)
+        if start < 0:
+            continue
+        marks.append(Mark("citation", start, start + len(citation.text), str(index)))
+        position = start + len(citation.text)
+    return tuple(marks)
 
 
 def _slug(label: str) -> str:

@@ -15,6 +15,7 @@ Everything about resolutions lives in the core; this module only translates.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import posixpath
@@ -29,6 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from resolutions.collection import Collection
+from resolutions.mkdocs_adapter.speed import Speedups
 from resolutions.model import ERROR, Diagnostic, Resolution
 from resolutions.render import RenderedResolution, render_resolution
 from resolutions.site_plan import GeneratedFile, GeneratedPage
@@ -53,6 +55,11 @@ class ResolutionsConfig(base.Config):
     """Link the session in the metadata panel to its session page, when that page is generated."""
     index_pages = c.Type(bool, default=True)
     """Generate the index pages (resolutions, sessions, agenda items, timeline) from ``views``."""
+    # Engineer F2 (issue 5): parse cache folder and the compact search (docs/performance.md, docs/search.md).
+    cache_dir = c.Type(str, default=".cache/resolutions")
+    """Folder of the parse cache, relative to mkdocs.yml (never inside site_dir); ``""`` keeps it in memory."""
+    search = c.Type(bool, default=True)
+    """Write the compact chunked search index and the search page (replaces Material's ``search`` plugin)."""
 
 
 @dataclass
@@ -76,12 +83,18 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.generated_urls: set[str] = set()
         self.rendered: dict[str, RenderedResolution] = {}
         self.error_count = 0
+        # Engineer F2 (issue 5): parse cache, search memo and previous pages, kept across serve rebuilds.
+        self.speedups = Speedups()
 
     # --- events --------------------------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Its presence also keeps this plugin object alive across rebuilds of `mkdocs serve`.
         self.is_serve = command == "serve"
+
+    def on_config(self, config: Any) -> Any:
+        self.speedups.configure(self.config, config)  # Engineer F2 (issue 5): where the parse cache lives
+        return config
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if not config.use_directory_urls:
@@ -113,6 +126,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             files.append(generated_file)
             self.generated_pages[page.src_uri] = page
             self.generated_urls.add(_directory_url(generated_file))
+        if self.is_serve:  # Engineer F2 (issue 5): pages whose inputs did not change keep their last HTML
+            self.speedups.reuse_unchanged_pages(self, files, config)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str | None:
@@ -125,11 +140,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         generated = self.generated_pages.get(page.file.src_uri)
         if generated is not None:
             page.meta["template"] = generated.template
-            page.meta["title"] = generated.title
+            page.meta["title"] = html.escape(generated.title)  # inserted unescaped by Material
             page.meta["context"] = generated.context
         return None
 
-    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str | None:
+    def on_page_content(self, content: str, /, *, page: Any, config: Any, files: Files) -> str | None:
         source = self.sources.get(page.file.src_uri)
         if source is None or self.collection is None:
             return None
@@ -141,7 +156,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             session_url=self._session_url if self.config.session_links else None,
         )
         self.rendered[page.file.src_uri] = rendered
-        page.meta["title"] = rendered.title
+        # Material inserts page.meta.title unescaped into <title> and the header: give it escaped text.
+        page.meta["title"] = rendered.title_html
         page.present_anchor_ids = set(rendered.anchor_ids)
         page.toc = get_toc(
             [{"level": e.level, "id": e.id, "name": e.title, "children": []} for e in rendered.outline if e.level == 2]
@@ -156,6 +172,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if generated is not None:
             context["resolutions_context"] = generated.context
         return context
+
+    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str | None:
+        if self.is_serve:  # Engineer F2 (issue 5): keep the page's HTML for the next preview build
+            self.speedups.remember(page, output)
+        return output
 
     def on_post_build(self, *, config: Any) -> None:
         for data_file in self.generated_files:
@@ -172,9 +193,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
         A parse cache (issue 5) replaces this body; the rest of the plugin only sees the resolutions.
         """
-        from resolutions import parser  # imported here so the plugin module loads even while it is absent
-
-        return [parser.parse_file(path, display_path=shown) for path, shown in sources]
+        return self.speedups.parse(sources)  # Engineer F2 (issue 5): parse cache by content hash
 
     def site_outputs(
         self, resolutions: Sequence[Resolution], collection: Collection, config: Any
@@ -204,6 +223,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         data_files.extend(
             redirect_files(page_urls, site_url=config.site_url or None, taken_paths=[posixpath.dirname(p.src_uri) for p in pages])
         )
+        # Engineer F2 (issue 5): the search page and the compact chunked search index (docs/search.md).
+        if self.config.search:
+            search_pages, search_files = self.speedups.search_outputs(resolutions, collection)
+            pages.extend(search_pages)
+            data_files.extend(search_files)
         return pages, data_files
 
     # --- helpers -------------------------------------------------------------------------------------------

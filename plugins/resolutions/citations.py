@@ -93,7 +93,7 @@ _SUP = r"<sup>[^<]{1,8}</sup>"
 _LIST_GAP_RE = re.compile(
     rf"""(?:,?\sof\s\d{{1,2}}\s[A-Z][a-z]{{2,8}}\s\d{{4}})?
     (?:\s?{_SUP})?
-    (?:\s?,\s?(?:and\s)?|\sand\s|;\s(?:and\s)?)
+    (?:\s?,\s?(?:and\s|as\swell\sas\s)?|\sand\s|\sas\swell\sas\s|;\s(?:and\s)?)
     (?:{_SUP}\s?)?""",
     re.VERBOSE,
 )
@@ -194,10 +194,16 @@ def _resolve_body(explicit: str | None, contextual: bool, default: str, shape: s
     return GA if default in (SC, HRC) else default
 
 
+# Body names, and the Assembly's Official Records supplement that is the Human Rights Council's
+# report ("Supplement No. 53A (A/74/53/Add.1), chap. III, resolution 42/12").
 _BODY_MENTION_RE = re.compile(
     r"General\sAssembly|Human\sRights\sCouncil|Security\sCouncil|Economic\sand\sSocial\sCouncil"
+    r"|Supplement\sNo\.\s53A?\b"
 )
-_SENTENCE_BREAK_RE = re.compile(r".*(?:;|\.\s|\n)", re.DOTALL)
+_SENTENCE_BREAK_RE = re.compile(r"[;\n]|(?P<word>[\w.]+)\.\s+(?=[A-Z(\u201c])")
+# Abbreviations whose full stop does not end a sentence ("chap. III, resolution 42/12").
+_ABBREVIATIONS = {"No", "Nos", "chap", "chaps", "para", "paras", "sect", "Sect", "art", "arts", "vol", "Vol",
+                  "p", "pp", "Add", "Corr", "Rev", "Suppl", "e.g", "i.e", "Mr", "Ms", "Mrs", "Dr", "St", "Ibid", "ibid"}
 _ITS_AFTER_BODY_RE = re.compile(
     r"(General\sAssembly|Human\sRights\sCouncil|Security\sCouncil|Economic\sand\sSocial\sCouncil),?\sin\sits\s$"
 )
@@ -221,13 +227,19 @@ def _context_body(text: str, start: int, citing: str) -> str:
         if citing == GA and _COUNCIL_IN_ITS_RE.search(window):
             return HRC  # "mandated by the Council in its resolutions 47/21": the Assembly's Council is HRC
         return citing
-    sentence_break = _SENTENCE_BREAK_RE.match(window)
-    if sentence_break:
-        window = window[sentence_break.end() :]
+    sentence_start = 0
+    for sentence_break in _SENTENCE_BREAK_RE.finditer(window):
+        if sentence_break["word"] not in _ABBREVIATIONS:
+            sentence_start = sentence_break.end()
+    window = window[sentence_start:]
     last = None
     for last in _BODY_MENTION_RE.finditer(window):
         pass
-    return _BODY_NAMES[_SPACES_RE.sub(" ", last.group(0)).lower()] if last else citing
+    if last is None:
+        return citing
+    if last.group(0).startswith("Supplement"):
+        return HRC
+    return _BODY_NAMES[_SPACES_RE.sub(" ", last.group(0)).lower()]
 
 
 def _symbol_for(number: re.Match[str], body: str | None, kind: str) -> str | None:
@@ -347,9 +359,12 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
 
 
 def _plausible(number: re.Match[str]) -> bool:
-    """A session of 100 to 1945 is no body's: "1024/22" is a footnote mark 10 glued to 24/22."""
+    """A session of 100 to 1945 is no body's: "1024/22" is a footnote mark 10 glued to 24/22;
+    nor is a session printed with a leading zero."""
     session = number["session"]
-    return not session or not session.isdigit() or not 100 <= int(session) < 1946
+    if not session or not session.isdigit():
+        return True
+    return not session.startswith("0") and not 100 <= int(session) < 1946
 
 
 def _next_item_start(text: str, position: int) -> int | None:

@@ -225,6 +225,7 @@ class SearchIndexBuilder:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[SearchDocument, TermScores]] = {}
+        self._documents: dict[int, tuple[Resolution, SearchDocument]] = {}
 
     def terms_of(self, document: SearchDocument) -> TermScores:
         """``document_terms`` with a per-object memo (the parse cache hands back the same objects)."""
@@ -234,6 +235,21 @@ class SearchIndexBuilder:
         terms = document_terms(document)
         self._memo[id(document)] = (document, terms)
         return terms
+
+    def build_for_pages(self, pages: Iterable[tuple[Resolution, str]]) -> list[GeneratedFile]:
+        """The index files for (resolution, page URL) pairs; a resolution handed back unchanged by the parse
+        cache reuses its document and terms from the previous build."""
+        documents: list[SearchDocument] = []
+        previous, self._documents = self._documents, {}
+        for resolution, url in pages:
+            remembered = previous.get(id(resolution))
+            if remembered is not None and remembered[0] is resolution and remembered[1].url == url:
+                document = remembered[1]
+            else:
+                document = document_for(resolution, url)
+            self._documents[id(resolution)] = (resolution, document)
+            documents.append(document)
+        return self.build(documents)
 
     def build(self, documents: Sequence[SearchDocument]) -> list[GeneratedFile]:
         """The index files for ``documents`` (order decides document numbers)."""

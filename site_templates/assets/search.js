@@ -239,7 +239,7 @@
     input.type = "search";
     input.name = "q";
     input.className = "res-search__input";
-    input.placeholder = "Search: 51/148, A/RES/51/148, words";
+    input.placeholder = "Search 51/148 or words";
     input.setAttribute("aria-label", "Search resolutions");
     input.autocomplete = "off";
     var list = document.createElement("ol");
@@ -291,7 +291,8 @@
       client.search(query, 50).then(function (hits) {
         if (input.value.trim() !== query) return;
         renderResults(list, hits, query);
-        status.textContent = hits.length ? hits.length + (hits.length === 50 ? "+" : "") + " results" : "";
+        status.textContent = hits.length === 1 ? "1 result"
+          : hits.length ? hits.length + (hits.length === 50 ? "+" : "") + " results" : "";
       });
     }
     input.value = new URL(location.href).searchParams.get("q") || "";

@@ -1,0 +1,125 @@
+"""The MkDocs side of issue 5: parse cache, compact search and incremental ``mkdocs serve`` for the plugin.
+
+``Speedups`` is held by ``ResolutionsPlugin`` for the life of the process (MkDocs keeps a plugin object with
+``on_startup`` across serve rebuilds). The plugin calls it in one line per hook:
+
+- ``configure`` (``on_config``): where the disk parse cache lives;
+- ``parse`` (``parse_sources``): parse through ``cache.ParseCache``;
+- ``search_outputs`` (``site_outputs``): the search page and the chunked index from ``search_index``;
+- ``reuse_unchanged_pages`` (end of ``on_files``, serve only): pages whose inputs are unchanged since the
+  previous build are swapped for their finished HTML, which MkDocs copies instead of rendering;
+- ``remember`` (``on_post_page``, serve only): keep each rendered page's HTML for the next build.
+
+The decisions live in the pure core (``cache``, ``search_index``, ``incremental``); this module only speaks
+MkDocs: ``File`` objects and config.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Sequence
+
+from mkdocs.structure.files import File, Files
+
+from resolutions import incremental, search_index
+from resolutions.cache import ParseCache, SourceFile, resolve_cache_folder
+from resolutions.model import Resolution
+from resolutions.site_plan import GeneratedFile, GeneratedPage
+
+log = logging.getLogger("mkdocs.plugins.resolutions")
+
+
+class _ReusedPage(File):
+    """A page whose HTML from the previous serve build is still right: MkDocs copies it like a static file.
+
+    It keeps the page's ``src_uri`` and ``dest_uri``, so links to it from other pages still resolve; MkDocs
+    skips anchor checks for files without a ``Page`` (only under serve, where this is used)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return True
+
+
+class Speedups:
+    """State kept across builds: the parse cache, the search index memo, the pages of the previous build."""
+
+    def __init__(self) -> None:
+        self.parse_cache = ParseCache(folder=None)
+        self.search_builder = search_index.SearchIndexBuilder()
+        self.page_memory = incremental.PageMemory()
+        self._cache_folder_set = False
+
+    def configure(self, plugin_config: Any, config: Any) -> None:
+        """Point the parse cache at its folder (once: the folder does not move during a serve session)."""
+        if self._cache_folder_set:
+            return
+        self._cache_folder_set = True
+        config_dir = os.path.dirname(config.config_file_path or "") or os.getcwd()
+        folder = resolve_cache_folder(config_dir, plugin_config.cache_dir, config.site_dir)
+        if folder is None and plugin_config.cache_dir:
+            log.warning("resolutions: cache_dir is inside site_dir; the parse cache is kept in memory only")
+        self.parse_cache.folder = folder
+
+    def parse(self, sources: Sequence[tuple[str, str]]) -> list[Resolution]:
+        """Parse (absolute path, display path) sources, reusing every unchanged parse."""
+        resolutions = self.parse_cache.parse_all([SourceFile(path, shown) for path, shown in sources])
+        stats = self.parse_cache.stats
+        log.debug(f"resolutions: parse cache: {stats.total} files, {stats.memory_hits} from memory, "
+                  f"{stats.disk_hits} from disk, {stats.parsed} parsed{' in parallel' if stats.parallel else ''}")
+        return resolutions
+
+    def search_outputs(self, resolutions: Sequence[Resolution], collection: Any
+                       ) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+        """The search page and the index files for every resolution that has a page."""
+        pages = ((res, url) for res in resolutions if (url := collection.page_url(res)) is not None)
+        return [search_index.search_page()], self.search_builder.build_for_pages(pages)
+
+    def reuse_unchanged_pages(self, plugin: Any, files: Files, config: Any) -> None:
+        """Swap every resolution and generated page whose inputs did not change for its previous HTML."""
+        memory = self.page_memory
+        own = set(plugin.sources) | set(plugin.generated_pages)
+        hand_written = [f.abs_src_path for f in files.documentation_pages()
+                        if f.src_uri not in own and f.abs_src_path]
+        memory.start_build(incremental.site_fingerprint(
+            config.config_file_path,
+            [config.theme.custom_dir] if config.theme.custom_dir else [],
+            hand_written,
+            [(page.src_uri, page.title) for page in plugin.generated_pages.values() if page.in_nav],
+            dict(plugin.config),
+        ))
+        session_url = plugin._session_url if plugin.config.session_links else None
+        for src_uri, source in plugin.sources.items():
+            page_url = source.url or _directory_url(source.file)
+            fingerprint = incremental.resolution_fingerprint(source.resolution, plugin.collection, page_url,
+                                                             session_url)
+            html = memory.reusable(src_uri, fingerprint)
+            if html is not None:
+                _swap_for_reused(files, source.file, html, config)
+        for src_uri, page in plugin.generated_pages.items():
+            file = files.get_file_from_path(src_uri)
+            html = memory.reusable(src_uri, page)
+            if html is not None and file is not None:
+                _swap_for_reused(files, file, html, config)
+        memory.forget_all_but(own)
+        log.info(f"resolutions: preview rebuild: {memory.rendered} page(s) rendered, {memory.reused} reused")
+
+    def remember(self, page: Any, output: str) -> None:
+        """Keep a rendered page's HTML for the next serve build."""
+        self.page_memory.remember(page.file.src_uri, output)
+
+
+def _swap_for_reused(files: Files, file: File, html: bytes, config: Any) -> None:
+    reused = _ReusedPage.generated(config, file.src_uri, content=html, inclusion=file.inclusion)
+    reused.dest_uri = file.dest_uri
+    for cached in ("url", "abs_dest_path"):
+        reused.__dict__.pop(cached, None)  # recomputed from dest_uri
+    files.remove(file)
+    files.append(reused)
+
+
+def _directory_url(file: File) -> str:
+    dest = file.dest_uri
+    return dest[: -len("index.html")] if dest.endswith("index.html") else os.path.dirname(dest) + "/"

@@ -145,3 +145,39 @@ def test_exported_models_validate_against_the_schema(collection_of_three):
     for entry in document["resolutions"]:
         jsonschema.validate(entry["resolution"], schema)
     jsonschema.validate(json.loads(files["A/RES/51/148/index.json"]), schema)
+
+
+def assert_atom_rfc4287(feed: ET.Element) -> None:
+    """The RFC 4287 constraints a reader relies on (no offline Atom validator is packaged on PyPI)."""
+    import re
+    from urllib.parse import urlparse
+
+    rfc3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+    assert feed.tag == f"{ATOM}feed"
+
+    def exactly_one(parent: ET.Element, name: str) -> ET.Element:
+        found = parent.findall(f"{ATOM}{name}")
+        assert len(found) == 1, (name, len(found))
+        return found[0]
+
+    for name in ("id", "title", "updated"):
+        exactly_one(feed, name)
+    assert rfc3339.match(feed.find(f"{ATOM}updated").text)
+    feed_has_author = feed.find(f"{ATOM}author/{ATOM}name") is not None
+    ids = []
+    for entry in feed.findall(f"{ATOM}entry"):
+        ids.append(exactly_one(entry, "id").text)
+        assert urlparse(ids[-1]).scheme, ids[-1]  # an IRI, not a relative reference
+        assert exactly_one(entry, "title").text
+        assert rfc3339.match(exactly_one(entry, "updated").text)
+        assert feed_has_author or entry.find(f"{ATOM}author") is not None
+        alternates = [(l.get("type"), l.get("hreflang")) for l in entry.findall(f"{ATOM}link") if l.get("rel", "alternate") == "alternate"]
+        assert len(alternates) == len(set(alternates))  # at most one alternate per type and language
+        assert entry.find(f"{ATOM}content") is not None or alternates  # else content is required
+    assert len(ids) == len(set(ids))
+
+
+def test_feed_meets_rfc4287(collection_of_three):
+    for site_url in ("https://example.org/", None):
+        text = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/", site_url))["feed.xml"]
+        assert_atom_rfc4287(ET.fromstring(text.encode("utf-8")))

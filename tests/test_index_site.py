@@ -2,8 +2,8 @@
 
 Checks what issue 4 asks: every resolution appears under each of its agenda items and at its meeting on the
 timeline exactly once, session counts equal the numbers of resolutions, every index link resolves, the JSON
-validates against the schema and round-trips, the feed is Atom. Skipped without the corpus. The sources are
-symlinked into a temporary docs folder (never copied into the project).
+validates against the schema and round-trips, the feed is Atom. The corpus tests skip without it (one test builds the
+sample from content/ instead). The corpus sources are symlinked into a temporary docs folder (never copied into the project).
 """
 
 from __future__ import annotations
@@ -21,19 +21,64 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from resolutions import export, parser, views
-
-pytestmark = pytest.mark.corpus
+from test_datasets import assert_atom_rfc4287
 
 # A General Assembly session (part of it), an ECOSOC session and some Security Council years.
 SELECTION = (("ga/76", 90), ("ecosoc/2021", None), ("sc/1960s", 40))
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def built(corpus_dir: Path, tmp_path_factory):
+def _build_site(root: Path) -> Path:
+    """Build ``root/docs`` with the project's templates and the resolutions plugin; return the site folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(
+        "site_name: Index test\nsite_url: https://example.org/un/\ndocs_dir: docs\nsite_dir: site\n"
+        f"theme:\n  name: material\n  custom_dir: {Path(__file__).resolve().parent.parent / 'site_templates'}\n"
+        "plugins:\n  - resolutions:\n      folder: resolutions\n      strict_errors: false\n",
+        encoding="utf-8",
+    )
+    build(load_config(config_file=str(config_file)))
+    return root / "site"
+
+
+def test_sample_site_indexes_escape_hostile_titles(tmp_path, sample_path):
+    """Without the corpus: the sample resolution and a copy whose title and agenda item carry markup."""
+    docs = tmp_path / "docs"
+    (docs / "resolutions").mkdir(parents=True)
+    (docs / "index.md").write_text("# Test site\n", encoding="utf-8")
+    text = sample_path.read_text(encoding="utf-8")
+    (docs / "resolutions" / "A_RES_51_148.md").write_text(text, encoding="utf-8")
+    hostile = (
+        text.replace("A/RES/51/148", "A/RES/51/149")
+        # Entities, so that the parsed title itself holds the markup characters.
+        .replace("51/148. Cooperation between the United Nations and",
+                 "51/149. &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt; and")
+    )
+    (docs / "resolutions" / "A_RES_51_149.md").write_text(hostile, encoding="utf-8")
+    (docs / "agendas").mkdir()
+    (docs / "agendas" / "51.yml").write_text('items:\n  "161": <b>Agenda</b> & title\n', encoding="utf-8")
+    site = _build_site(tmp_path)
+    for url in ("resolutions/", "resolutions/51/", "sessions/51/", "sessions/51/agenda/", "sessions/51/agenda/161/",
+                "timeline/", "timeline/1996/"):
+        html = _page(site, url)
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>Agenda</b>" not in html, url
+        assert "Source: United Nations" in html, url
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in _page(site, "resolutions/51/")
+    agenda = _page(site, "sessions/51/agenda/161/")
+    assert "&lt;b&gt;Agenda&lt;/b&gt; &amp; title" in agenda
+    assert _links_to(agenda, "sessions/51/agenda/161/", "A/RES/51/148/") == 1
+    assert _links_to(agenda, "sessions/51/agenda/161/", "A/RES/51/149/") == 1
+    timeline = _page(site, "timeline/1996/")
+    assert 'id="m-1996-12-13-ga-84"' in timeline and "A/51/PV.84" in timeline
+    assert json.loads((site / "A/RES/51/148/index.json").read_text(encoding="utf-8"))["symbol"] == "A/RES/51/148"
+    assert_atom_rfc4287(ET.parse(site / "feed.xml").getroot())
+
+
+@pytest.fixture(scope="module")
+def built(corpus_dir: Path, tmp_path_factory):
     root = tmp_path_factory.mktemp("index_site")
     docs = root / "docs"
     sources: list[Path] = []
@@ -45,19 +90,12 @@ def built(corpus_dir: Path, tmp_path_factory):
             (target / source.name).symlink_to(source)
         sources.extend(files)
     (docs / "index.md").write_text("# Test site\n", encoding="utf-8")
-    config_file = root / "mkdocs.yml"
-    config_file.write_text(
-        "site_name: Index test\nsite_url: https://example.org/un/\ndocs_dir: docs\nsite_dir: site\n"
-        f"theme:\n  name: material\n  custom_dir: {Path(__file__).resolve().parent.parent / 'site_templates'}\n"
-        "plugins:\n  - resolutions:\n      folder: resolutions\n      strict_errors: false\n",
-        encoding="utf-8",
-    )
-    build(load_config(config_file=str(config_file)))
+    site = _build_site(root)
     parsed = [parser.parse_file(str(p)) for p in sources]
     with_pages = [r for r in parsed if r.symbol]
     symbols = Counter(r.symbol for r in with_pages)
     unique = [r for r in with_pages if symbols[r.symbol] == 1]
-    return root / "site", unique
+    return site, unique
 
 
 class _Links(HTMLParser):
@@ -233,7 +271,7 @@ def test_csv_has_one_row_per_resolution(built):
 def test_feed_is_atom(built):
     site, resolutions = built
     feed = ET.parse(site / "feed.xml").getroot()
-    assert feed.tag == f"{ATOM}feed"
+    assert_atom_rfc4287(feed)
     for required in ("id", "title", "updated", "author"):
         assert feed.find(f"{ATOM}{required}") is not None
     entries = feed.findall(f"{ATOM}entry")

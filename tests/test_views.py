@@ -260,3 +260,25 @@ def test_agenda_file_titles_reach_the_agenda_pages(tmp_path):
     titles, _ = agendas.read_agenda_titles(tmp_path)
     page = by_uri(views.index_pages([make("A/RES/51/1", items=(("78 (a)", None),))], titles))
     assert page["sessions/51/agenda/78-a/index.md"].context["item"]["title"] == "Sustainable development"
+
+
+def test_duplicate_symbols_and_missing_symbols_are_listed_once_or_not_at_all():
+    from dataclasses import replace
+
+    first = make("A/RES/51/1", title="First")
+    second = replace(make("A/RES/51/1", title="Second"), source="copy.md")
+    nameless = replace(make("A/RES/51/2"), symbol=None)
+    pages = by_uri(views.index_pages([first, second, nameless]))
+    listed = pages["resolutions/51/index.md"].context["resolutions"]
+    assert [(r["symbol"], r["title"]) for r in listed] == [("A/RES/51/1", "First")]
+    assert pages["sessions/51/index.md"].context["counts"]["total"] == 1
+
+
+def test_index_links_for_a_resolution_page():
+    res = make("A/RES/51/148", items=(("20", None), ("78 (a)", None)), meeting=plenary(84, "1996-12-13"))
+    assert views.index_links(res) == {
+        "session": "sessions/51/",
+        "agenda_items": [("20", "sessions/51/agenda/20/"), ("78 (a)", "sessions/51/agenda/78-a/")],
+        "timeline": "timeline/1996/#m-1996-12-13-ga-84",
+    }
+    assert views.index_links(make("A/RES/1/1", session=None, adopted=None)) == {"session": None, "agenda_items": [], "timeline": None}

@@ -256,6 +256,28 @@ def timeline_url(res: Resolution) -> str | None:
     return None
 
 
+def index_links(res: Resolution) -> dict:
+    """Everything a resolution page links to in the indexes, for its metadata panel:
+    ``{"session": url, "agenda_items": [(number, url), ...], "timeline": url}`` (site-relative; None or empty
+    when the resolution has no session or no adoption date)."""
+    return {
+        "session": session_url(res),
+        "agenda_items": [(item.number, agenda_item_url(res, item)) for item in res.agenda_items if session_id(res)],
+        "timeline": timeline_url(res),
+    }
+
+
+def _with_pages(resolutions: Iterable[Resolution]) -> list[Resolution]:
+    """Resolutions that have a page: a symbol, and the first file of that symbol (as ``Collection`` decides)."""
+    seen: set[str] = set()
+    kept = []
+    for res in resolutions:
+        if res.symbol and res.symbol not in seen:
+            seen.add(res.symbol)
+            kept.append(res)
+    return kept
+
+
 def _src_uri(url: str) -> str:
     """``sessions/51/`` is generated from the virtual source ``sessions/51/index.md``."""
     return url + "index.md"
@@ -446,6 +468,7 @@ def index_pages(
     ``sessions/<session>/`` (agenda items, meetings, counts), ``sessions/<session>/agenda/`` and one page per
     agenda item, ``timeline/`` (overview, in the nav) and ``timeline/<year>/``.
     """
+    resolutions = _with_pages(resolutions)
     titles = _normalised_titles(agenda_titles)
     document_url = _memoized(document_url)
     rows = _rows(resolutions, url_for)
@@ -560,7 +583,7 @@ def timeline_pages(
     Adoptions without a known ISO date cannot be placed and are left out (their session page still lists them).
     """
     if rows is None:
-        resolutions = list(resolutions)
+        resolutions = _with_pages(resolutions)
         rows = _rows(resolutions, url_for)
     meetings: dict[tuple, dict] = {}
     for res in resolutions:

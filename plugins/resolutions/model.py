@@ -296,3 +296,5 @@ class Resolution:
     topic: str | None = None
     """Topic heading printed in capitals above the text in the old Security Council volumes
     (``MILITARY STAFF COMMITTEE``); None elsewhere."""
+    part_title: str | None = None
+    """Title printed under the part letter when the file holds a single part; None otherwise."""

@@ -24,7 +24,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import frontmatter, grammar
+from . import citations, frontmatter, grammar, symbols
 from .model import (
     ERROR,
     WARNING,
@@ -43,14 +43,6 @@ from .model import (
     Vote,
 )
 
-try:  # Engineer B's modules; a small local stand-in is used until they land.
-    from . import symbols as _symbols
-except ImportError:  # pragma: no cover - removed once symbols.py exists
-    _symbols = None
-try:
-    from . import citations as _citations
-except ImportError:  # pragma: no cover - removed once citations.py exists
-    _citations = None
 
 # Diagnostic codes (documented in docs/diagnostics.md). Never renumber: users filter on them.
 UNREADABLE_FILE = "RES001"
@@ -331,7 +323,7 @@ _ADOPTED_COVER = re.compile(
 )
 _NUMBER_TITLE = re.compile(
     r"^((?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4} \((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))"
-    r"((?: [A-Z](?:(?:[-–]| and | to |, )[A-Z])*)?)\.(?: +(.*))?$"
+    r"((?: [A-Z](?:(?:[-–]| and | to |, )[A-Z])*)?)\.{1,2}(?: +(.*))?$"
 )
 _SC_RESOLUTION_LINE = re.compile(r"^Resolution (\d{1,4}) \((\d{4})\)\.?(?: +(.*))?$")
 _SC_DATE_LINE = re.compile(r"^(?:Resolution )?of (\d{1,2} \w+ \d{4})\.?$")
@@ -342,8 +334,9 @@ _PART_LABEL = re.compile(r"^([A-Z])\.?$")
 _SECTION_LABEL = re.compile(r"^([IVXL]{1,6})\.?(?: +(.*))?$")
 _ROMAN_ONLY = re.compile(r"^[IVXL]{1,6}$")
 _ANNEX_LABEL = re.compile(r"^(Annex|ANNEX|Appendix|APPENDIX)(?: ([IVXL]{1,6}|[A-Z]|\d{1,2}))?\.?(?:$| +(.*)$)")
-_NUMBERED = re.compile(r"^(\d{1,3})\.(?: +|$)")
-_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivxl]{1,6})\)(?: +|$)")
+_NUMBERED = re.compile(r"^(\d{1,3})\.(?:[ \u00a0\u200b-\u200f]+|$)")
+_NUMBER_WITHOUT_DOT = re.compile(r"^(\d{1,3}) (?=[A-Z])")
+_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivxl]{1,6})\)(?:[ \u00a0\u200b-\u200f]+|$)")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})/ +")
 _NOTE_STAR = re.compile(r"^(\*{1,3}|†|‡) +")
 _NOTE_BARE = re.compile(r"^(\d{1,3}) +(?=\S)")
@@ -380,6 +373,7 @@ class _Para:
     footnotes: list[tuple[int, str]]
     items: list["_Para"] = field(default_factory=list)
     quoted: bool = False
+    draft: bool = False
 
 
 @dataclass
@@ -405,6 +399,8 @@ class _Container:
     meeting: Meeting | None = None
     adopted: str | None = None
     in_operative: bool = False
+    numbered_seen: bool = False
+    transmitting: bool = False
 
 
 @dataclass
@@ -481,6 +477,9 @@ class _Reader:
         self.last_para: _Para | None = None
         self.last_numbered: int = 0
         self.skip_positions: set[int] = set()
+        self.part_label: str | None = None
+        self.part_title: str | None = None
+        self.part_marks: list[tuple[int, str]] = []
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -595,7 +594,13 @@ class _Reader:
             title_lines.append(
                 _Line(title_start, first.line, [(max(o - shift, 0), m) for o, m in first.footnotes])
             )
-        for printed in rest_lines:
+        for position, printed in enumerate(rest_lines):
+            if _PART_LABEL.match(printed.text) and not self.number_parts:
+                # "74/232. Title" then "B": one part of a resolution printed in its own file.
+                self.part_label = _PART_LABEL.match(printed.text).group(1)
+                self.part_title = " ".join(p.text for p in rest_lines[position + 1 :]) or None
+                self.part_marks = list(printed.footnotes)
+                break
             if printed.text.startswith("["):
                 self.read_proponent([printed])
                 continue
@@ -610,6 +615,7 @@ class _Reader:
 
     def read_body(self, index: int) -> None:
         blocks = self.blocks
+        index = self.read_single_part_label(index)
         in_notes = False
         annex: _AnnexBuild | None = None
         section: _SectionBuild | None = None
@@ -647,6 +653,12 @@ class _Reader:
                 section = None
                 pending_heading = None
                 continue
+            if len(block.lines) == 1 and not block.quoted and self.container.adopted is None:
+                lone_date = grammar.parse_date(text)
+                if lone_date is not None:
+                    # A date alone after the text: adopted without a meeting (silence procedure).
+                    self.container.adopted = lone_date
+                    continue
             if _SEE_RECORD.match(text):
                 continue  # decisions: "(See A/72/PV.1)" points to the record, not text
             if annex is None and expect_part and len(block.lines) <= 3:
@@ -662,6 +674,11 @@ class _Reader:
                         pending_heading = ["part"]
                     continue
             annex_match = _ANNEX_LABEL.match(text) if len(block.lines) <= 4 else None
+            if annex is None and annex_match is None and self.container.meeting is not None and not block.quoted:
+                # Text after the meeting line that starts no new part: an annex printed without its label.
+                annex = _AnnexBuild("Annex", None, first.line)
+                self.annexes.append(annex)
+                pending_heading = ["annex"]
             if annex_match is not None and not block.quoted and (len(text) < 200):
                 label = text if not annex_match.group(3) else text[: annex_match.start(3)].strip()
                 label = label.rstrip(".")
@@ -704,6 +721,20 @@ class _Reader:
                 continue
             expect_part = False
             self.read_paragraph_block(block, section)
+
+    def read_single_part_label(self, index: int) -> int:
+        """``B`` in its own block under the title, when the symbol says the file holds part B only."""
+        if self.part_label is not None or index >= len(self.blocks) or self.blocks[index].kind != "text":
+            return index
+        block = self.blocks[index]
+        match = _PART_LABEL.match(block.lines[0].text)
+        symbol = self.symbol_text or ""
+        if match is None or not symbol.endswith(" " + match.group(1)):
+            return index
+        self.part_label = match.group(1)
+        self.part_title = " ".join(p.text for p in block.lines[1:]) or None
+        self.part_marks = list(block.lines[0].footnotes)
+        return index + 1
 
     def expected_part(self, letter: str) -> bool:
         if not self.parts:
@@ -809,6 +840,19 @@ class _Reader:
             if self.body is None:
                 self.body = _enacting_body(text)
             return
+        if (
+            not container.transmitting
+            and container.enacting_formula is not None
+            and (container.preamble or container.operative)
+            and _ENACTING.match(text)
+            and _enacting_body(text) is not None
+        ):
+            # A second "The General Assembly," after the text began: a transmitted draft follows,
+            # quoted up to the meeting line; its paragraphs are not the resolution's own.
+            container.transmitting = True
+        if container.transmitting:
+            self.read_draft_block(text, footnotes, block, section)
+            return
         if block.quoted:
             para = _Para("text", None, text, block.line, footnotes, quoted=True)
             self.add_text_paragraph(para, section)
@@ -819,6 +863,11 @@ class _Reader:
             self.attach_item(self.last_para, item.group(1), body, block.line, footnotes)
             return
         numbered = _NUMBERED.match(text)
+        if numbered is None and self.last_numbered:
+            # "3 Calls upon": the dot was lost, but the number is the one expected next.
+            numbered = _NUMBER_WITHOUT_DOT.match(text)
+            if numbered is not None and int(numbered.group(1)) != self.last_numbered + 1:
+                numbered = None
         if numbered is not None:
             body, footnotes = _cut(text, footnotes, numbered.end())
             number = int(numbered.group(1))
@@ -828,18 +877,19 @@ class _Reader:
                     f"paragraph {number} follows paragraph {self.last_numbered}, expected {self.last_numbered + 1}",
                 )
             self.last_numbered = number
+            container.numbered_seen = True
             para = _Para("operative", numbered.group(1), body, block.line, footnotes)
             self.mark_operative_started(section)
             (section.operative if section is not None else container.operative).append(para)
             self.last_para = para
             return
-        if _is_heading(text, block) and (container.in_operative or section is not None):
+        if _is_heading(text, block) and (container.in_operative or section is not None or len(text) < 150):
             para = _Para("heading", None, text, block.line, footnotes)
             self.add_text_paragraph(para, section)
             self.last_para = para
             return
-        in_operative = container.in_operative if section is None else bool(section.operative)
-        if not in_operative and _looks_preambular(text, self.blocks, block):
+        operative_seen = bool(container.operative) if section is None else bool(section.operative)
+        if not operative_seen and _looks_preambular(text, self.blocks, block):
             para = _Para("preamble", None, text, block.line, footnotes)
             (section.preamble if section is not None else container.preamble).append(para)
             self.last_para = para
@@ -849,6 +899,21 @@ class _Reader:
             self.keep_unplaced(text, block.line, footnotes, "text before the number and title line")
             return
         self.mark_operative_started(section)
+        self.add_text_paragraph(para, section)
+        self.last_para = para
+
+    def read_draft_block(self, text: str, footnotes, block: _Block, section: _SectionBuild | None) -> None:
+        item = _ITEM.match(text)
+        if item is not None and self.last_para is not None and self.last_para.draft:
+            body, footnotes = _cut(text, footnotes, item.end())
+            self.attach_item(self.last_para, item.group(1), body, block.line, footnotes)
+            return
+        numbered = _NUMBERED.match(text)
+        number = None
+        if numbered is not None:
+            number = numbered.group(1)
+            text, footnotes = _cut(text, footnotes, numbered.end())
+        para = _Para("text", number, text, block.line, footnotes, quoted=True, draft=True)
         self.add_text_paragraph(para, section)
         self.last_para = para
 
@@ -876,14 +941,29 @@ class _Reader:
             parent.items.append(child)
 
 
+_INVISIBLE = " \t\u200b\u200c\u200d\u200e\u200f\ufeff\u00a0"
+
+
 def _looks_preambular(text: str, blocks, block) -> bool:
     """A preambular paragraph ends with a comma (or a colon introducing items that end with one)."""
-    tail = text.rstrip()
+    # "Rights,2": a footnote marker the XML left as text; invisible marks (U+200E) are not punctuation.
+    tail = text.rstrip(_INVISIBLE).rstrip("0123456789")
     if tail.endswith((",", "，")):
         return True
-    if tail.endswith(":") or tail.endswith(";"):
-        return _colon_leads_to_preamble(blocks, block)
-    return False
+    if tail.endswith(":") and _colon_leads_to_preamble(blocks, block):
+        return True
+    # A preambular paragraph with a typing slip at its end ("." or ";") still opens like one.
+    first_word = text.split(" ", 1)[0].rstrip(",")
+    return first_word.endswith("ing") or first_word in _PREAMBULAR_OPENERS or (
+        first_word.endswith("ed") and first_word not in _OPERATIVE_ED
+    )
+
+
+_PREAMBULAR_OPENERS = frozenset(
+    "Aware Mindful Conscious Cognizant Desirous Deeply Gravely Further Fully Strongly Profoundly "
+    "Seriously Keenly Firmly Also Convinced Concerned Alarmed Determined".split()
+)
+_OPERATIVE_ED = frozenset(("Proceed", "Need"))
 
 
 def _colon_leads_to_preamble(blocks, block) -> bool:
@@ -898,14 +978,15 @@ def _colon_leads_to_preamble(blocks, block) -> bool:
             last_text = following.lines[-1].text
             continue
         break
-    return last_text is not None and last_text.rstrip().endswith(",")
+    return last_text is not None and last_text.rstrip(_INVISIBLE).endswith(",")
 
 
 def _is_heading(text: str, block: _Block) -> bool:
     """A heading: short, no closing punctuation, not a numbered or lettered paragraph."""
     if len(text) > 180 or not text:
         return False
-    if text[-1] in ".,;:":
+    tail = text.rstrip(_INVISIBLE).rstrip("0123456789")
+    if not tail or tail[-1] in ".,;:":
         return False
     if _NUMBERED.match(text) or _ITEM.match(text):
         return False
@@ -945,51 +1026,17 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Symbols and citations (B's modules when present)
+# Symbols of the resolution itself
 
 
-_FALLBACK_CITATION = re.compile(r"\b(\d{1,3})/(\d{1,4})\b")
+_PART_LETTERS = re.compile(r"[A-Z]")
 
 
-def _normalise_symbol(text: str) -> str | None:
-    if _symbols is not None:
-        return _symbols.normalise_symbol(text)
-    cleaned = " ".join(text.split())
-    return cleaned or None
-
-
-def _resolution_symbol(number: str, body: str | None, kind: str) -> str | None:
-    if _symbols is not None:
-        return _symbols.resolution_symbol(number, body, kind)
-    prefix = _BODY_PREFIX.get(body or "", "A")
-    middle = "DEC" if kind == "decision" else "RES"
-    return f"{prefix}/{middle}/{number}"
-
-
-def _split_documents(text: str) -> tuple[str, ...]:
-    if _symbols is not None:
-        return tuple(_symbols.split_documents(text))
-    return ()
-
-
-@dataclass(frozen=True)
-class _Found:
-    start: int
-    end: int
-    symbol: str
-    kind: str
-    paragraph: str | None
-
-
-def _find_citations(text: str, body: str | None) -> list:
-    if _citations is not None:
-        return list(_citations.find_citations(text, body))
-    found = []
-    for match in _FALLBACK_CITATION.finditer(text):
-        before = text[max(0, match.start() - 40) : match.start()].lower()
-        if "resolution" in before:
-            found.append(_Found(match.start(), match.end(), f"A/RES/{match.group(0)}", "resolution", None))
-    return found
+def _symbol_of_number(number: str, parts: str, body: str | None, kind: str) -> str | None:
+    """Symbol from the printed number: ``51/148`` -> ``A/RES/51/148``; parts ``A, B and C`` as ``A-C``."""
+    letters = _PART_LETTERS.findall(parts)
+    suffix = f" {letters[0]}-{letters[-1]}" if len(letters) > 1 else (f" {letters[0]}" if letters else "")
+    return symbols.resolution_symbol(number + suffix, body, kind)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1026,7 +1073,7 @@ class _Assembler:
         for offset, mark in footnotes:
             self.marker_uses[mark] = self.marker_uses.get(mark, 0) + 1
             self.marker_lines.append((mark, line))
-        for found in _find_citations(text, self.body):
+        for found in citations.find_citations(text, self.body):
             index = len(self.citations)
             self.citations.append(
                 Citation(
@@ -1055,7 +1102,13 @@ class _Assembler:
         result = []
         counters = {"preamble": 0, "text": 0, "heading": 0}
         for para in paras:
-            if para.kind == "preamble":
+            if para.draft:
+                if para.number:
+                    wanted = f"{prefix}draft-para-{para.number}"
+                else:
+                    counters["draft"] = counters.get("draft", 0) + 1
+                    wanted = f"{prefix}draft-text-{counters['draft']}"
+            elif para.kind == "preamble":
                 counters["preamble"] += 1
                 wanted = f"{prefix}pp-{counters['preamble']}"
             elif para.kind == "operative":
@@ -1089,9 +1142,13 @@ class _Assembler:
         number = reader.number
         if number and reader.number_parts:
             number = f"{number} {reader.number_parts}"
-        symbol = _normalise_symbol(reader.symbol_text) if reader.symbol_text else None
-        if symbol is None and number:
-            symbol = _resolution_symbol(number, reader.body, kind)
+        if number and reader.part_label:
+            number = f"{number} {reader.part_label}"
+        for _, mark in reader.part_marks:
+            self.marker_uses[mark] = self.marker_uses.get(mark, 0) + 1
+        symbol = symbols.normalise_symbol(reader.symbol_text) if reader.symbol_text else None
+        if symbol is None and reader.number:
+            symbol = _symbol_of_number(reader.number, reader.number_parts or (reader.part_label or ""), reader.body, kind)
         if symbol is None and reader.symbol_hint:
             symbol = reader.symbol_hint
         if symbol is None:
@@ -1112,7 +1169,7 @@ class _Assembler:
             self.marks_for(reader.proponent, [], "proponent", reader.proponent_line)
             found = _PROPONENT_DOCUMENTS.search(reader.proponent)
             if found:
-                documents = _split_documents(found.group(1))
+                documents = symbols.split_documents(found.group(1))
 
         root = reader.root
         preamble = self.paragraphs(root.preamble, "")
@@ -1198,6 +1255,8 @@ class _Assembler:
             diagnostics=tuple(reader.diagnostics),
             line=text_line,
             topic=" ".join(reader.topic) or None,
+            part_label=reader.part_label,
+            part_title=reader.part_title,
         )
 
     def annexes(self) -> tuple[Annex, ...]:

@@ -149,6 +149,13 @@ def test_find_symbols_not_inside_a_url_or_word() -> None:
     assert find_symbols("XA/51/1") == [] or find_symbols("XA/51/1")[0][2] == "XA/51/1"
 
 
+def test_find_symbols_splits_joint_symbols() -> None:
+    text = "See A/49/180-S/1994/727, annex; A/RES/ES-10/15 and A/C.3/74/SR.10-12."
+    found = find_symbols(text)
+    assert [symbol for _, _, symbol in found] == ["A/49/180", "S/1994/727", "A/RES/ES-10/15", "A/C.3/74/SR.10-12"]
+    assert [text[start:end] for start, end, _ in found[:2]] == ["A/49/180", "S/1994/727"]
+
+
 def test_find_documents_adds_suffixes_with_their_own_spans() -> None:
     text = "(A/51/L.53 and Add.1)"
     found = find_documents(text)

@@ -201,25 +201,40 @@ def base_symbol(symbol: str) -> str:
     return re.sub(rf"\s(?:{_PART})(?=$|\s\()", "", symbol)
 
 
+# Where a joint symbol names a second document: "A/49/180-S/1994/727" (the hyphen before a series
+# symbol, not the one in "ES-10" or "SR.10-12").
+_JOINT_SYMBOL_RE = re.compile(r"[-\u2011](?=[A-Z][A-Za-z]*(?:\.[A-Za-z0-9]+)*/)")
+
+
 def find_symbols(text: str) -> list[tuple[int, int, str]]:
     """Every document symbol in ``text``: ``(start, end, normalised symbol)``, in order, not overlapping.
 
     Numbers such as ``16/10/1992`` or ``2/3`` are not symbols: a symbol starts with a capital letter.
+    A joint symbol (``A/49/180-S/1994/727``) gives each of its symbols with its own span.
     """
     found: list[tuple[int, int, str]] = []
+    if not isinstance(text, str):
+        return found
     for match in _SYMBOL_IN_TEXT_RE.finditer(text):
-        raw = match["symbol"]
-        symbol = normalise_symbol(raw)
-        if symbol is None:
-            # The trailing part letter or parenthesis may not belong to a non-resolution symbol.
-            trimmed = re.sub(rf"(?:\s(?:{_PART})|\s?\({_OLD_SESSION}\))+$", "", raw)
-            symbol = normalise_symbol(trimmed) if trimmed != raw else None
-            raw = trimmed
-        if symbol is None:
-            continue
         start = match.start("symbol")
-        found.append((start, start + len(raw), symbol))
+        piece_start = 0
+        raw = match["symbol"]
+        for joint in _JOINT_SYMBOL_RE.finditer(raw):
+            _add_symbol(found, start + piece_start, raw[piece_start : joint.start()])
+            piece_start = joint.end()
+        _add_symbol(found, start + piece_start, raw[piece_start:])
     return found
+
+
+def _add_symbol(found: list[tuple[int, int, str]], start: int, raw: str) -> None:
+    symbol = normalise_symbol(raw)
+    if symbol is None:
+        # The trailing part letter or parenthesis may not belong to a non-resolution symbol.
+        trimmed = re.sub(rf"(?:\s(?:{_PART})|\s?\({_OLD_SESSION}\))+$", "", raw)
+        symbol = normalise_symbol(trimmed) if trimmed != raw else None
+        raw = trimmed
+    if symbol is not None:
+        found.append((start, start + len(raw), symbol))
 
 
 # A suffix continuing the symbol before it: "A/51/L.53 and Add.1", "S/7930/Add.43, Add.44",

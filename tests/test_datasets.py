@@ -130,11 +130,13 @@ def test_prebuilt_collection_is_used(collection_of_three):
     assert files_by_uri(same) == files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/"))
 
 
-def test_meeting_without_record_gets_none_for_other_bodies():
-    res = make("E/RES/2021/1", body="Economic and Social Council", session="2021",
-               meeting=Meeting(8, "plenary", False, "2021-07-21", 3))
-    rows = list(csv.DictReader(io.StringIO(files_by_uri(datasets.site_files([res], lambda s: s + "/"))["resolutions.csv"])))
-    assert rows[0]["meeting_record"] == ""
+def test_meeting_records_derived_per_body_or_left_empty():
+    ecosoc = make("E/RES/2021/1", body="Economic and Social Council", session="2021",
+                  meeting=Meeting(8, "plenary", False, "2021-07-21", 3))
+    other = make("A/HRC/RES/47/1", body="Human Rights Council", session="47",
+                 meeting=Meeting(40, "meeting", False, "2021-07-12", 3))
+    text = files_by_uri(datasets.site_files([ecosoc, other], lambda s: s + "/"))["resolutions.csv"]
+    assert [r["meeting_record"] for r in csv.DictReader(io.StringIO(text))] == ["E/2021/SR.8", ""]
 
 
 def test_exported_models_validate_against_the_schema(collection_of_three):

@@ -130,7 +130,8 @@ def meeting_label(meeting: Meeting) -> str:
 
 
 def meeting_record(res: Resolution, meeting: Meeting) -> str | None:
-    """The meeting record symbol: as given, else derived where the series is regular (``A/51/PV.84``, ``S/PV.4213``)."""
+    """The meeting record symbol: as given, else derived where the series is regular (``A/51/PV.84``,
+    ``S/PV.4213``, ``E/2021/SR.8``)."""
     if meeting.record:
         return meeting.record
     if meeting.number is None:
@@ -140,6 +141,8 @@ def meeting_record(res: Resolution, meeting: Meeting) -> str | None:
         return f"A/{res.session}/PV.{meeting.number}"
     if body == SECURITY_COUNCIL:
         return f"S/PV.{meeting.number}"
+    if body == ECOSOC and res.session and res.session.isdigit():
+        return f"E/{res.session}/SR.{meeting.number}"  # the Council keeps summary records, by session year
     return None
 
 

@@ -84,7 +84,7 @@ def test_preamble_and_operative_layout_with_printed_numbers_and_permalinks():
     operative = (
         Paragraph("para-1", "operative", "1", "Takes note with satisfaction of the report;", 11),
         Paragraph("para-2", "operative", "2", "Calls upon all States:", 12, items=items),
-        Paragraph("para-2-text", "text", None, "An unnumbered paragraph.", 14),
+        Paragraph("para-2-text", "text", None, "Urges all States to act;", 14),
         Paragraph("para-5", "operative", "5", "Decides to remain seized.", 15),
     )
     res = make("A/RES/60/10", operative=operative)
@@ -100,6 +100,7 @@ def test_preamble_and_operative_layout_with_printed_numbers_and_permalinks():
         assert f'id="{anchor}"' in html
         assert f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a>' in html
     assert html.index('id="para-2-text"') < html.index('id="para-5"')
+    assert '<p class="res-text" id="para-2-text"><em>Urges</em> all States to act;' in html
 
 
 def test_footnotes_markup_matches_material_and_pairs_up():
@@ -210,3 +211,14 @@ def test_notice_cited_by_and_neighbours():
     assert '<a href="../10/#pp-1"><span class="res-cited-by__number">60/10</span>, preamble, para. 1</a>' in page.cited_by_html
     assert page.previous is not None and page.previous.href == "../10/" and page.next is None
     assert render(citing, cited).cited_by_html == ""
+
+
+def test_agenda_items_and_timeline_link_to_index_pages_when_given():
+    from resolutions.model import AgendaItem
+
+    res = make("A/RES/60/20", agenda_items=(AgendaItem("78 (a)", "Oceans", 8),), adopted="2005-11-10")
+    rows = dict(render(res, agenda_item_url=lambda r, i: "sessions/60/agenda/78-a/",
+                       timeline_url=lambda r: "timeline/2005/#m-1").metadata)
+    assert rows["Agenda item"] == '<ul><li><a href="../../../../sessions/60/agenda/78-a/">78 (a): Oceans</a></li></ul>'
+    assert 'href="../../../../timeline/2005/#m-1"' in rows["Timeline"]
+    assert dict(render(res).metadata)["Agenda item"] == "<ul><li>78 (a): Oceans</li></ul>"

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Sequence
 from resolutions import symbols
 from resolutions.collection import Collection, ResolvedCitation, relative_href
 from resolutions.model import (
+    AgendaItem,
     Annex,
     Citation,
     Footnote,
@@ -42,8 +43,11 @@ _MONTHS = (
 # "Noting with deep concern", "Bearing in mind", "Takes note with satisfaction".
 _OPENING_CONTINUATIONS = frozenset(
     "also further furthermore again moreover once in particular with deep grave great serious "
-    "profound concern satisfaction appreciation regret alarm mind note".split()
+    "profound concern satisfaction appreciation regret alarm mind note upon".split()
 )
+
+# An unnumbered paragraph opening with an operative verb: "Urges", "Decides", "Requests", "Calls upon".
+_OPERATIVE_VERB = re.compile(r"(?:Also |Further |Strongly |Once again )?[A-Z][a-z]+(?:s|es) (?!of\b)[a-z]")
 
 
 @dataclass(frozen=True)
@@ -150,11 +154,13 @@ def render_resolution(
     collection: Collection,
     page_url: str,
     session_url: Callable[[Resolution], str | None] | None = None,
+    agenda_item_url: Callable[[Resolution, AgendaItem], str | None] | None = None,
+    timeline_url: Callable[[Resolution], str | None] | None = None,
 ) -> RenderedResolution:
     """Render one resolution for the page at site-relative ``page_url`` (``A/RES/51/148/``).
 
-    ``session_url`` gives the site-relative URL of the resolution's session page when one exists (engineer
-    E's views); without it the session is shown unlinked.
+    ``session_url``, ``agenda_item_url`` and ``timeline_url`` give the site-relative URLs of the index pages
+    (engineer E's views) when they exist; without them (or when they return None) the metadata is unlinked.
     """
     ctx = _Context(res, collection, page_url)
     body = ctx.document()
@@ -168,7 +174,7 @@ def render_resolution(
         title=page_title(res),
         title_html=_esc(page_title(res)),
         body_html=body,
-        metadata=tuple(_metadata(res, collection, page_url, session_url, ctx)),
+        metadata=tuple(_metadata(res, collection, page_url, session_url, agenda_item_url, timeline_url)),
         notice_html=_notice(official),
         cited_by_html=cited_by,
         previous=_neighbour_link(res, collection, page_url, "previous"),
@@ -324,7 +330,9 @@ class _Context:
 
     def paragraph(self, para: Paragraph, numbered: bool) -> str:
         anchor = self.new_id(para.id)
-        italic = para.kind == "operative"
+        # Operative verbs are printed in italics; an unnumbered operative paragraph ("Urges all States ...")
+        # too, but not quoted or annex text, which rarely opens with a third-person verb.
+        italic = para.kind == "operative" or (para.kind == "text" and _OPERATIVE_VERB.match(para.text) is not None)
         text = self.inline(para.text, para.marks, italic_opening=italic)
         if not numbered:
             return f'<p class="res-text" id="{_esc(anchor)}">{text}{self.permalink(anchor)}</p>' + self.items(para.items)
@@ -560,7 +568,8 @@ def _metadata(
     collection: Collection,
     page_url: str,
     session_url: Callable[[Resolution], str | None] | None,
-    ctx: _Context,
+    agenda_item_url: Callable[[Resolution, AgendaItem], str | None] | None,
+    timeline_url: Callable[[Resolution], str | None] | None,
 ) -> Iterable[tuple[str, str]]:
     if res.body:
         yield "Body", _esc(res.body)
@@ -571,10 +580,11 @@ def _metadata(
         target = session_url(res) if session_url else None
         yield "Session", f'<a href="{_esc(relative_href(page_url, target))}">{label}</a>' if target else label
     if res.agenda_items:
-        items = (
-            f"<li>{_esc(item.number)}" + (f": {_esc(item.title)}" if item.title else "") + "</li>"
-            for item in res.agenda_items
-        )
+        items = []
+        for item in res.agenda_items:
+            label = _esc(item.number) + (f": {_esc(item.title)}" if item.title else "")
+            target = agenda_item_url(res, item) if agenda_item_url else None
+            items.append(f'<li><a href="{_esc(relative_href(page_url, target))}">{label}</a></li>' if target else f"<li>{label}</li>")
         yield "Agenda items" if len(res.agenda_items) > 1 else "Agenda item", f'<ul>{"".join(items)}</ul>'
     if res.proponent:
         yield "Proponent", _esc(res.proponent)
@@ -583,6 +593,10 @@ def _metadata(
     if res.issued:
         yield "Issued", _esc(format_date(res.issued))
     yield from _adoption_rows(res, collection, page_url)
+    timeline = timeline_url(res) if timeline_url else None
+    if timeline:
+        yield "Timeline", f'<a href="{_esc(relative_href(page_url, timeline))}">This meeting on the timeline</a>'
+
     if res.vote is not None:
         yield "Vote", _vote(res)
     if res.draft:

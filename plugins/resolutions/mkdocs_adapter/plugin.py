@@ -52,7 +52,7 @@ class ResolutionsConfig(base.Config):
     strict_errors = c.Type(bool, default=True)
     """Fail ``mkdocs build`` when any diagnostic is an error (``mkdocs serve`` never fails)."""
     session_links = c.Type(bool, default=True)
-    """Link the session in the metadata panel to its session page, when that page is generated."""
+    """Link the session, agenda items and meeting in the metadata panel to their generated index pages."""
     index_pages = c.Type(bool, default=True)
     """Generate the index pages (resolutions, sessions, agenda items, timeline) from ``views``."""
     # Engineer F2 (issue 5): parse cache folder and the compact search (docs/performance.md, docs/search.md).
@@ -154,6 +154,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self.collection,
             page_url,
             session_url=self._session_url if self.config.session_links else None,
+            agenda_item_url=self._agenda_item_url if self.config.session_links else None,
+            timeline_url=self._timeline_url if self.config.session_links else None,
         )
         self.rendered[page.file.src_uri] = rendered
         # Material inserts page.meta.title unescaped into <title> and the header: give it escaped text.
@@ -243,6 +245,18 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
         url = views.session_url(res)
         return url if url in self.generated_urls else None
+
+    def _agenda_item_url(self, res: Resolution, item: Any) -> str | None:
+        from resolutions import views
+
+        url = views.agenda_item_url(res, item)
+        return url if url in self.generated_urls else None
+
+    def _timeline_url(self, res: Resolution) -> str | None:
+        from resolutions import views
+
+        url = views.timeline_url(res)
+        return url if url and url.partition("#")[0] in self.generated_urls else None
 
     def _report(self, diagnostics: Any) -> None:
         for diagnostic in diagnostics:

@@ -20,7 +20,7 @@ import logging
 import os
 from typing import Any, Sequence
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from resolutions import incremental, search_index
 from resolutions.cache import ParseCache, SourceFile, resolve_cache_folder
@@ -91,7 +91,13 @@ class Speedups:
             dict(plugin.config),
         ))
         session_url = plugin._session_url if plugin.config.session_links else None
+        # A page in the navigation must stay a page: MkDocs draws the nav from Page objects.
+        in_nav = _nav_paths(config.nav)
+        swappable = {f.src_uri for f in files.documentation_pages()
+                     if f.inclusion == InclusionLevel.NOT_IN_NAV and f.src_uri not in in_nav}
         for src_uri, source in plugin.sources.items():
+            if src_uri not in swappable:
+                continue
             page_url = source.url or _directory_url(source.file)
             fingerprint = incremental.resolution_fingerprint(source.resolution, plugin.collection, page_url,
                                                              session_url)
@@ -100,11 +106,13 @@ class Speedups:
                 _swap_for_reused(files, source.file, html, config)
         for src_uri, page in plugin.generated_pages.items():
             file = files.get_file_from_path(src_uri)
+            if src_uri not in swappable:
+                continue
             html = memory.reusable(src_uri, page)
             if html is not None and file is not None:
                 _swap_for_reused(files, file, html, config)
         memory.forget_all_but(own)
-        log.info(f"resolutions: preview rebuild: {memory.rendered} page(s) rendered, {memory.reused} reused")
+        log.info(f"resolutions: preview rebuild: {memory.reused} unchanged page(s) reused, {memory.rendered} rendered")
 
     def remember(self, page: Any, output: str) -> None:
         """Keep a rendered page's HTML for the next serve build."""
@@ -118,6 +126,21 @@ def _swap_for_reused(files: Files, file: File, html: bytes, config: Any) -> None
         reused.__dict__.pop(cached, None)  # recomputed from dest_uri
     files.remove(file)
     files.append(reused)
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every source path named in the ``nav`` setting (nested lists and mappings of titles to paths)."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 def _directory_url(file: File) -> str:

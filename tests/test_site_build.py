@@ -481,3 +481,47 @@ def test_corpus_subset_builds_with_every_link_and_citation_in_place(corpus_dir, 
         unlinked += [(res.symbol, c.text) for c in res.citations if " ".join(c.text.split()) not in link_texts]
     assert broken_links == []
     assert unlinked == []
+
+
+# --- the adapter's own decisions, without a full build -------------------------------------------------------
+
+
+def _plugin():
+    from resolutions.mkdocs_adapter.plugin import ResolutionsPlugin
+
+    plugin = ResolutionsPlugin()
+    errors, _warnings = plugin.load_config({})
+    assert errors == []
+    return plugin
+
+
+def test_errors_fail_a_build_once_but_never_mkdocs_serve(tmp_path):
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    plugin = _plugin()
+    plugin.on_startup(command="build", dirty=False)
+    plugin.error_count = 2
+    with pytest.raises(PluginError, match="2 error"):
+        plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))  # keeps serving
+
+
+def test_generated_files_never_leave_the_site_folder(tmp_path):
+    from types import SimpleNamespace
+
+    from resolutions.site_plan import GeneratedFile
+
+    site = tmp_path / "site"
+    site.mkdir()
+    plugin = _plugin()
+    plugin.generated_files = [
+        GeneratedFile("../escaped.txt", "x"),
+        GeneratedFile("/tmp/absolute.txt", "x"),
+        GeneratedFile("a/../../escaped2.txt", "x"),
+        GeneratedFile("data/ok.json", "{}"),
+    ]
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(site)))
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == ["site/data/ok.json"]

@@ -9,6 +9,7 @@ No timing is asserted here (speed is measured by bench/serve_bench.py).
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,9 @@ class Site:
         self.docs = root / "docs" / "resolutions"
         self.docs.mkdir(parents=True)
         (root / "docs" / "index.md").write_text("# Test\n\nSee [60/2](resolutions/A_RES_60_2.md#para-1).\n")
-        (root / "mkdocs.yml").write_text(MKDOCS_YML.format(templates=ROOT / "site_templates"))
+        # A copy of the templates: the comparison with a full build must not see a template edited meanwhile.
+        shutil.copytree(ROOT / "site_templates", root / "templates")
+        (root / "mkdocs.yml").write_text(MKDOCS_YML.format(templates=root / "templates"))
 
     def write(self, number: int, cites: list[int], words: str = "testing") -> None:
         (self.docs / f"A_RES_60_{number}.md").write_text(resolution_text(number, cites, words), encoding="utf-8")

@@ -405,28 +405,32 @@ def _git_commit() -> str | None:
     return completed.stdout.strip() or None
 
 
-def benchmark(sizes: Sequence[int], runs: int, seed: int, words: int, builds: Sequence[str], corpus: Path | None,
-              out: Path, keep: bool, command: str = "", progress: Callable[[str], None] = print) -> dict:
-    """Run every build ``runs`` times at every size (and the corpus once per run); return the results."""
+def benchmark(sizes: Sequence[int], runs: Sequence[int], seed: int, words: int, builds: Sequence[str],
+              corpus: Path | None, out: Path, keep: bool, command: str = "", corpus_runs: int = 1,
+              progress: Callable[[str], None] = print, save: Callable[[dict], None] = lambda report: None) -> dict:
+    """Run every build ``runs[i]`` times at ``sizes[i]`` (and the corpus ``corpus_runs`` times); return the results.
+
+    ``save`` receives the report so far after each size, so that an interrupted run still leaves figures."""
     out.mkdir(parents=True, exist_ok=True)
     work = out / f"run-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
     logs = work / "logs"
     logs.mkdir(parents=True)
     report: dict = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                     "command": command,
-                    "machine": _machine(), "git_commit": _git_commit(), "runs": runs, "seed": seed,
+                    "machine": _machine(), "git_commit": _git_commit(), "runs": dict(zip(map(str, sizes), runs)),
+                    "corpus_runs": corpus_runs, "seed": seed,
                     "words_per_resolution": words, "sizes": [], "corpus": None}
-    for count in sizes:
+    for count, size_runs in zip(sizes, runs):
         progress(f"[{count}] generating the collection and the plain pages")
         started = time.perf_counter()
         specs, sample_number = prepare_size(work, count, seed, words, builds)
         results = {spec.name: BuildResult(spec.name, count) for spec in specs}
         load_before = os.getloadavg()
-        for run in range(runs):
+        for run in range(size_runs):
             for spec in specs:
-                progress(f"[{count}] {spec.name} run {run + 1}/{runs}")
+                progress(f"[{count}] {spec.name} run {run + 1}/{size_runs}")
                 run_build(spec, results[spec.name], logs)
-                if run == runs - 1 and results[spec.name].error is None:
+                if run == size_runs - 1 and results[spec.name].error is None:
                     measure_output(spec, results[spec.name], sample_number)
         for result in results.values():
             summarise(result)
@@ -435,14 +439,15 @@ def benchmark(sizes: Sequence[int], runs: int, seed: int, words: int, builds: Se
                  "load_average_after": [round(x, 2) for x in os.getloadavg()],
                  "builds": {name: asdict(result) for name, result in results.items()}}
         wall = {name: result.wall_s for name, result in results.items()}
-        entry["ratios"] = {
-            "ours/plain": _ratio(wall.get("ours"), wall.get("plain")),
-            "ours-warm/plain": _ratio(wall.get("ours-warm"), wall.get("plain")),
-            "ours/hugo": _ratio(wall.get("ours"), wall.get("hugo")),
-            "ours-warm/hugo": _ratio(wall.get("ours-warm"), wall.get("hugo")),
-        }
+        cpu = {name: result.cpu_s for name, result in results.items()}
+        pairs = (("ours", "plain"), ("ours-warm", "plain"), ("ours", "hugo"), ("ours-warm", "hugo"))
+        entry["ratios"] = {f"{a}/{b}": _ratio(wall.get(a), wall.get(b)) for a, b in pairs}
+        # CPU time is less disturbed than wall time when other processes share the machine.
+        entry["cpu_ratios"] = {f"{a}/{b}": _ratio(cpu.get(a), cpu.get(b)) for a, b in pairs}
         entry["ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in wall.items() if value}
         report["sizes"].append(entry)
+        report["scaling"] = _scaling(report["sizes"])
+        save(report)
         if not keep:
             shutil.rmtree(work / f"n{count}", ignore_errors=True)
     if corpus is not None:
@@ -450,8 +455,8 @@ def benchmark(sizes: Sequence[int], runs: int, seed: int, words: int, builds: Se
         if spec is not None:
             count = len(list((work / "corpus" / "docs" / "resolutions").rglob("*.md")))
             result = BuildResult("corpus", count)
-            for run in range(runs):
-                progress(f"[corpus, {count} files] run {run + 1}/{runs}")
+            for run in range(corpus_runs):
+                progress(f"[corpus, {count} files] run {run + 1}/{corpus_runs}")
                 run_build(spec, result, logs)
             if result.error is None:
                 measure_output(spec, result, "74/1")
@@ -500,8 +505,8 @@ def markdown_report(report: dict) -> str:
         f"- Machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB; {machine['system']}; "
         f"Python {machine['python']}; " + ", ".join(f"{k} {v}" for k, v in machine["versions"].items())
         + (f"; {machine['hugo']}" if machine.get("hugo") else "; Hugo not installed"),
-        f"- Medians of {report['runs']} runs; synthetic collections from `bench/generate.py --seed {report['seed']}` "
-        f"(about {report['words_per_resolution']} words per resolution).",
+        f"- Medians of runs per size {report['runs']} (corpus: {report['corpus_runs']}); synthetic collections from "
+        f"`bench/generate.py --seed {report['seed']}` (about {report['words_per_resolution']} words per resolution).",
         "- Wall = elapsed time; CPU = user + system time of the build process and its children; peak = largest "
         "resident set of one process.", "",
     ]
@@ -522,7 +527,8 @@ def markdown_report(report: dict) -> str:
                          f"{_fmt(build['output_files'])} | {_kb(build['bytes_per_resolution_page'])} | {search_text} | "
                          f"{_fmt(entry['ms_per_resolution'].get(name))} |")
         ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["ratios"].items() if v is not None)
-        lines += ["", f"Wall-time ratios: {ratios or '–'}", ""]
+        cpu_ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["cpu_ratios"].items() if v is not None)
+        lines += ["", f"Wall-time ratios: {ratios or '–'}", "", f"CPU-time ratios: {cpu_ratios or '–'}", ""]
         for name, build in entry["builds"].items():
             if build["error"]:
                 lines += [f"`{name}` failed; end of its log:", "", "```", build["error"].strip()[-800:], "```", ""]
@@ -548,7 +554,9 @@ def markdown_report(report: dict) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,5000", help="comma-separated collection sizes (default 1000,5000)")
-    parser.add_argument("--runs", type=int, default=3, help="runs of each build; medians are reported (default 3)")
+    parser.add_argument("--runs", default="3", help="runs of each build, medians are reported: one number for all "
+                        "sizes or one per size, e.g. 3,3,1 (default 3)")
+    parser.add_argument("--corpus-runs", type=int, default=1, help="runs of the real corpus build (default 1)")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--words", type=int, default=1000, help="mean words per resolution (default 1000)")
     parser.add_argument("--builds", default=",".join(ALL_BUILDS),
@@ -562,18 +570,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(arguments)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    runs = [int(value) for value in args.runs.split(",") if value.strip()]
+    if len(runs) == 1:
+        runs = runs * len(sizes)
+    if len(runs) != len(sizes) or min(runs, default=1) < 1:
+        parser.error("--runs takes one positive number, or one per size")
     builds = [name.strip() for name in args.builds.split(",") if name.strip()]
     unknown = set(builds) - set(ALL_BUILDS)
     if unknown:
         parser.error(f"unknown builds: {', '.join(sorted(unknown))}")
-    report = benchmark(sizes, args.runs, args.seed, args.words, builds, None if args.no_corpus else args.corpus,
-                       args.out, args.keep, command=" ".join(["python bench/build_bench.py", *map(shlex.quote, arguments)]),
-                       progress=lambda message: print(message, flush=True))
-    args.results.mkdir(parents=True, exist_ok=True)
-    (args.results / "latest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    markdown = markdown_report(report)
-    (args.results / "latest.md").write_text(markdown, encoding="utf-8")
-    print(markdown)
+    def save(report: dict) -> None:
+        args.results.mkdir(parents=True, exist_ok=True)
+        (args.results / "latest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        (args.results / "latest.md").write_text(markdown_report(report), encoding="utf-8")
+
+    command = " ".join(["python bench/build_bench.py", *map(shlex.quote, arguments)])
+    report = benchmark(sizes, runs, args.seed, args.words, builds, None if args.no_corpus else args.corpus,
+                       args.out, args.keep, command=command, corpus_runs=args.corpus_runs,
+                       progress=lambda message: print(message, flush=True), save=save)
+    save(report)
+    print(markdown_report(report))
     return 0
 
 

@@ -301,7 +301,7 @@ def find_citations(text: str, citing_body: str | None) -> list[Found]:
         return []
     citing = citing_body_code(citing_body)
     found: list[Found] = []
-    for match in _CITATION_RE.finditer(text):
+    for match in _citation_starts(text):
         explicit, contextual, other_body = _explicit_body(text, match)
         default = citing
         if explicit is None and not other_body:
@@ -346,6 +346,37 @@ def find_citations(text: str, citing_body: str | None) -> list[Found]:
     if documents:
         found = sorted(found + documents, key=lambda f: f.start)
     return found
+
+
+# Where to look for citations: the keyword without its first letter is a plain literal, which the
+# regex engine finds far faster than the full pattern tried at every character.
+_KEYWORD_SCAN_RE = re.compile(r"(?:esolution|ecision)s?\s(?=(?:E?S[-\u2010\u2011])?\d)")
+# How far before its keyword a citation may start ("section III, paragraph 3, of its ...").
+_LEAD_LIMIT = 200
+_BODY_LEAD = 40  # "Economic and Social Council " and a little more
+
+
+def _citation_starts(text: str):
+    """The matches of the citation pattern, one per keyword, found by scanning for keywords first.
+
+    Equivalent to ``_CITATION_RE.finditer(text)`` but the full pattern only runs in a short window
+    before each keyword, so the cost is proportional to the number of keywords, not of characters.
+    """
+    for hit in _KEYWORD_SCAN_RE.finditer(text):
+        keyword_start = hit.start() - 1
+        if keyword_start < 0 or text[keyword_start] not in "RrDd":
+            continue
+        # A long lead only when a paragraph or section prefix ("... of its resolution") may be there.
+        lead = _LEAD_LIMIT if text.rfind("of ", max(0, keyword_start - _BODY_LEAD), keyword_start) >= 0 else _BODY_LEAD
+        position = max(0, keyword_start - lead)
+        while True:
+            match = _CITATION_RE.search(text, position, hit.end() + 4)
+            if match is None or match.start("keyword") > keyword_start:
+                break
+            if match.start("keyword") == keyword_start:
+                yield match
+                break
+            position = match.end("keyword")  # an earlier keyword of the window, already seen
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 __all__ = [
@@ -164,8 +165,16 @@ def normalise_symbol(text: str) -> str | None:
     ``"A/RES/217 A (III)"`` -> ``"A/RES/217 (III)"``; ``"E/RES/2021/2B"`` -> ``"E/RES/2021/2 B"``;
     ``"16/10/1992"`` -> None.
     """
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > _LONGEST_SYMBOL_TEXT:
         return None
+    return _normalise_text(text)
+
+
+_LONGEST_SYMBOL_TEXT = 200  # a symbol is short; longer text is not one (and is not cached)
+
+
+@lru_cache(maxsize=1 << 16)  # pure, and the same symbols recur across a collection
+def _normalise_text(text: str) -> str | None:
     candidate = _SPACES_RE.sub(" ", text.translate(_DASHES)).strip().rstrip(".,;")
     if not candidate or len(candidate) > 120:
         return None
@@ -215,7 +224,7 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     if not isinstance(text, str):
         return found
-    for match in _SYMBOL_IN_TEXT_RE.finditer(text):
+    for match in _symbol_matches(text):
         start = match.start("symbol")
         piece_start = 0
         raw = match["symbol"]
@@ -224,6 +233,38 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
             piece_start = joint.end()
         _add_symbol(found, start + piece_start, raw[piece_start:])
     return found
+
+
+_SLASH_RE = re.compile("/")
+_SYMBOL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-\u2011()")
+# How far back from its first slash a symbol may start ("NPT/CONF.2010/50": the first component).
+_FIRST_COMPONENT_LIMIT = 40
+
+
+def _symbol_matches(text: str):
+    """The matches of ``_SYMBOL_IN_TEXT_RE``, found from the slashes of the text.
+
+    Every symbol holds a slash, and slashes are rare, so the pattern only runs from the start of the
+    word before each slash instead of at every capital letter of the text.
+    """
+    resume_at = 0
+    for slash in _SLASH_RE.finditer(text):
+        slash_at = slash.start()
+        if slash_at < resume_at:
+            continue
+        start = slash_at
+        limit = max(resume_at, slash_at - _FIRST_COMPONENT_LIMIT)
+        while start > limit and text[start - 1] in _SYMBOL_CHARACTERS:
+            start -= 1
+        # The first component starts at a capital letter: try each one before the slash, as a scan
+        # of the whole text would ("(A/51/1" after "AB.c" is still found).
+        for candidate in range(start, slash_at):
+            if "A" <= text[candidate] <= "Z":
+                match = _SYMBOL_IN_TEXT_RE.match(text, candidate)
+                if match is not None:
+                    resume_at = match.end()
+                    yield match
+                    break
 
 
 def _add_symbol(found: list[tuple[int, int, str]], start: int, raw: str) -> None:

@@ -217,10 +217,13 @@ def test_schema_is_shipped_as_package_data():
 def test_every_corpus_file_exports_valid_json_that_round_trips(corpus_dir):
     parser = pytest.importorskip("resolutions.parser", reason="the parser is not written yet")
     failures = []
+    record_disagreements = set()
     for path in sorted(corpus_dir.rglob("*.md")):
         if path.name == "README.md":
             continue
         res = parser.parse_file(path)
+        if any(d.code == "RES211" for d in res.diagnostics):
+            record_disagreements.add(path.name)
         d = json.loads(dumps(res, indent=None))
         errors = list(VALIDATOR.iter_errors(d))
         if errors:
@@ -228,6 +231,15 @@ def test_every_corpus_file_exports_valid_json_that_round_trips(corpus_dir):
         elif resolution_from_dict(d) != res:
             failures.append(f"{path}: round trip differs")
     assert failures == [], f"{len(failures)} files: " + "\n".join(failures[:10])
+    # The front matter's meeting record contradicts the printed meeting exactly where the truth files
+    # note that the XML's record symbol names another meeting (ECOSOC's free-text notes are not in the
+    # front matter).
+    noted = {
+        truth.name.replace(".truth.json", ".md")
+        for truth in corpus_dir.rglob("*.truth.json")
+        if any(note.startswith("metadata record") and "disagrees with the printed meeting" in note for note in json.loads(truth.read_text("utf-8"))["notes"])
+    }
+    assert record_disagreements == noted
 
 
 def test_collection_json_validates_against_the_collection_schema():

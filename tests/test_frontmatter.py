@@ -296,3 +296,16 @@ def test_known_keys_are_documented():
     for code in ("RES201", "RES202", "RES203", "RES204", "RES205", "RES206", "RES207", "RES208", "RES209",
                  "RES210", "RES211"):
         assert code in doc, code
+
+
+def test_apply_points_at_the_contradicting_key_line():
+    meta, *_ = split("---\ndraft: A/51/L.53\nrecord: A/51/PV.85\n---\n")
+    front, problems = read(meta)
+    assert problems == []
+    res = apply(_printed(), front)
+    [diagnostic] = res.diagnostics
+    assert (diagnostic.line, diagnostic.code) == (3, "RES211")
+    assert diagnostic.format() == (
+        "r.md:3: front matter 'record' A/51/PV.85 names meeting 85 but the text prints meeting 84, "
+        "expected the same meeting [RES211]"
+    )

@@ -104,6 +104,8 @@ class FrontMatter:
     """Override: ISO adoption date."""
     meeting: Meeting | None = None
     """Override: the adoption meeting (``number``, ``kind``, ``resumed``, ``date``); ``record`` fills its record."""
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """File line of each key (``"record"``, ``"vote.in_favour"``) when known, so ``apply`` can point at it."""
 
 
 def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
@@ -216,6 +218,7 @@ class _Reader:
             values["vote"] = self.vote(self.meta["vote"])
         if "meeting" in self.meta:
             values["meeting"] = self.meeting(self.meta["meeting"])
+        values["key_lines"] = dict(self.key_lines)
         return FrontMatter(**{key: value for key, value in values.items() if value is not None})
 
     def string(self, key: str, value: Any, allow_number: bool = False) -> str | None:
@@ -392,10 +395,14 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
     """The resolution with the front matter applied: it supplies what the text lacks and overrides the rest.
 
     A value the text prints and the front matter contradicts is replaced by the front matter's (an
-    editor's correction, e.g. of an OCR error) and reported as a warning ``RES211`` at ``line``.
+    editor's correction, e.g. of an OCR error) and reported as a warning ``RES211`` at the key's line
+    (``line`` when unknown).
     """
     changes: dict[str, Any] = {}
     contradictions: list[Diagnostic] = []
+
+    def key_line(name: str) -> int:
+        return front.key_lines.get(name, line)
 
     def override(name: str, printed: Any, given: Any) -> None:
         if given is None:
@@ -403,7 +410,7 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
         if printed is not None and printed != "" and printed != given:
             contradictions.append(
                 Diagnostic(
-                    resolution.source, line, WARNING, CONTRADICTS_TEXT,
+                    resolution.source, key_line(name), WARNING, CONTRADICTS_TEXT,
                     f"front matter '{name}' is {given!r} but the text prints {printed!r}, "
                     "expected them to agree; the front matter is used",
                 )
@@ -442,14 +449,14 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
             if record_number is not None and meeting.number is not None and record_number != meeting.number:
                 contradictions.append(
                     Diagnostic(
-                        resolution.source, line, WARNING, CONTRADICTS_TEXT,
+                        resolution.source, key_line("record"), WARNING, CONTRADICTS_TEXT,
                         f"front matter 'record' {front.record} names meeting {record_number} but the text prints "
                         f"meeting {meeting.number}, expected the same meeting",
                     )
                 )
         else:
             meeting = Meeting(
-                number=None, kind="plenary", resumed=False, date=None, line=line, record=front.record
+                number=None, kind="plenary", resumed=False, date=None, line=key_line("record"), record=front.record
             )
     if meeting is not resolution.meeting:
         changes["meeting"] = meeting

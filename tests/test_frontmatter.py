@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -309,3 +310,42 @@ def test_apply_points_at_the_contradicting_key_line():
         "r.md:3: front matter 'record' A/51/PV.85 names meeting 85 but the text prints meeting 84, "
         "expected the same meeting [RES211]"
     )
+
+
+# --- never raises --------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 500) | st.floats(allow_nan=False) | st.text(max_size=20)
+    | st.dates(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20,
+)
+_keys = st.sampled_from(sorted(frontmatter.KNOWN_KEYS) + ["other"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_keys, _yaml_values | st.dictionaries(st.sampled_from(
+    ["outcome", "in_favour", "against", "abstaining", "in_favour_members", "number", "date", "x"]), _yaml_values,
+    max_size=5), max_size=8))
+def test_read_never_raises_and_reports_what_it_ignores(meta):
+    front, problems = read(meta, first_line=1)
+    assert isinstance(front, FrontMatter)
+    for line, severity, code, message in problems:
+        assert line >= 1 and severity in ("error", "warning") and code.startswith("RES2") and message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["---", "...", "\n", "\r\n", "a: 1", "- x", ":", "[", "'", " ", "vote", "é", "\r"]),
+               max_size=40).map("".join))
+def test_split_never_raises_and_the_body_is_the_rest_of_the_text(text):
+    meta, body, taken, problems = split(text)
+    assert text.endswith(body)
+    if taken == 0:
+        assert body == text and meta is None
+    else:
+        assert body == "".join(re.split(r"(?<=\n)", text)[taken:])
+    assert meta is None or isinstance(meta, dict)
+    assert all(code in ("RES201", "RES202", "RES203") for _line, _severity, code, _message in problems)

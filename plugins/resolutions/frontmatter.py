@@ -117,18 +117,26 @@ def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
     """
     if not text.startswith("---"):
         return None, text, 0, []
-    lines = text.splitlines(keepends=True)
-    if not _FENCE.fullmatch(lines[0].rstrip("\r\n")):
+    # Lines end at "\n" only (a "\r" before it is dropped), as markdown-it counts them, so that
+    # ``lines_taken`` offsets the body's token lines exactly; only the block itself is scanned.
+    first_end = _line_end(text, 0)
+    if not _FENCE.fullmatch(text[:first_end].rstrip("\r\n")):
         return None, text, 0, []  # e.g. "----" or "--- text": not a fence, just text
-    closing = next(
-        (i for i in range(1, len(lines)) if _CLOSING_FENCE.fullmatch(lines[i].rstrip("\r\n"))), None
-    )
-    if closing is None:
+    yaml_lines: list[str] = []
+    start, lines_taken = first_end, 1
+    while start < len(text):
+        end = _line_end(text, start)
+        line = text[start:end]
+        lines_taken += 1
+        if _CLOSING_FENCE.fullmatch(line.rstrip("\r\n")):
+            break
+        yaml_lines.append(line)
+        start = end
+    else:
         message = "front matter opened with '---' on line 1 is never closed, expected a closing '---' line"
         return None, text, 0, [(1, ERROR, UNCLOSED, message)]
-    yaml_text = "".join(lines[1:closing])
-    body = "".join(lines[closing + 1 :])
-    lines_taken = closing + 1
+    yaml_text = "".join(yaml_lines)
+    body = text[end:]
     try:
         data = yaml.load(yaml_text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
@@ -143,8 +151,14 @@ def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
         message = f"front matter is a {_type_name(data)}, expected a mapping of 'key: value' lines"
         return None, body, lines_taken, [(2, ERROR, NOT_A_MAPPING, message)]
     metadata = FrontMatterMap(data)
-    metadata.key_lines = _key_lines(lines[1:closing])
+    metadata.key_lines = _key_lines(yaml_lines)
     return metadata, body, lines_taken, []
+
+
+def _line_end(text: str, start: int) -> int:
+    """Offset just after the line that starts at ``start`` (its "\n" included)."""
+    newline = text.find("\n", start)
+    return len(text) if newline == -1 else newline + 1
 
 
 def _key_lines(yaml_lines: list[str]) -> dict[str, int]:

@@ -212,6 +212,16 @@ def test_citations_never_raise_on_any_text(text: str) -> None:
     assert_well_formed(text, find_citations(text, GA))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CITATION_ALPHABET, max_size=60).map("".join))
+def test_keyword_scan_finds_what_the_full_pattern_finds(text: str) -> None:
+    # The fast scan (keywords first) must give exactly the matches of the pattern tried everywhere.
+    from resolutions import citations
+
+    expected = [match.span() for match in citations._CITATION_RE.finditer(text)]
+    assert [match.span() for match in citations._citation_starts(text)] == expected
+
+
 @settings(max_examples=5, deadline=None)
 @given(st.sampled_from([
     "resolution 1, ",

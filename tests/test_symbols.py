@@ -297,3 +297,13 @@ def test_find_symbols_on_a_long_text_without_symbols_terminates() -> None:
     # Long runs that almost match (slashes, dots, capitals) must not make the scanner backtrack badly.
     text = ("A/" * 20_000) + ("A." * 20_000) + ("S/RES/1" + " " * 3) * 2_000
     assert isinstance(find_symbols(text), list)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AES/RC.-(0123 )abLx,", max_size=120))
+def test_slash_scan_finds_what_the_full_pattern_finds(text: str) -> None:
+    # The fast scan (from each slash) must give exactly the matches of the pattern tried everywhere.
+    from resolutions import symbols
+
+    expected = [match.span() for match in symbols._SYMBOL_IN_TEXT_RE.finditer(text)]
+    assert [match.span() for match in symbols._symbol_matches(text)] == expected

@@ -349,3 +349,10 @@ def test_split_never_raises_and_the_body_is_the_rest_of_the_text(text):
         assert body == "".join(re.split(r"(?<=\n)", text)[taken:])
     assert meta is None or isinstance(meta, dict)
     assert all(code in ("RES201", "RES202", "RES203") for _line, _severity, code, _message in problems)
+
+
+def test_an_empty_value_says_nothing():
+    meta, *_ = split("---\ndraft:\nvote:\n---\n")
+    front, problems = read(meta)
+    assert problems == []
+    assert front.draft is None and front.vote is None

@@ -47,10 +47,10 @@ VOTE_OUTCOMES = ("without vote", "recorded vote", "unanimous", "vote")
 _VOTE_SIDES = ("in_favour", "against", "abstaining")
 _VOTE_KEYS = frozenset({"outcome", *_VOTE_SIDES, *(f"{side}_members" for side in _VOTE_SIDES)})
 _MEETING_KEYS = frozenset({"number", "kind", "resumed", "date"})
-_STRING_KEYS = ("draft", "sponsors", "record", "symbol", "title", "body", "number", "session")
+_STRING_KEYS = ("draft", "record", "symbol", "title", "body", "number", "session")
 _DATE_KEYS = ("issued", "adopted")
 KNOWN_KEYS = frozenset(
-    {*_STRING_KEYS, *_DATE_KEYS, "vote", "meeting", "subjects", "agenda_titles", "kind"}
+    {*_STRING_KEYS, *_DATE_KEYS, "sponsors", "vote", "meeting", "subjects", "agenda_titles", "kind"}
 )
 """Every top-level key the project accepts."""
 
@@ -213,25 +213,27 @@ class _Reader:
                     str(key), WARNING, UNKNOWN_KEY,
                     f"unknown front matter key '{key}' ignored, expected one of {', '.join(sorted(KNOWN_KEYS))}",
                 )
+        # An empty value (``draft:`` with nothing after it) says nothing; it is not a wrong type.
+        given = {key: value for key, value in self.meta.items() if value is not None}
         values: dict[str, Any] = {}
         for key in _STRING_KEYS:
-            if key in self.meta:
-                values[key] = self.string(key, self.meta[key], allow_number=key in ("session", "number"))
-        if "sponsors" in self.meta and isinstance(self.meta["sponsors"], list):
-            values["sponsors"] = self.joined_list("sponsors", self.meta["sponsors"])
+            if key in given:
+                values[key] = self.string(key, given[key], allow_number=key in ("session", "number"))
+        if "sponsors" in given:
+            values["sponsors"] = self.sponsors(given["sponsors"])
         for key in _DATE_KEYS:
-            if key in self.meta:
-                values[key] = self.date(key, self.meta[key])
-        if "kind" in self.meta:
-            values["kind"] = self.choice("kind", self.meta["kind"], ("resolution", "decision"))
-        if "subjects" in self.meta:
-            values["subjects"] = self.subjects(self.meta["subjects"])
-        if "agenda_titles" in self.meta:
-            values["agenda_titles"] = self.agenda_titles(self.meta["agenda_titles"])
-        if "vote" in self.meta:
-            values["vote"] = self.vote(self.meta["vote"])
-        if "meeting" in self.meta:
-            values["meeting"] = self.meeting(self.meta["meeting"])
+            if key in given:
+                values[key] = self.date(key, given[key])
+        if "kind" in given:
+            values["kind"] = self.choice("kind", given["kind"], ("resolution", "decision"))
+        if "subjects" in given:
+            values["subjects"] = self.subjects(given["subjects"])
+        if "agenda_titles" in given:
+            values["agenda_titles"] = self.agenda_titles(given["agenda_titles"])
+        if "vote" in given:
+            values["vote"] = self.vote(given["vote"])
+        if "meeting" in given:
+            values["meeting"] = self.meeting(given["meeting"])
         values["key_lines"] = dict(self.key_lines)
         return FrontMatter(**{key: value for key, value in values.items() if value is not None})
 
@@ -240,16 +242,16 @@ class _Reader:
             return " ".join(value.split()) or None
         if allow_number and isinstance(value, int) and not isinstance(value, bool):
             return str(value)  # ``session: 51`` is read by YAML as a number
-        if key == "sponsors" and isinstance(value, list):
-            return None  # handled by joined_list
         self.wrong_type(key, value, "a string")
         return None
 
-    def joined_list(self, key: str, value: list) -> str | None:
-        if not all(isinstance(item, str) for item in value):
-            self.wrong_type(key, value, "a string or a list of strings")
-            return None
-        return ", ".join(" ".join(item.split()) for item in value) or None
+    def sponsors(self, value: Any) -> str | None:
+        if isinstance(value, str):
+            return " ".join(value.split()) or None
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return ", ".join(" ".join(item.split()) for item in value) or None
+        self.wrong_type("sponsors", value, "a string or a list of strings")
+        return None
 
     def choice(self, key: str, value: Any, allowed: tuple[str, ...]) -> str | None:
         if isinstance(value, str) and value.strip().lower() in allowed:

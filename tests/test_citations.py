@@ -96,6 +96,14 @@ TABLE = [
     ("the United Nations Environment Assembly resolution 4/6", GA, []),
     ("Trusteeship Council resolution 2100 (LV)", GA, []),
     ("calls upon States to implement resolution 4/6 on marine plastic litter", GA, []),
+    ("Recalls the adoption by the Economic Commission for Latin America and the Caribbean of its resolution"
+     " 574 (XXVII) of 16 May 1998", GA, []),
+    ("the adoption, by the Economic and Social Commission for Asia and the Pacific at its seventy-second"
+     " session, of resolution 72/7 of 19 May 2016", GA, []),
+    ("its mandate as established by the Commission on Human Rights in its resolution 1998/72", GA, []),
+    ("as decided by the General Assembly in its resolution 70/1", ECOSOC, ["A/RES/70/1"]),
+    ("adopted by the Human Rights Council at its thirty-ninth session, in its resolution 39/8", GA,
+     ["A/HRC/RES/39/8"]),
     ("chap. I, resolution 1, annex", GA, []),
     ("UNFCCC decision 1/CP.21", GA, []),
     # Not citations at all.

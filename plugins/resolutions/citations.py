@@ -208,18 +208,37 @@ _ITS_AFTER_BODY_RE = re.compile(
     r"(General\sAssembly|Human\sRights\sCouncil|Security\sCouncil|Economic\sand\sSocial\sCouncil),?\sin\sits\s$"
 )
 _COUNCIL_IN_ITS_RE = re.compile(r"\bCouncil,?\sin\sits\s$")
+# "by the <body> (at its <n> session,) of/in (its) resolution": the body that adopted it.
+_BODY_AS_SUBJECT_RE = re.compile(
+    r"""\bby\sthe\s(?P<name>[A-Z][\w-]*(?:\s(?:[A-Z][\w-]*|and|for|on|of|the|in)){0,12}?)
+    (?:\s\([A-Z]{2,10}\))?
+    (?:,?\sat\sits\s[\w-]+(?:\s[\w-]+)?\ssession)?
+    ,?\s(?:in|of|through)\s(?:its\s)?$""",
+    re.VERBOSE,
+)
 _ITS_RE = re.compile(r"\bits\s$")
 _CONTEXT_WINDOW = 300
 
 
-def _context_body(text: str, start: int, citing: str) -> str:
-    """The body a number printed without one belongs to, judging by the words before it.
+def _context_body(text: str, start: int, citing: str) -> str | None:
+    """The body a number printed without one belongs to, judging by the words before it; None for
+    another body ("adopted by the World Health Assembly in its resolution 72/8").
 
     "its resolution" is the citing body's, unless "the Human Rights Council in its resolution"; a bare
     "resolution" after "Human Rights Council resolutions ..., as well as" in the same sentence is
     the body last named in that sentence.
     """
     window = text[max(0, start - _CONTEXT_WINDOW) : start]
+    subject = _BODY_AS_SUBJECT_RE.search(window)
+    if subject:
+        # "the adoption by the Economic Commission for Latin America and the Caribbean of its
+        # resolution 574 (XXVII)": the resolution is that body's.
+        name = _SPACES_RE.sub(" ", subject["name"]).lower()
+        if name in _BODY_NAMES:
+            return _BODY_NAMES[name]
+        if name == "council":
+            return HRC if citing == GA else citing
+        return None
     if _ITS_RE.search(window):
         named = _ITS_AFTER_BODY_RE.search(window)
         if named:
@@ -303,9 +322,10 @@ def find_citations(text: str, citing_body: str | None) -> list[Found]:
     found: list[Found] = []
     for match in _citation_starts(text):
         explicit, contextual, other_body = _explicit_body(text, match)
-        default = citing
+        default: str | None = citing
         if explicit is None and not other_body:
             default = _context_body(text, match.start("body") if contextual else match.start(), citing)
+            other_body = default is None
         kind = "decision" if match["keyword"][0] in "Dd" else "resolution"
         position = match.end()
         first = True

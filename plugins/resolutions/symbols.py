@@ -387,6 +387,9 @@ def alternate_paths(symbol: str) -> list[str]:
 
     The lower-case path, and the spaced form with ``_`` for each space (``A/RES/77/264_A-C``) and its
     lower case. Every path is safe like :func:`symbol_path`'s; the canonical path is not repeated.
+    Note for whoever writes these as files: on a case-insensitive file system (macOS, Windows) the
+    lower-case path is the canonical page's own folder, so a redirect written there would overwrite
+    the page; skip alternates equal to the canonical path when compared with ``str.casefold``.
     """
     canonical = symbol_path(symbol)
     if canonical.startswith("unknown/"):

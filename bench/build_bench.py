@@ -395,7 +395,8 @@ def _machine() -> dict:
     hugo = None
     if shutil.which("hugo"):
         hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
-    return {"cpu": model, "cores": os.cpu_count(), "memory_gb": round(memory_kb / 1024 / 1024, 1) if memory_kb else None,
+    memory_gb = round(memory_kb / 1024 / 1024, 1) if memory_kb else None
+    return {"cpu": model, "cores": os.cpu_count(), "memory_gb": memory_gb,
             "system": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
             "versions": versions, "hugo": hugo}
 

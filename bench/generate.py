@@ -120,12 +120,13 @@ PREAMBLE_OPENINGS = ("Recalling", "Reaffirming", "Noting", "Recognizing", "Welco
                      "Emphasizing", "Expressing concern at", "Convinced of", "Mindful of", "Taking note of",
                      "Acknowledging", "Stressing", "Deeply concerned about", "Guided by")
 OPERATIVE_VERBS = ("Requests", "Invites", "Urges", "Calls upon", "Decides", "Encourages", "Welcomes",
-                   "Reaffirms", "Takes note of", "Emphasizes", "Stresses", "Recognizes", "Expresses its appreciation to",
-                   "Underlines", "Notes with concern")
+                   "Reaffirms", "Takes note of", "Emphasizes", "Stresses", "Recognizes",
+                   "Expresses its appreciation to", "Underlines", "Notes with concern")
 ACTORS = ("the Secretary-General", "Member States", "the specialized agencies", "regional organizations",
           "the United Nations system", "the international community", "donor countries", "civil society",
           "the relevant funds and programmes", "the Office of the United Nations High Commissioner for Human Rights",
-          "the regional commissions", "national human rights institutions", "all States", "the Bretton Woods institutions")
+          "the regional commissions", "national human rights institutions", "all States",
+          "the Bretton Woods institutions")
 ACTIONS = ("to continue to provide support for", "to strengthen their efforts towards", "to give due consideration to",
            "to report on the implementation of", "to mobilize resources for", "to cooperate fully in",
            "to share best practices on", "to integrate a gender perspective into", "to promote awareness of",
@@ -467,7 +468,8 @@ class _TextWriter:
         self.pending_footnotes -= 1
         rng = self.rng
         note = rng.choice((f"{self._document_symbol()}.", f"See {self._document_symbol()}.",
-                           f"United Nations, Treaty Series, vol. {rng.randint(500, 3000)}, No. {rng.randint(1000, 56000)}.",
+                           f"United Nations, Treaty Series, vol. {rng.randint(500, 3000)}, "
+                           f"No. {rng.randint(1000, 56000)}.",
                            f"Official Records of the General Assembly, {session_words(max(1, self.plan.session % 80))}"
                            f" Session, Supplement No. {rng.randint(1, 53)} ({self._document_symbol()}).",
                            None))

@@ -34,7 +34,7 @@ def _page_name(source: Path) -> str:
 
 
 def _symbol_keys(name: str) -> list[str]:
-    """Keys under which a file can be cited: ``A_RES_51_148`` -> ``51/148``; parts ``A_RES_75_101_A-B`` -> ``75/101``."""
+    """Keys under which a file can be cited: ``A_RES_51_148`` -> ``51/148``, ``A_RES_75_101_A-B`` -> ``75/101``."""
     parts = name.split("_")
     if len(parts) >= 4 and parts[1] == "RES" and parts[0] in {"A", "E"}:
         return [f"{parts[2]}/{parts[3]}"]

@@ -131,3 +131,55 @@ def test_plain_pages_keep_the_text_and_link_citations(tmp_path):
     assert "<sup>" not in text and "[^1]: " in text
     assert "](A_RES_" in text  # citations of resolutions in the collection are links
     assert (tmp_path / "docs" / "index.md").exists()
+
+
+# The harness itself (bench/build_bench.py), without running any site build.
+
+build_bench = _load("build_bench")
+
+
+def test_our_benchmark_config_points_the_plugin_at_the_collection(tmp_path):
+    config = build_bench._our_config(tmp_path / "docs", tmp_path / "site", tmp_path / "cache", "resolutions")
+    assert config["docs_dir"] == str(tmp_path / "docs")
+    assert config["site_dir"] == str(tmp_path / "site")
+    assert config["nav"] == [{"Home": "index.md"}]
+    options = [p["resolutions"] for p in config["plugins"] if isinstance(p, dict) and "resolutions" in p]
+    assert options and options[0]["folder"] == "resolutions" and options[0]["cache_dir"] == str(tmp_path / "cache")
+    custom_dir = config["theme"].get("custom_dir")
+    assert custom_dir is None or Path(custom_dir).is_absolute()
+
+
+def test_a_build_is_measured_in_a_subprocess_and_a_failure_is_recorded(tmp_path):
+    spec = build_bench.BuildSpec("probe", [sys.executable, "-c", "import sys; print('boom'); sys.exit(3)"],
+                                 tmp_path, tmp_path / "site", lambda site: [])
+    result = build_bench.BuildResult("probe", 1)
+    build_bench.run_build(spec, result, tmp_path)
+    assert result.runs[0].returncode == 3
+    assert result.runs[0].peak_mb > 0
+    assert "boom" in result.error
+    build_bench.summarise(result)
+    assert result.wall_s is None  # no successful run, no median
+
+
+def test_report_gives_ratios_and_scaling():
+    def size(count: int, ours: float, plain: float) -> dict:
+        builds = {}
+        for name, wall in (("ours", ours), ("plain", plain)):
+            builds[name] = {"wall_s": wall, "cpu_s": wall, "peak_mb": 100.0, "output_bytes": 2048,
+                            "output_files": count, "bytes_per_resolution_page": 1024.0, "search": None,
+                            "error": None}
+        return {"resolutions": count, "load_average_before": [1, 1, 1], "load_average_after": [1, 1, 1],
+                "builds": builds, "ratios": {"ours/plain": round(ours / plain, 3)},
+                "cpu_ratios": {"ours/plain": round(ours / plain, 3)},
+                "ms_per_resolution": {"ours": 1000 * ours / count, "plain": 1000 * plain / count}}
+
+    sizes = [size(1000, 2.0, 6.0), size(5000, 11.0, 35.0)]
+    report = {"date": "2026-11-29T04:00:00+00:00", "git_commit": "abc", "command": "python bench/build_bench.py",
+              "machine": {"cpu": "x", "cores": 2, "memory_gb": 8, "system": "Linux", "python": "3.11",
+                          "versions": {"mkdocs": "1.6.1"}, "hugo": None},
+              "runs": {"1000": 3, "5000": 3}, "corpus_runs": 1, "seed": 1, "words_per_resolution": 1000,
+              "sizes": sizes, "corpus": None, "scaling": build_bench._scaling(sizes)}
+    assert report["scaling"]["ms_per_resolution_ratio"]["ours"] == 1.1
+    text = build_bench.markdown_report(report)
+    assert "ours/plain = 0.333" in text
+    assert "5000/1000" in text and "ours = 1.100" in text

@@ -8,7 +8,9 @@ symbols anywhere ("A/74/483"). A number printed without a body ("resolution 47/4
 citing body and, where that cannot be right, by the shape of the number: ``1325 (2000)`` is always a
 Security Council number, ``1996/31`` always an Economic and Social Council one.
 
-One compiled pattern, one left-to-right pass per text, bounded repetitions only: safe on long texts.
+One left-to-right pass per text: a literal scan for the keywords ("resolution", "decision") and for
+slashes (document symbols), then compiled patterns with bounded repetitions in short windows around
+each hit, so the cost follows the number of citations rather than the length of the text.
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ def _canonical_component(component: str) -> str:
 
 
 def _canonical_qualifier(qualifier: str) -> str:
-    """``(Sect.9)`` -> ``(Sect. 9)``-like spacing is kept as printed; only whitespace is collapsed."""
+    """A ``(Sect. 9)`` qualifier as printed, whitespace collapsed (``(Sect.9)`` stays ``(Sect.9)``)."""
     inner = _SPACES_RE.sub(" ", qualifier.strip()[1:-1].strip())
     return f"({inner})"
 

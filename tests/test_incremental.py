@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from resolutions.incremental import PageMemory
+from resolutions.search_index import IndexClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -101,9 +102,11 @@ def fresh_plugins() -> None:
 
 
 def site_files(site_dir: Path) -> dict[str, bytes]:
-    # sitemap.xml lists only pages MkDocs rendered in this build; in a preview nobody reads it.
+    # sitemap.xml lists only pages MkDocs rendered in this build; in a preview nobody reads it. The search
+    # index is kept between preview builds while the set of pages is the same (docs/search.md).
     return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*")
-            if p.is_file() and not p.name.startswith("sitemap.xml")}
+            if p.is_file() and not p.name.startswith("sitemap.xml")
+            and not p.relative_to(site_dir).as_posix().startswith("search-index/")}
 
 
 def page(site_dir: Path, number: int) -> str:
@@ -180,6 +183,9 @@ def test_adding_and_removing_a_resolution(site: Site, tmp_path: Path) -> None:
     assert "60/5" in cited_by_section(page(preview, 1))
     assert "60/5" in cited_by_section(page(preview, 4))
     assert_same_as_full_build(site, preview, tmp_path, "added")
+    # A new page is a new set of pages: the preview's search index is rebuilt and finds it.
+    reader = lambda name: (p.read_bytes() if (p := preview / "search-index" / name).is_file() else None)  # noqa: E731
+    assert IndexClient(reader).search("60/5")[0].url == "A/RES/60/5/"
 
     (site.docs / "A_RES_60_5.md").unlink()
     site.build(preview, "serve")

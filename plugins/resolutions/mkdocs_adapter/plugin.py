@@ -93,7 +93,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.is_serve = command == "serve"
 
     def on_config(self, config: Any) -> Any:
-        self.speedups.configure(self.config, config)  # Engineer F2 (issue 5): where the parse cache lives
+        self.speedups.configure(self.config, config, serve=self.is_serve)  # Engineer F2 (issue 5): parse cache
         return config
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:

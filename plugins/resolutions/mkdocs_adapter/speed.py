@@ -47,13 +47,20 @@ class Speedups:
     """State kept across builds: the parse cache, the search index memo, the pages of the previous build."""
 
     def __init__(self) -> None:
-        self.parse_cache = ParseCache(folder=None)
+        # Worker processes did not pay on the shared 2-core machine (docs/performance.md): off unless asked.
+        workers = os.environ.get("RESOLUTIONS_PARSE_WORKERS", "1")
+        self.parse_cache = ParseCache(folder=None, workers=int(workers) if workers.isdigit() else 1)
         self.search_builder = search_index.SearchIndexBuilder()
         self.page_memory = incremental.PageMemory()
         self._cache_folder_set = False
+        self.serve = False
+        # Serve only: the search files of the previous build and the pages they were built for.
+        self._search_files: list[GeneratedFile] = []
+        self._search_pages: list[tuple[str, str]] = []
 
-    def configure(self, plugin_config: Any, config: Any) -> None:
+    def configure(self, plugin_config: Any, config: Any, serve: bool = False) -> None:
         """Point the parse cache at its folder (once: the folder does not move during a serve session)."""
+        self.serve = serve
         if self._cache_folder_set:
             return
         self._cache_folder_set = True
@@ -74,8 +81,15 @@ class Speedups:
     def search_outputs(self, resolutions: Sequence[Resolution], collection: Any
                        ) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
         """The search page and the index files for every resolution that has a page."""
-        pages = ((res, url) for res in resolutions if (url := collection.page_url(res)) is not None)
-        return [search_index.search_page()], self.search_builder.build_for_pages(pages)
+        pages = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
+        listed = [(res.source, url) for res, url in pages]
+        if self.serve and self._search_files and listed == self._search_pages:
+            # Preview: with the same pages, the index of the previous build is kept (rebuilding it would
+            # cost more than the rest of an edit); a full build always indexes every text (docs/search.md).
+            return [search_index.search_page()], self._search_files
+        files = self.search_builder.build_for_pages(pages)
+        self._search_files, self._search_pages = files, listed
+        return [search_index.search_page()], files
 
     def reuse_unchanged_pages(self, plugin: Any, files: Files, config: Any) -> None:
         """Swap every resolution and generated page whose inputs did not change for its previous HTML."""

@@ -69,6 +69,8 @@ class Backlink:
     """Plain text around the citation (not escaped: the renderer escapes it)."""
     href: str
     """Site-relative URL of the citing paragraph (``A/RES/52/180/#pp-1``)."""
+    citing_kind: str = "resolution"
+    """``"resolution"`` or ``"decision"``: how the citing document is named to a reader."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,7 @@ def _build(resolutions: tuple[Resolution, ...], resolver_base: str) -> Collectio
                     where_label=labels[res.source].get(citation.where, citation.where),
                     snippet=_snippet(block_text, citation.text),
                     href=own_url + f"#{citation.where}",
+                    citing_kind=res.kind,
                 )
             )
         resolved[res.source] = tuple(results)
@@ -363,7 +366,7 @@ def _walk(paragraphs: Iterable[Paragraph], prefix: str, parent_number: str = "")
             label = f"{prefix}para. {number}"
         else:
             number = parent_number
-            label = f"{prefix}text" if not parent_number else f"{prefix}para. {parent_number}"
+            label = f"{prefix}unnumbered paragraph" if not parent_number else f"{prefix}para. {parent_number}"
         yield para, label
         yield from _walk(para.items, prefix, number)
 

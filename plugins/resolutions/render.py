@@ -667,11 +667,17 @@ def _cited_by(res: Resolution, collection: Collection, page_url: str, ctx: _Cont
     for link in backlinks:
         entries.append(
             f'<li class="res-cited-by__item"><a href="{_esc(relative_href(page_url, link.href))}">'
-            f'<span class="res-cited-by__number">{_esc(link.citing_number)}</span>, {_esc(link.where_label)}</a>'
+            f'<span class="res-cited-by__number">{_esc(_document_name(link.citing_kind, link.citing_number))}</span>'
+            f", {_esc(link.where_label)}</a>"
             f' <span class="res-cited-by__title">{_esc(link.citing_title)}</span>'
             f'<blockquote class="res-cited-by__snippet">{_esc(link.snippet)}</blockquote></li>'
         )
     return f'<ul class="res-cited-by" id="cited-by-list">{"".join(entries)}</ul>'
+
+
+def _document_name(kind: str, number: str) -> str:
+    """How a reader names a citing document: ``74/571`` is shown as ``decision 74/571``."""
+    return f"decision {number}" if kind == "decision" else number
 
 
 def _neighbour_link(res: Resolution, collection: Collection, page_url: str, which: str) -> PageLink | None:

@@ -45,6 +45,14 @@ TABLE = [
     ("resolutions 3201 (S-VI) and 3202 (S-VI) of 1 May 1974", GA, ["A/RES/3201 (S-VI)", "A/RES/3202 (S-VI)"]),
     ("resolution ES-10/15 and resolution S-23/2", GA, ["A/RES/ES-10/15", "A/RES/S-23/2"]),
     ("resolution 242 (1967)", SC, ["S/RES/242 (1967)"]),
+    (
+        # The Security Council leaves out the year a number already carries.
+        "Reaffirms its resolutions 186 (1964) of 4 March, 187 (1964) of 13 March and 192(1964) of 20 June 1964",
+        SC,
+        ["S/RES/186 (1964)", "S/RES/187 (1964)", "S/RES/192 (1964)"],
+    ),
+    ("General Assembly resolutions 1 (I) of 24 January 1946 and 41 (I) of 14 December 1946", SC,
+     ["A/RES/1 (I)", "A/RES/41 (I)"]),
     ("its resolution 242 (1967)", GA, ["S/RES/242 (1967)"]),  # the shape of the number decides
     ("resolution 2021/3", ECOSOC, ["E/RES/2021/3"]),
     ("General Assembly resolution 70/1", ECOSOC, ["A/RES/70/1"]),

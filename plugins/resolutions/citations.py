@@ -93,7 +93,7 @@ _NUMBER_RE = re.compile(
 # What may stand between two numbers of one list: a date, a footnote marker, then a separator.
 _SUP = r"<sup>[^<]{1,8}</sup>"
 _LIST_GAP_RE = re.compile(
-    rf"""(?:,?\sof\s\d{{1,2}}\s[A-Z][a-z]{{2,8}}\s\d{{4}})?
+    rf"""(?:,?\sof\s\d{{1,2}}\s[A-Z][a-z]{{2,8}}(?:\s\d{{4}})?)?
     (?:\s?{_SUP})?
     (?:\s?,\s?(?:and\s|as\swell\sas\s)?|\sand\s|\sas\swell\sas\s|;\s(?:and\s)?)
     (?:{_SUP}\s?)?""",
@@ -110,7 +110,8 @@ _LOCATOR_RE = re.compile(
     re.VERBOSE,
 )
 
-_DATE = r"\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4}"
+# The year may be left out where the number carries it: "187 (1964) of 13 March".
+_DATE = r"\d{1,2}\s[A-Z][a-z]{2,8}(?:\s\d{4})?"
 # After a dated item, a list may go on past a description ("74/270 of 2 April 2020 on global solidarity
 # ..., 74/274 of 20 April 2020"): the next item is recognised by its own date.
 _NEXT_DATED_ITEM_RE = re.compile(

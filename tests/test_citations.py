@@ -94,6 +94,8 @@ TABLE = [
     ),
     ("as decided by the Human Rights Council in its resolution 42/23 of 27 September 2019", GA, ["A/HRC/RES/42/23"]),
     ("the Council in its resolutions 47/21 of 13 July 2021", GA, ["A/HRC/RES/47/21"]),
+    ("Welcoming the work of the Human Rights Council and recalling paragraph 5 of its resolution 60/251", GA,
+     ["A/RES/60/251"]),
     ("disarmament resolutions 50/70 P of 12 December 1995 and 53/77 AA", GA, ["A/RES/50/70 P", "A/RES/53/77 AA"]),
     ("Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, para. 12; 56/64 B, sect. X", GA,
      ["A/RES/52/214", "A/RES/55/222", "A/RES/56/64 B"]),

@@ -327,7 +327,8 @@ def find_citations(text: str, citing_body: str | None) -> list[Found]:
         explicit, contextual, other_body = _explicit_body(text, match)
         default: str | None = citing
         if explicit is None and not other_body:
-            default = _context_body(text, match.start("body") if contextual else match.start(), citing)
+            # Judge by the words just before the body or keyword ("paragraph 5 of its resolution").
+            default = _context_body(text, match.start("body") if contextual else match.start("keyword"), citing)
             other_body = default is None
         kind = "decision" if match["keyword"][0] in "Dd" else "resolution"
         position = match.end()

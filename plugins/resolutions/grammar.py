@@ -184,12 +184,12 @@ class MeetingLine:
 
 
 # An ordinal meeting number as the OCR printed it: digits with stray ``I``/``l`` for ``1``.
-_ORDINAL_NUMBER = r"([0-9][0-9Il]*|[Il][0-9Il]*[0-9][0-9Il]*)[ _]?(st|nd|rd|th|d)\b"
+_ORDINAL_NUMBER = r"([0-9][0-9Il]*|[Il][0-9Il]*[0-9][0-9Il]*)[ _]?(st|nd|rd|th|d)_?(?![A-Za-z0-9])"
 _PLENARY_LINE = re.compile(
-    rf"^{_ORDINAL_NUMBER} (\(resumed\) |resumed )?(plenary )?meet-?ing\.?$", re.IGNORECASE
+    rf"^{_ORDINAL_NUMBER} (\(resumed\) |resumed )?(plenary )?(?:meet-?ings?|meting)\.?$", re.IGNORECASE
 )
 _ADOPTION_LINE = re.compile(
-    rf"^Adopted\b(.{{0,80}}?)\bat (?:the|its) {_ORDINAL_NUMBER} (\(resumed\) )?(?:plenary )?meet-?ing\b(.*)$",
+    rf"^Adopted\b(.{{0,80}}?)\bat (?:the|its) {_ORDINAL_NUMBER} (\(resumed\) )?(?:plenary )?(?:meet-?ings?|meting)\b(.*)$",
     re.IGNORECASE,
 )
 _VOTES = re.compile(

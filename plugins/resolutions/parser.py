@@ -325,7 +325,11 @@ _NUMBER_TITLE = re.compile(
     r"^((?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4} \((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))"
     r"((?: [A-Z](?:(?:[-–]| and | to |, )[A-Z])*)?)\.{1,2}(?: +(.*))?$"
 )
-_SC_RESOLUTION_LINE = re.compile(r"^Resolution (\d{1,4}) \((\d{4})\)\.?(?: +(.*))?$")
+# "Resolution 356 (1974)", also OCR'd "Resolution 361 (197-4)" and "Resolution 290" (year lost);
+# "1 (1946) Resolution of 25 January 1946" (dot lost).
+_SC_RESOLUTION_LINE = re.compile(
+    r"^(?:Resolution (\d{1,4})(?: \((\d{3}-?\d)\))?\.?(?: +(.*))?|(\d{1,4}) \((\d{4})\) (Resolution of .*))$"
+)
 _SC_DATE_LINE = re.compile(r"^(?:Resolution )?of (\d{1,2} \w+ \d{4})\.?$")
 _ENACTING = re.compile(
     r"^The (General Assembly|Security Council|Economic and Social Council|[A-Z][A-Za-z ]{2,60}?)\s?[,:;]?$"
@@ -340,7 +344,6 @@ _ITEM = re.compile(r"^\(([a-z]{1,3}|[ivxl]{1,6})\)(?:[ \u00a0\u200b-\u200f]+|$)"
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})/ +")
 _NOTE_STAR = re.compile(r"^(\*{1,3}|†|‡) +")
 _NOTE_BARE = re.compile(r"^(\d{1,3}) +(?=\S)")
-_SEE_RECORD = re.compile(r"^\(See [^)]*\)\.?$")
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 
@@ -416,6 +419,8 @@ class _NoteBuild:
     mark: str
     text: str
     line: int
+    plain: bool = False
+    """True for notes marked ``*`` or ``1/``, whose markers in the text are plain characters."""
 
 
 def _join(lines: list[_Line]) -> tuple[str, list[tuple[int, str]]]:
@@ -517,7 +522,14 @@ class _Reader:
                 return index
             if _NUMBER_TITLE.match(first) or _SC_RESOLUTION_LINE.match(first):
                 self.read_number_title(block)
-                return index + 1
+                index += 1
+                following = blocks[index] if index < len(blocks) else None
+                if following is not None and following.kind == "text" and len(following.lines) == 1:
+                    if self.sc_date is None and _SC_DATE_LINE.match(following.lines[0].text):
+                        # "Resolution 231 (1966)" and "of 15 December 1966" in separate blocks.
+                        self.sc_date = grammar.find_date(following.lines[0].text)
+                        index += 1
+                return index
             for position, printed in enumerate(block.lines):
                 text = printed.text
                 if not text:
@@ -586,8 +598,12 @@ class _Reader:
             title_start = first.text[match.start(3):] if match.group(3) else ""
         else:
             sc = _SC_RESOLUTION_LINE.match(first.text)
-            self.number = f"{sc.group(1)} ({sc.group(2)})"
-            title_start = sc.group(3) or ""
+            if sc.group(4):
+                number, year, title_start = sc.group(4), sc.group(5), sc.group(6)
+            else:
+                number, year, title_start = sc.group(1), sc.group(2), sc.group(3) or ""
+            year = (year or "").replace("-", "") or _symbol_year(self.symbol_text)
+            self.number = f"{number} ({year})" if year else number
         title_lines: list[_Line] = []
         if title_start:
             shift = len(first.text) - len(title_start)
@@ -659,8 +675,6 @@ class _Reader:
                     # A date alone after the text: adopted without a meeting (silence procedure).
                     self.container.adopted = lone_date
                     continue
-            if _SEE_RECORD.match(text):
-                continue  # decisions: "(See A/72/PV.1)" points to the record, not text
             if annex is None and expect_part and len(block.lines) <= 3:
                 part = _PART_LABEL.match(text)
                 if part is not None and self.expected_part(part.group(1)):
@@ -765,6 +779,7 @@ class _Reader:
             text = printed.text
             mark = None
             start = 0
+            plain = False
             if printed.footnotes and printed.footnotes[0][0] == 0:
                 mark = printed.footnotes[0][1]
             else:
@@ -772,9 +787,10 @@ class _Reader:
                     match = pattern.match(text)
                     if match is not None:
                         mark, start = match.group(1), match.end()
+                        plain = pattern is not _NOTE_BARE
                         break
             if mark is not None:
-                self.notes.append(_NoteBuild(mark, text[start:].strip(), printed.line))
+                self.notes.append(_NoteBuild(mark, text[start:].strip(), printed.line, plain=plain))
                 found = True
             elif self.notes and found:
                 self.notes[-1].text += " " + text
@@ -947,7 +963,7 @@ _INVISIBLE = " \t\u200b\u200c\u200d\u200e\u200f\ufeff\u00a0"
 def _looks_preambular(text: str, blocks, block) -> bool:
     """A preambular paragraph ends with a comma (or a colon introducing items that end with one)."""
     # "Rights,2": a footnote marker the XML left as text; invisible marks (U+200E) are not punctuation.
-    tail = text.rstrip(_INVISIBLE).rstrip("0123456789")
+    tail = text.rstrip(_INVISIBLE).rstrip("0123456789*/†").rstrip()
     if tail.endswith((",", "，")):
         return True
     if tail.endswith(":") and _colon_leads_to_preamble(blocks, block):
@@ -985,7 +1001,7 @@ def _is_heading(text: str, block: _Block) -> bool:
     """A heading: short, no closing punctuation, not a numbered or lettered paragraph."""
     if len(text) > 180 or not text:
         return False
-    tail = text.rstrip(_INVISIBLE).rstrip("0123456789")
+    tail = text.rstrip(_INVISIBLE).rstrip("0123456789*/†")
     if not tail or tail[-1] in ".,;:":
         return False
     if _NUMBERED.match(text) or _ITEM.match(text):
@@ -1013,6 +1029,14 @@ def _enacting_body(text: str) -> str | None:
         if name.split()[-1] in ("Assembly", "Council", "Commission", "Committee", "Conference", "Board"):
             return name
     return None
+
+
+_SYMBOL_YEAR = re.compile(r"\((\d{4})\)$")
+
+
+def _symbol_year(symbol_text: str | None) -> str | None:
+    found = _SYMBOL_YEAR.search(symbol_text or "")
+    return found.group(1) if found else None
 
 
 def _sc_title_date(title: str) -> str | None:
@@ -1056,6 +1080,9 @@ class _Assembler:
         self.marker_uses: dict[str, int] = {}
         self.marker_lines: list[tuple[str, int]] = []
         self.body = reader.body
+        # Markers printed as "*" or "1/" (older documents) are only recognised when such notes exist.
+        plain = [note.mark for note in reader.notes if note.plain]
+        self.plain_marker = _plain_marker_pattern(plain) if plain else None
 
     def unique(self, wanted: str, line: int) -> str:
         if wanted not in self.used_ids:
@@ -1092,6 +1119,8 @@ class _Assembler:
 
     def paragraph(self, para: _Para, wanted_id: str) -> Paragraph:
         para_id = self.unique(wanted_id, para.line)
+        if self.plain_marker is not None:
+            para.text, para.footnotes = _take_plain_markers(para.text, para.footnotes, self.plain_marker)
         marks = self.marks_for(para.text, para.footnotes, para_id, para.line)
         items = tuple(self.paragraph(item, f"{para_id}-{item.number}") for item in para.items)
         return Paragraph(
@@ -1207,7 +1236,7 @@ class _Assembler:
                 meeting = parts[0].meeting
             if adopted is None and len(dates) == 1:
                 adopted = parts[0].adopted
-        if adopted is None and meeting is None:
+        if adopted is None and meeting is None and not parts:
             adopted = reader.sc_date or reader.cover_adopted
         elif adopted is None and reader.sc_date:
             adopted = reader.sc_date
@@ -1231,11 +1260,7 @@ class _Assembler:
             title=title,
             session=session,
             session_text=reader.session_text,
-            agenda_items=tuple(
-                replace(item, title=" ".join(reader.agenda_titles) or None)
-                if len(reader.agenda) == 1 else item
-                for item in reader.agenda
-            ),
+            agenda_items=_agenda_with_titles(reader.agenda, reader.agenda_titles),
             issued=reader.issued,
             adopted=adopted,
             meeting=meeting,
@@ -1284,7 +1309,7 @@ class _Assembler:
     def footnotes(self) -> tuple[Footnote, ...]:
         built = []
         seen: set[str] = set()
-        for note in self.reader.notes:
+        for note in sorted(self.reader.notes, key=lambda note: note.line):
             wanted = f"fn-{_anchor(note.mark)}"
             note_id = wanted if wanted not in seen else f"{wanted}-{len(seen)}"
             seen.add(note_id)
@@ -1303,6 +1328,47 @@ class _Assembler:
         for note in footnotes:
             if note.mark not in self.marker_uses:
                 self.reader.warn(note.line, NOTE_WITHOUT_MARKER, f"footnote '{note.mark}' is never referenced, expected a marker in the text")
+
+
+def _agenda_with_titles(items: list[AgendaItem], titles: list[str]) -> tuple[AgendaItem, ...]:
+    """Titles printed under the agenda line: one per item when the counts agree, else all for one item."""
+    if len(items) == 1 and titles:
+        return (replace(items[0], title=" ".join(titles)),)
+    if len(items) > 1 and len(titles) == len(items):
+        return tuple(replace(item, title=title) for item, title in zip(items, titles))
+    return tuple(items)
+
+
+def _plain_marker_pattern(marks: list[str]) -> re.Pattern[str]:
+    """Markers ``*``/``**`` glued to a word, or `` 1/`` after a word, for the given note marks."""
+    stars = sorted({mark for mark in marks if not mark[0].isdigit()}, key=len, reverse=True)
+    alternatives = [rf"(?<=\S)({re.escape(mark)})(?=[\s,.;:)]|$)" for mark in stars]
+    if any(mark[0].isdigit() for mark in marks):
+        alternatives.append(r"(?<=[^\d\s/]) ?(\d{1,3})/(?=[\s,.;:)]|$)")
+    return re.compile("|".join(alternatives))
+
+
+def _take_plain_markers(text: str, footnotes: list[tuple[int, str]], pattern: re.Pattern[str]):
+    """Remove plain markers from ``text`` and record them as footnote references at their offsets."""
+    if "*" not in text and "/" not in text and "†" not in text:
+        return text, footnotes
+    pieces: list[str] = []
+    found: list[tuple[int, str]] = []
+    removed = 0
+    last = 0
+    moved = list(footnotes)
+    for match in pattern.finditer(text):
+        pieces.append(text[last : match.start()])
+        mark = next(group for group in match.groups() if group is not None)
+        found.append((match.start() - removed, mark))
+        width = match.end() - match.start()
+        moved = [(offset - width if offset >= match.end() else offset, m) for offset, m in moved]
+        removed += width
+        last = match.end()
+    if not found:
+        return text, footnotes
+    pieces.append(text[last:])
+    return "".join(pieces), sorted(moved + found)
 
 
 def _anchor(mark: str) -> str:

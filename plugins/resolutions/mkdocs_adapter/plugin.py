@@ -175,6 +175,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             context["resolutions_context"] = generated.context
         return context
 
+    def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
+        if self.is_serve:  # Engineer F2 (issue 5): templates compiled once per serve session, not per build
+            self.speedups.reuse_compiled_templates(env)
+        return env
+
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str | None:
         if self.is_serve:  # Engineer F2 (issue 5): keep the page's HTML for the next preview build
             self.speedups.remember(page, output)

@@ -8,6 +8,7 @@
 - ``search_outputs`` (``site_outputs``): the search page and the chunked index from ``search_index``;
 - ``reuse_unchanged_pages`` (end of ``on_files``, serve only): pages whose inputs are unchanged since the
   previous build are swapped for their finished HTML, which MkDocs copies instead of rendering;
+- ``reuse_compiled_templates`` (``on_env``, serve only): keep Material's compiled templates between builds;
 - ``remember`` (``on_post_page``, serve only): keep each rendered page's HTML for the next build.
 
 The decisions live in the pure core (``cache``, ``search_index``, ``incremental``); this module only speaks
@@ -20,6 +21,7 @@ import logging
 import os
 from typing import Any, Sequence
 
+import jinja2
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from resolutions import incremental, search_index
@@ -43,6 +45,23 @@ class _ReusedPage(File):
         return True
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across serve rebuilds (MkDocs makes a new Jinja environment for every
+    build, which recompiles Material's templates each time). Jinja checks each template's source checksum, so
+    an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._compiled.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class Speedups:
     """State kept across builds: the parse cache, the search index memo, the pages of the previous build."""
 
@@ -52,6 +71,7 @@ class Speedups:
         self.parse_cache = ParseCache(folder=None, workers=int(workers) if workers.isdigit() else 1)
         self.search_builder = search_index.SearchIndexBuilder()
         self.page_memory = incremental.PageMemory()
+        self.template_cache = _MemoryBytecodeCache()
         self._cache_folder_set = False
         self.serve = False
         # Serve only: the search files of the previous build and the pages they were built for.
@@ -127,6 +147,10 @@ class Speedups:
                 _swap_for_reused(files, file, html, config)
         memory.forget_all_but(own)
         log.info(f"resolutions: preview rebuild: {memory.reused} unchanged page(s) reused, {memory.rendered} rendered")
+
+    def reuse_compiled_templates(self, env: jinja2.Environment) -> None:
+        """Serve only: let the new build's Jinja environment reuse the templates compiled by earlier builds."""
+        env.bytecode_cache = self.template_cache
 
     def remember(self, page: Any, output: str) -> None:
         """Keep a rendered page's HTML for the next serve build."""

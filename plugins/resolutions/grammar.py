@@ -62,6 +62,11 @@ def parse_date(line: str) -> str | None:
     return _iso(match.group(4), int(match.group(5)), match.group(6))
 
 
+def is_date_shaped(line: str) -> bool:
+    """Whether a line is laid out as a date, valid or not (``31 February 2020``)."""
+    return _WHOLE_DATE.match(line.strip()) is not None
+
+
 def find_date(text: str) -> str | None:
     """ISO form of the first date printed anywhere in ``text`` (``... on 31 October 2000``)."""
     match = _TEXT_DATE.search(text)
@@ -188,6 +193,8 @@ _ORDINAL_NUMBER = r"([0-9][0-9Il]*|[Il][0-9Il]*[0-9][0-9Il]*)[ _]?(st|nd|rd|th|d
 _PLENARY_LINE = re.compile(
     rf"^{_ORDINAL_NUMBER} (\(resumed\) |resumed )?(plenary )?(?:meet-?ings?|meting)\.?$", re.IGNORECASE
 )
+# "112 plenary meeting": the decisions database sometimes drops the ordinal suffix.
+_BARE_PLENARY_LINE = re.compile(r"^(\d{1,4}|N\.A\.) (\(resumed\) |resumed )?plenary meeting\.?$", re.IGNORECASE)
 _ADOPTION_LINE = re.compile(
     rf"^Adopted\b(.{{0,80}}?)\bat (?:the|its) {_ORDINAL_NUMBER} (\(resumed\) )?(?:plenary )?(?:meet-?ings?|meting)\b(.*)$",
     re.IGNORECASE,
@@ -250,6 +257,10 @@ def parse_meeting_line(line: str) -> MeetingLine | None:
             resumed=bool(match.group(3)),
             date=None,
         )
+    match = _BARE_PLENARY_LINE.match(text)
+    if match is not None:
+        number = None if match.group(1).upper() == "N.A." else int(match.group(1))
+        return MeetingLine(number=number, kind="plenary", resumed=bool(match.group(2)), date=None)
     if not text[:7].lower() == "adopted":
         return None
     match = _ADOPTION_LINE.match(text)

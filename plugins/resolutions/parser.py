@@ -483,6 +483,7 @@ class _Reader:
         self.last_numbered: int = 0
         self.skip_positions: set[int] = set()
         self.part_label: str | None = None
+        self._has_parts: bool | None = None
         self.part_title: str | None = None
         self.part_marks: list[tuple[int, str]] = []
 
@@ -546,6 +547,9 @@ class _Reader:
                 date = grammar.parse_date(text)
                 if date is not None and self.issued is None and self.session is None:
                     self.issued = date
+                    continue
+                if date is None and grammar.is_date_shaped(text):
+                    self.warn(printed.line, BAD_DATE, f"'{text}' is not a calendar date, expected a date such as 13 December 1996")
                     continue
                 session = grammar.parse_session(text)
                 if session is not None and self.session is None:
@@ -675,9 +679,18 @@ class _Reader:
                     # A date alone after the text: adopted without a meeting (silence procedure).
                     self.container.adopted = lone_date
                     continue
-            if annex is None and expect_part and len(block.lines) <= 3:
+            if annex is None and len(block.lines) <= 3 and not block.quoted:
                 part = _PART_LABEL.match(text)
-                if part is not None and self.expected_part(part.group(1)):
+                if part is not None and not (expect_part and self.has_parts()) and self.expected_section_letter(part.group(1), section):
+                    # "A", "B" inside one resolution (no meeting line between them): lettered sections.
+                    title = " ".join(p.text for p in block.lines[1:]) or None
+                    section = _SectionBuild(part.group(1), title, first.line)
+                    self.container.sections.append(section)
+                    expect_part = False
+                    if title is None:
+                        pending_heading = ["section"]
+                    continue
+                if part is not None and expect_part and self.expected_part(part.group(1)):
                     container = _Container(part.group(1), None, first.line)
                     title = " ".join(p.text for p in block.lines[1:]) or None
                     container.title = title
@@ -749,6 +762,31 @@ class _Reader:
         self.part_title = " ".join(p.text for p in block.lines[1:]) or None
         self.part_marks = list(block.lines[0].footnotes)
         return index + 1
+
+    def has_parts(self) -> bool:
+        """Whether the file prints several resolutions A, B, C (each with its own meeting line)."""
+        if self._has_parts is None:
+            symbol = self.symbol_text or ""
+            if _PART_RANGE.search(symbol) or len(_PART_LETTERS.findall(self.number_parts)) > 1:
+                self._has_parts = True
+            else:
+                meetings = sum(
+                    1
+                    for block in self.blocks
+                    if block.kind == "text"
+                    and not block.quoted
+                    and grammar.parse_meeting_line(block.lines[0].text) is not None
+                )
+                self._has_parts = meetings > 1
+        return self._has_parts
+
+    def expected_section_letter(self, letter: str, section: _SectionBuild | None) -> bool:
+        """A lettered section comes in order: ``A`` first, then the letter after the current one."""
+        if self.has_parts() and not self.container.sections:
+            return False
+        if section is None or not _PART_LABEL.match(section.label):
+            return letter == "A" and (self.title_lines or self.number) is not None
+        return ord(letter) == ord(section.label) + 1
 
     def expected_part(self, letter: str) -> bool:
         if not self.parts:
@@ -1054,6 +1092,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 _PART_LETTERS = re.compile(r"[A-Z]")
+_PART_RANGE = re.compile(r" [A-Z] ?[-–] ?[A-Z]$")
 
 
 def _symbol_of_number(number: str, parts: str, body: str | None, kind: str) -> str | None:
@@ -1081,17 +1120,20 @@ class _Assembler:
         self.marker_lines: list[tuple[str, int]] = []
         self.body = reader.body
         # Markers printed as "*" or "1/" (older documents) are only recognised when such notes exist.
-        plain = [note.mark for note in reader.notes if note.plain]
+        plain = [note.mark for note in reader.notes if note.plain or not note.mark[:1].isdigit()]
         self.plain_marker = _plain_marker_pattern(plain) if plain else None
 
-    def unique(self, wanted: str, line: int) -> str:
+    def unique(self, wanted: str, line: int, quiet: bool = False) -> str:
+        """``wanted`` if free, else ``wanted-2``, ``wanted-3``...; a repeated printed number is reported,
+        except in annexes and quoted drafts, whose numbering often restarts under their own headings."""
         if wanted not in self.used_ids:
             self.used_ids.add(wanted)
             return wanted
         counter = 2
         while f"{wanted}-{counter}" in self.used_ids:
             counter += 1
-        self.reader.warn(line, DUPLICATE_NUMBER, f"paragraph id '{wanted}' is used twice, expected unique numbers")
+        if not quiet and not wanted.startswith("annex") and "draft-" not in wanted:
+            self.reader.warn(line, DUPLICATE_NUMBER, f"paragraph id '{wanted}' is used twice, expected unique numbers")
         self.used_ids.add(f"{wanted}-{counter}")
         return f"{wanted}-{counter}"
 
@@ -1127,7 +1169,9 @@ class _Assembler:
             id=para_id, kind=para.kind, number=para.number, text=para.text, line=para.line, marks=marks, items=items
         )
 
-    def paragraphs(self, paras: list[_Para], prefix: str) -> tuple[Paragraph, ...]:
+    def paragraphs(self, paras: list[_Para], prefix: str, unnumbered_prefix: str | None = None) -> tuple[Paragraph, ...]:
+        numbered_prefix = prefix
+        prefix = unnumbered_prefix if unnumbered_prefix is not None else prefix
         result = []
         counters = {"preamble": 0, "text": 0, "heading": 0}
         for para in paras:
@@ -1141,7 +1185,7 @@ class _Assembler:
                 counters["preamble"] += 1
                 wanted = f"{prefix}pp-{counters['preamble']}"
             elif para.kind == "operative":
-                wanted = f"{prefix}para-{para.number}"
+                wanted = f"{numbered_prefix}para-{para.number}"
             else:
                 counters[para.kind] = counters.get(para.kind, 0) + 1
                 wanted = f"{prefix}{para.kind}-{counters[para.kind]}"
@@ -1154,9 +1198,11 @@ class _Assembler:
         restarts = len(numbers) != len(set(numbers))
         built = []
         for section in sections:
-            section_prefix = f"{prefix}sec-{section.label.lower()}-" if restarts else prefix
-            preamble = self.paragraphs(section.preamble, f"{prefix}sec-{section.label.lower()}-")
-            operative = self.paragraphs(section.operative, section_prefix)
+            own_prefix = f"{prefix}sec-{section.label.lower()}-"
+            preamble = self.paragraphs(section.preamble, own_prefix)
+            # Printed numbers keep their plain id unless numbering restarts; unnumbered blocks are counted
+            # per section, so they always carry the section's prefix.
+            operative = self.paragraphs(section.operative, own_prefix if restarts else prefix, own_prefix)
             built.append(Section(section.label, section.title, preamble, operative, section.line))
         return tuple(built)
 
@@ -1176,6 +1222,13 @@ class _Assembler:
         for _, mark in reader.part_marks:
             self.marker_uses[mark] = self.marker_uses.get(mark, 0) + 1
         symbol = symbols.normalise_symbol(reader.symbol_text) if reader.symbol_text else None
+        if symbol is not None and reader.number and kind == "resolution":
+            from_number = _symbol_of_number(reader.number, reader.number_parts or (reader.part_label or ""), reader.body, kind)
+            if from_number is not None and symbols.base_symbol(from_number) != symbols.base_symbol(symbol):
+                reader.warn(
+                    reader.symbol_line, SYMBOL_DISAGREES,
+                    f"symbol {symbol} does not match the number {number} printed before the title, expected {from_number}",
+                )
         if symbol is None and reader.number:
             symbol = _symbol_of_number(reader.number, reader.number_parts or (reader.part_label or ""), reader.body, kind)
         if symbol is None and reader.symbol_hint:
@@ -1187,6 +1240,8 @@ class _Assembler:
                 0, MISSING_TITLE, "no number and title line found, expected a line such as '51/148. Title'"
             )
         session = reader.session
+        if session is None and reader.body in ("General Assembly", "Economic and Social Council") and title:
+            reader.warn(0, MISSING_SESSION, "no session line found, expected a line such as 'Fifty-first session'")
         if session is None and kind == "resolution" and reader.body == "Security Council" and number:
             year = re.search(r"\((\d{4})\)", number)
             session = year.group(1) if year else None
@@ -1240,7 +1295,7 @@ class _Assembler:
             adopted = reader.sc_date or reader.cover_adopted
         elif adopted is None and reader.sc_date:
             adopted = reader.sc_date
-        if meeting is None and not parts:
+        if meeting is None and not parts and adopted is None:
             reader.warn(
                 0, MISSING_MEETING,
                 "no meeting line found, expected a line such as '84th plenary meeting' or 'Adopted at the ... meeting'",

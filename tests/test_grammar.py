@@ -81,6 +81,7 @@ def test_ordinal_word_value(word, expected):
         ("Agenda items 14, 15 and 117", ["14", "15", "117"]),
         ("Agenda item 19 (a) and (b)", ["19 (a)", "19 (b)"]),
         ("Agenda item 68 (gg)", ["68 (gg)"]),
+        ("Agenda item 136 and 149 to 165", ["136", "149 to 165"]),
         ("Agenda item", None),
         ("Agenda item the situation", None),
         ("Fifty-first session", None),

@@ -136,6 +136,7 @@ _AGENDA_LINE = re.compile(r"^Agenda items? +(\S.*?)\.?$", re.IGNORECASE)
 # One printed item: a number with optional letters in brackets, "78 (a)", "3(b)", "19 (a) and (b)" is two.
 _AGENDA_ITEM = re.compile(r"(\d{1,3})(?: ?\(([a-z]{1,4}|[ivx]{1,6})\))?")
 _AGENDA_SUBITEM_ONLY = re.compile(r"^\(([a-z]{1,4})\)$")
+_AGENDA_RANGE = re.compile(r"^\d{1,3} to \d{1,3}$")
 _AGENDA_SEPARATOR = re.compile(r",? and |, ")
 
 
@@ -156,6 +157,9 @@ def parse_agenda_items(line: str) -> list[str] | None:
         whole = _AGENDA_ITEM.fullmatch(piece)
         if whole is not None:
             items.append(f"{whole.group(1)} ({whole.group(2)})" if whole.group(2) else whole.group(1))
+            continue
+        if _AGENDA_RANGE.match(piece):
+            items.append(piece)  # "149 to 165" stays as printed: a range, not one item we could name
             continue
         sub_only = _AGENDA_SUBITEM_ONLY.match(piece)
         if sub_only is not None and items:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,11 +61,6 @@ _PART_SUFFIX = re.compile(r" [A-Z](?:[-–][A-Z])?$")
 def base_symbol(symbol: str) -> str:
     """``A/RES/54/237 C`` -> ``A/RES/54/237``: a citation of a part finds the resolution."""
     return _PART_SUFFIX.sub("", symbol.strip())
-
-
-def walk(paragraphs: tuple[Paragraph, ...]) -> Iterator[Paragraph]:
-    for paragraph in paragraphs:
-        yield paragraph
 
 
 def counts(resolution: Resolution) -> dict[str, int]:

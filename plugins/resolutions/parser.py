@@ -205,7 +205,6 @@ def _cell_text(inline) -> str:
 def _blocks(tokens, line_offset: int) -> list[_Block]:
     """Flatten the token stream into printed blocks, in source order (footnote definitions last)."""
     blocks: list[_Block] = []
-    list_stack: list[str] = []  # markup of enclosing lists
     item_prefix: str | None = None
     quote_depth = 0
     note_label: str | None = None
@@ -261,11 +260,6 @@ def _blocks(tokens, line_offset: int) -> list[_Block]:
                 blocks.append(_Block("text", lines, first, quote_depth > 0))
         elif kind == "footnote_open":
             note_label = str(token.meta.get("label", ""))
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            list_stack.append(token.markup)
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            if list_stack:
-                list_stack.pop()
         index += 1
     for position, block in enumerate(blocks):
         block.position = position
@@ -336,7 +330,6 @@ _ENACTING = re.compile(
 )
 _PART_LABEL = re.compile(r"^([A-Z])\.?$")
 _SECTION_LABEL = re.compile(r"^([IVXL]{1,6})\.?(?: +(.*))?$")
-_ROMAN_ONLY = re.compile(r"^[IVXL]{1,6}$")
 _ANNEX_LABEL = re.compile(r"^(Annex|ANNEX|Appendix|APPENDIX)(?: ([IVXL]{1,6}|[A-Z]|\d{1,2}))?\.?(?:$| +(.*)$)")
 _NUMBERED = re.compile(r"^(\d{1,3})\.(?:[ \u00a0\u200b-\u200f]+|$)")
 _NUMBER_WITHOUT_DOT = re.compile(r"^(\d{1,3}) (?=[A-Z])")
@@ -344,26 +337,6 @@ _ITEM = re.compile(r"^\(([a-z]{1,3}|[ivxl]{1,6})\)(?:[ \u00a0\u200b-\u200f]+|$)"
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})/ +")
 _NOTE_STAR = re.compile(r"^(\*{1,3}|†|‡) +")
 _NOTE_BARE = re.compile(r"^(\d{1,3}) +(?=\S)")
-
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
-
-
-def _roman_value(text: str) -> int:
-    total = 0
-    previous = 0
-    for character in reversed(text.lower()):
-        value = _ROMAN_VALUES.get(character, 0)
-        total = total - value if value < previous else total + value
-        previous = max(previous, value)
-    return total
-
-
-def _letter_index(text: str) -> int:
-    """Position of a lettered sub-paragraph: a=1 ... z=26, aa=27, bb=28."""
-    if len(text) > 1 and len(set(text)) == 1:
-        return 26 * (len(text) - 1) + ord(text[0]) - 96
-    return ord(text[0]) - 96 if text else 0
-
 
 @dataclass
 class _Para:
@@ -451,7 +424,7 @@ def _cut(text: str, footnotes: list[tuple[int, str]], start: int) -> tuple[str, 
 class _Reader:
     """The forward walk over blocks: one state machine, no look-back beyond the previous paragraph."""
 
-    def __init__(self, blocks: list[_Block], path: str, symbol_hint: str | None) -> None:
+    def __init__(self, blocks: list[_Block], path: str) -> None:
         self.blocks = blocks
         self.path = path
         self.diagnostics: list[Diagnostic] = []
@@ -478,7 +451,6 @@ class _Reader:
         self.notes: list[_NoteBuild] = []
         self.unplaced: list[_Para] = []
         self.vote: Vote | None = None
-        self.symbol_hint = symbol_hint
         self.last_para: _Para | None = None
         self.last_numbered: int = 0
         self.skip_positions: set[int] = set()
@@ -933,7 +905,7 @@ class _Reader:
             self.last_numbered = number
             container.numbered_seen = True
             para = _Para("operative", numbered.group(1), body, block.line, footnotes)
-            self.mark_operative_started(section)
+            container.in_operative = True
             (section.operative if section is not None else container.operative).append(para)
             self.last_para = para
             return
@@ -952,7 +924,7 @@ class _Reader:
         if not self.title_lines and self.number is None:
             self.keep_unplaced(text, block.line, footnotes, "text before the number and title line")
             return
-        self.mark_operative_started(section)
+        container.in_operative = True
         self.add_text_paragraph(para, section)
         self.last_para = para
 
@@ -970,9 +942,6 @@ class _Reader:
         para = _Para("text", number, text, block.line, footnotes, quoted=True, draft=True)
         self.add_text_paragraph(para, section)
         self.last_para = para
-
-    def mark_operative_started(self, section: _SectionBuild | None) -> None:
-        self.container.in_operative = True
 
     def attach_item(self, parent: _Para, label: str, text: str, line: int, footnotes) -> None:
         """Nest ``(a)`` under the paragraph and ``(i)`` under the current lettered item."""
@@ -1231,8 +1200,6 @@ class _Assembler:
                 )
         if symbol is None and reader.number:
             symbol = _symbol_of_number(reader.number, reader.number_parts or (reader.part_label or ""), reader.body, kind)
-        if symbol is None and reader.symbol_hint:
-            symbol = reader.symbol_hint
         if symbol is None:
             reader.warn(0, MISSING_SYMBOL, "no document symbol found, expected a symbol line such as A/RES/51/148", ERROR)
         if not title and number is None:
@@ -1247,7 +1214,6 @@ class _Assembler:
             session = year.group(1) if year else None
 
         # Proponent line first: it comes first in the document.
-        proponent_citations = []
         documents: tuple[str, ...] = ()
         if reader.proponent:
             self.marks_for(reader.proponent, [], "proponent", reader.proponent_line)
@@ -1471,7 +1437,7 @@ def parse(text: str, path: str = "<string>") -> Resolution:
     tokens = _MARKDOWN.parse(body_text)
     blocks = _blocks(tokens, front_lines)
     kind = _kind_from_path(path)
-    reader = _Reader(blocks, path, None)
+    reader = _Reader(blocks, path)
     reader.diagnostics.extend(diagnostics)
     reader.read()
     if kind == "resolution" and reader.symbol_text is None and reader.body == "General Assembly" and reader.session and " session of the General Assembly" in (reader.session_text or ""):

@@ -421,36 +421,7 @@ def benchmark(sizes: Sequence[int], runs: Sequence[int], seed: int, words: int, 
                     "machine": _machine(), "git_commit": _git_commit(), "runs": dict(zip(map(str, sizes), runs)),
                     "corpus_runs": corpus_runs, "seed": seed,
                     "words_per_resolution": words, "sizes": [], "corpus": None}
-    for count, size_runs in zip(sizes, runs):
-        progress(f"[{count}] generating the collection and the plain pages")
-        started = time.perf_counter()
-        specs, sample_number = prepare_size(work, count, seed, words, builds)
-        results = {spec.name: BuildResult(spec.name, count) for spec in specs}
-        load_before = os.getloadavg()
-        for run in range(size_runs):
-            for spec in specs:
-                progress(f"[{count}] {spec.name} run {run + 1}/{size_runs}")
-                run_build(spec, results[spec.name], logs)
-                if run == size_runs - 1 and results[spec.name].error is None:
-                    measure_output(spec, results[spec.name], sample_number)
-        for result in results.values():
-            summarise(result)
-        entry = {"resolutions": count, "setup_s": round(time.perf_counter() - started, 1),
-                 "load_average_before": [round(x, 2) for x in load_before],
-                 "load_average_after": [round(x, 2) for x in os.getloadavg()],
-                 "builds": {name: asdict(result) for name, result in results.items()}}
-        wall = {name: result.wall_s for name, result in results.items()}
-        cpu = {name: result.cpu_s for name, result in results.items()}
-        pairs = (("ours", "plain"), ("ours-warm", "plain"), ("ours", "hugo"), ("ours-warm", "hugo"))
-        entry["ratios"] = {f"{a}/{b}": _ratio(wall.get(a), wall.get(b)) for a, b in pairs}
-        # CPU time is less disturbed than wall time when other processes share the machine.
-        entry["cpu_ratios"] = {f"{a}/{b}": _ratio(cpu.get(a), cpu.get(b)) for a, b in pairs}
-        entry["ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in wall.items() if value}
-        report["sizes"].append(entry)
-        report["scaling"] = _scaling(report["sizes"])
-        save(report)
-        if not keep:
-            shutil.rmtree(work / f"n{count}", ignore_errors=True)
+    # The real corpus first: it is quick, and a run cut short still has it.
     if corpus is not None:
         spec = prepare_corpus(work, corpus)
         if spec is not None:
@@ -459,14 +430,54 @@ def benchmark(sizes: Sequence[int], runs: Sequence[int], seed: int, words: int, 
             for run in range(corpus_runs):
                 progress(f"[corpus, {count} files] run {run + 1}/{corpus_runs}")
                 run_build(spec, result, logs)
-            if result.error is None:
-                measure_output(spec, result, "74/1")
+                if run == 0 and result.error is None:
+                    measure_output(spec, result, "74/1")
             summarise(result)
             report["corpus"] = asdict(result)
+            save(report)
             if not keep:
                 shutil.rmtree(work / "corpus", ignore_errors=True)
+    for count, size_runs in zip(sizes, runs):
+        progress(f"[{count}] generating the collection and the plain pages")
+        started = time.perf_counter()
+        specs, sample_number = prepare_size(work, count, seed, words, builds)
+        results = {spec.name: BuildResult(spec.name, count) for spec in specs}
+        load_before = os.getloadavg()
+        report["sizes"].append({})
+        for run in range(size_runs):
+            for spec in specs:
+                progress(f"[{count}] {spec.name} run {run + 1}/{size_runs}")
+                run_build(spec, results[spec.name], logs)
+                if run == 0 and results[spec.name].error is None:
+                    # Every run writes the same site: its output is measured once, after the first run.
+                    measure_output(spec, results[spec.name], sample_number)
+            # Saved after every round of runs, so that a run cut short still leaves its figures.
+            report["sizes"][-1] = _size_entry(count, results, run + 1, started, load_before)
+            report["scaling"] = _scaling(report["sizes"])
+            save(report)
+        if not keep:
+            shutil.rmtree(work / f"n{count}", ignore_errors=True)
     report["scaling"] = _scaling(report["sizes"])
     return report
+
+
+def _size_entry(count: int, results: dict[str, BuildResult], runs_done: int, started: float,
+                load_before: tuple[float, float, float]) -> dict:
+    """The figures of one size so far: medians, ratios ours/plain and ours/Hugo, time per resolution."""
+    for result in results.values():
+        summarise(result)
+    entry = {"resolutions": count, "runs_done": runs_done, "elapsed_s": round(time.perf_counter() - started, 1),
+             "load_average_before": [round(x, 2) for x in load_before],
+             "load_average_after": [round(x, 2) for x in os.getloadavg()],
+             "builds": {name: asdict(result) for name, result in results.items()}}
+    wall = {name: result.wall_s for name, result in results.items()}
+    cpu = {name: result.cpu_s for name, result in results.items()}
+    pairs = (("ours", "plain"), ("ours-warm", "plain"), ("ours", "hugo"), ("ours-warm", "hugo"))
+    entry["ratios"] = {f"{a}/{b}": _ratio(wall.get(a), wall.get(b)) for a, b in pairs}
+    # CPU time is less disturbed than wall time when other processes share the machine.
+    entry["cpu_ratios"] = {f"{a}/{b}": _ratio(cpu.get(a), cpu.get(b)) for a, b in pairs}
+    entry["ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in wall.items() if value}
+    return entry
 
 
 def _scaling(sizes: list[dict]) -> dict:
@@ -475,7 +486,7 @@ def _scaling(sizes: list[dict]) -> dict:
         return {}
     smallest, largest = sizes[0], sizes[-1]
     label = f"{largest['resolutions']}/{smallest['resolutions']}"
-    return {"sizes": label, "ms_per_resolution_ratio": {
+    return {"sizes": label, "ms_per_resolution_ratio": {  # wall time per resolution
         name: _ratio(largest["ms_per_resolution"].get(name), smallest["ms_per_resolution"].get(name))
         for name in largest["ms_per_resolution"]}}
 
@@ -513,6 +524,7 @@ def markdown_report(report: dict) -> str:
     ]
     for entry in report["sizes"]:
         lines += [f"## {entry['resolutions']:,} resolutions", "",
+                  f"Runs done: {entry.get('runs_done')}.", "",
                   f"Load average before/after (1, 5, 15 min): {entry['load_average_before']} / "
                   f"{entry['load_average_after']}", "",
                   "| build | wall | CPU | peak memory | output | files | per resolution page | search: first result "

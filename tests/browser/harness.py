@@ -1,0 +1,234 @@
+"""Browser test machinery: build and serve a real site, open pages in Chromium that record every problem.
+
+- ``build_site``: lays out ``content/`` plus, when ``../shared/corpus`` exists, a full General Assembly session
+  (ga/74) and the resolutions of the next session that cite its paragraphs (linked in, never copied into the
+  project), so citations and "Cited by" join real resolutions; without the corpus, the hand-written collection
+  in ``tests/fixtures/sites/basic``. Built with ``mkdocs build`` from a ``mkdocs.yml`` that inherits the
+  repository's.
+- ``SiteHandler``: a quiet ``http.server`` handler that answers unknown paths with the site's ``404.html``, as
+  GitHub Pages does.
+- ``open_reader``: a browser page that records every console error, page error, failed request, HTTP error and
+  request leaving 127.0.0.1 (those are blocked: no network at test time) in ``Reader.problems``.
+- ``record_artifact``: screenshots and PDFs written to ``artifacts/browser/``, listed at the end of the run.
+
+Chromium is Debian's ``/usr/bin/chromium`` driven through ``executable_path``; Playwright never downloads one.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "sites" / "basic" / "docs" / "resolutions"
+ARTIFACTS = ROOT / "artifacts" / "browser"
+AXE_SCRIPT = HERE / "node_modules" / "axe-core" / "axe.min.js"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+# A full session (300+ resolutions: the agenda index of a big session, the timeline of a full year), and
+# from the next session only the resolutions that cite the first one's paragraphs (real citations and
+# "Cited by" between real resolutions, at half the build time of the whole session).
+CORPUS_SESSION = "ga/74"
+CORPUS_CITING_SESSION = "ga/75"
+_CITES_PARAGRAPH_OF_74 = re.compile(r"paragraphs? \d+[^.;]{0,80}? of (?:its )?resolution 74/\d+")
+# Hand-written fixture folders (no corpus): the ones that build without errors.
+FIXTURE_FOLDERS = ("ga60", "sc")
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+artifacts_written: list[Path] = []
+
+def record_artifact(path: Path) -> Path:
+    """Remember an artifact for the list printed at the end of the run."""
+    artifacts_written.append(path)
+    return path
+
+
+
+
+# --------------------------------------------------------------------------------------------- the site
+
+
+@dataclass(frozen=True)
+class BrowserSite:
+    """A built site being served: where its files are and the address that serves them."""
+
+    site_dir: Path
+    base_url: str
+    """``http://127.0.0.1:PORT/`` — also the build's ``site_url``, so canonical links and the sitemap are real."""
+    with_corpus: bool
+    build_log: str
+
+    def url(self, path: str) -> str:
+        return self.base_url + path.lstrip("/")
+
+    def html(self, path: str) -> str:
+        """The built HTML at a site-relative directory URL (``A/RES/51/148/``)."""
+        return (self.site_dir / path.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site folder; unknown paths get the site's 404.html, like GitHub Pages."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass  # the test output should show test results, not one line per request
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+def _link_tree(target: Path, link: Path) -> None:
+    # Linked, not copied: corpus files never enter the project (nor the temporary site folder's sources).
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(target, target_is_directory=True)
+
+
+def _write_config(work: Path, site_url: str) -> Path:
+    """A mkdocs.yml that inherits the repository's and only moves the folders and sets the address."""
+    config = work / "mkdocs.yml"
+    config.write_text(
+        "\n".join(
+            [
+                f"INHERIT: {ROOT / 'mkdocs.yml'}",
+                f"docs_dir: {work / 'docs'}",
+                f"site_dir: {work / 'site'}",
+                f"site_url: {site_url}",
+                "theme:",
+                "  name: material",
+                f"  custom_dir: {ROOT / 'site_templates'}",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    return config
+
+
+def build_site(work: Path, site_url: str) -> tuple[bool, str]:
+    """Lay out ``work/docs`` (content/ plus corpus sessions or fixtures) and build it into ``work/site``."""
+    docs = work / "docs"
+    shutil.copytree(ROOT / "content", docs)
+    # BROWSER_TESTS_WITHOUT_CORPUS=1 runs the fresh-clone variant (fixtures only) on a machine with the corpus.
+    with_corpus = (
+        (CORPUS / CORPUS_SESSION).is_dir()
+        and (CORPUS / CORPUS_CITING_SESSION).is_dir()
+        and os.environ.get("BROWSER_TESTS_WITHOUT_CORPUS") != "1"
+    )
+    if with_corpus:
+        _link_tree(CORPUS / CORPUS_SESSION, docs / "resolutions" / "corpus" / CORPUS_SESSION.replace("/", "-"))
+        citing = docs / "resolutions" / "corpus" / CORPUS_CITING_SESSION.replace("/", "-")
+        citing.mkdir(parents=True)
+        for source in sorted((CORPUS / CORPUS_CITING_SESSION).glob("*.md")):
+            if _CITES_PARAGRAPH_OF_74.search(source.read_text(encoding="utf-8")):
+                (citing / source.name).symlink_to(source)
+    else:
+        for folder in FIXTURE_FOLDERS:
+            if (FIXTURE_SITE / folder).is_dir():
+                _link_tree(FIXTURE_SITE / folder, docs / "resolutions" / "fixtures" / folder)
+    config = _write_config(work, site_url)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=work,
+    )
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build of the browser test site failed:\n{log[-6000:]}")
+    return with_corpus, log
+
+
+@dataclass
+class Reader:
+    """A browser page and what went wrong on it (console errors, failed or blocked requests)."""
+
+    page: object
+    site: BrowserSite
+    problems: list[str] = field(default_factory=list)
+
+    def open(self, path: str):
+        response = self.page.goto(self.site.url(path), wait_until="load")
+        assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
+        return response
+
+    def assert_clean(self) -> None:
+        """No console error, failed request or outside request on any page this reader visited."""
+        assert not self.problems, "problems on the pages visited:\n" + "\n".join(self.problems)
+
+
+def is_material_alternate_sitemap(site: BrowserSite, url: str) -> bool:
+    """Material's instant navigation fetches ``sitemap.xml`` beside every ``<link rel="alternate">`` (it means
+    language versions); beside a resolution page's JSON twin (``index.json``) there is none, so the fetch 404s
+    and Material carries on. Reported to the integrator; this one request, and only it, is not a problem here."""
+    if not url.startswith(site.base_url) or not url.endswith("/sitemap.xml") or url == site.url("sitemap.xml"):
+        return False
+    folder = url[len(site.base_url) : -len("sitemap.xml")]
+    return (site.site_dir / folder / "index.json").is_file()
+
+
+def open_reader(browser, site: BrowserSite, **context_options) -> tuple[object, Reader]:
+    """A new browser context and page whose problems are recorded; the caller closes the context."""
+    context = browser.new_context(**{"viewport": DESKTOP, **context_options})
+    page = context.new_page()
+    reader = Reader(page=page, site=site)
+
+    def keep_local(route):
+        if route.request.url.startswith(site.base_url) or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            reader.problems.append(f"request leaves the site: {route.request.url}")
+            route.abort()
+
+    def on_console(message):
+        if message.type != "error":
+            return
+        source = (message.location or {}).get("url", "")
+        if "status of 404" in message.text and is_material_alternate_sitemap(site, source):
+            return
+        reader.problems.append(f"console error: {message.text} ({source or page.url})")
+
+    def on_request_failed(request):
+        # ERR_ABORTED: the reader moved on before the request finished (a favicon, a prefetch); not a failure.
+        if request.failure != "net::ERR_ABORTED":
+            reader.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def on_response(response):
+        if response.status >= 400 and not is_material_alternate_sitemap(site, response.url):
+            reader.problems.append(f"HTTP {response.status}: {response.url}")
+
+    page.route("**/*", keep_local)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: reader.problems.append(f"page error: {error} ({page.url})"))
+    page.on("requestfailed", on_request_failed)
+    page.on("response", on_response)
+    return context, reader

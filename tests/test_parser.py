@@ -271,3 +271,31 @@ def test_escaped_and_html_text_is_kept_as_text():
     )
     resolution = parse(text, "html.md")
     assert resolution.operative[0].text == "Decides that bold & *stars* stay text;"
+
+
+def test_ocr_footnote_number_glued_to_a_word_is_a_marker():
+    text = (
+        "**Security Council**\n\nS/RES/9998 (2035)\n\n9998 (2035). Resolution of 1 March 2035\n\n"
+        "The Security Council,\n\nNoting the statement made at the 900th meeting.11 and 41 others,\n\n"
+        "Decides to act.\n\nAdopted unanimously at the 901st meeting.\n\n---\n\n<sup>11</sup> A record.\n"
+    )
+    resolution = parse(text, "ocr.md")
+    noting = resolution.preamble[0]
+    assert noting.text == "Noting the statement made at the 900th meeting. and 41 others,"
+    footnotes = [(mark.start, mark.value) for mark in noting.marks if mark.kind == "footnote"]
+    assert footnotes == [(len("Noting the statement made at the 900th meeting."), "11")]
+    assert not [d for d in resolution.diagnostics if d.code in ("RES106", "RES107")]
+
+
+def test_several_star_markers_keep_their_offsets():
+    text = (
+        "**General Assembly**\n\nA/DEC/90/402  \n\n90th session of the General Assembly\n\n"
+        "90/402. Appointments\n\nThe General Assembly appointed Ann,*** Bob* and Cy.**\n\n"
+        "5th plenary meeting  \n2035-09-20\n\n---\n\n<sup>*</sup> One.\n\n<sup>**</sup> Two.\n\n<sup>***</sup> Three.\n"
+    )
+    resolution = parse(text, "A_DEC_90_402.md")
+    paragraph = resolution.operative[0]
+    assert paragraph.text == "The General Assembly appointed Ann, Bob and Cy."
+    marks = [(mark.start, mark.value) for mark in paragraph.marks if mark.kind == "footnote"]
+    text = paragraph.text
+    assert marks == [(text.index(",") + 1, "***"), (text.index(" and"), "*"), (len(text), "**")]

@@ -1090,7 +1090,18 @@ class _Assembler:
         self.body = reader.body
         # Markers printed as "*" or "1/" (older documents) are only recognised when such notes exist.
         plain = [note.mark for note in reader.notes if note.plain or not note.mark[:1].isdigit()]
-        self.plain_marker = _plain_marker_pattern(plain) if plain else None
+        self.marker_patterns = [_plain_marker_pattern(plain)] if plain else []
+        # OCR'd texts lost some <sup> markup: a note nothing refers to may still be marked by its
+        # number glued to the word before it ("meeting.11"), never by a free-standing number.
+        referenced = {mark for para in _all_paras(reader) for _, mark in para.footnotes}
+        referenced.update(mark for printed in reader.title_lines for _, mark in printed.footnotes)
+        orphans = sorted(
+            {note.mark for note in reader.notes if note.mark.isdigit() and not note.plain} - referenced,
+            key=len, reverse=True,
+        )
+        if orphans:
+            numbers = "|".join(orphans)
+            self.marker_patterns.append(re.compile(rf"(?<=[A-Za-z.,;:)\]”’])({numbers})(?=[\s,.;:)]|$)"))
 
     def unique(self, wanted: str, line: int, quiet: bool = False) -> str:
         """``wanted`` if free, else ``wanted-2``, ``wanted-3``...; a repeated printed number is reported,
@@ -1130,8 +1141,8 @@ class _Assembler:
 
     def paragraph(self, para: _Para, wanted_id: str) -> Paragraph:
         para_id = self.unique(wanted_id, para.line)
-        if self.plain_marker is not None:
-            para.text, para.footnotes = _take_plain_markers(para.text, para.footnotes, self.plain_marker)
+        for pattern in self.marker_patterns:
+            para.text, para.footnotes = _take_plain_markers(para.text, para.footnotes, pattern)
         marks = self.marks_for(para.text, para.footnotes, para_id, para.line)
         items = tuple(self.paragraph(item, f"{para_id}-{item.number}") for item in para.items)
         return Paragraph(
@@ -1360,6 +1371,21 @@ def _agenda_with_titles(items: list[AgendaItem], titles: list[str]) -> tuple[Age
     return tuple(items)
 
 
+def _all_paras(reader: _Reader):
+    """Every paragraph and sub-paragraph the reader built, in no particular order."""
+    stack: list[_Para] = list(reader.unplaced)
+    for container in (reader.root, *reader.parts):
+        stack += container.preamble + container.operative
+        for section in container.sections:
+            stack += section.preamble + section.operative
+    for annex in reader.annexes:
+        stack += [block for block in annex.blocks if isinstance(block, _Para)]
+    while stack:
+        para = stack.pop()
+        yield para
+        stack.extend(para.items)
+
+
 def _plain_marker_pattern(marks: list[str]) -> re.Pattern[str]:
     """Markers ``*``/``**`` glued to a word, or `` 1/`` after a word, for the given note marks."""
     stars = sorted({mark for mark in marks if not mark[0].isdigit()}, key=len, reverse=True)
@@ -1371,25 +1397,31 @@ def _plain_marker_pattern(marks: list[str]) -> re.Pattern[str]:
 
 def _take_plain_markers(text: str, footnotes: list[tuple[int, str]], pattern: re.Pattern[str]):
     """Remove plain markers from ``text`` and record them as footnote references at their offsets."""
-    if "*" not in text and "/" not in text and "†" not in text:
+    matches = [
+        (match.start(), match.end(), next(group for group in match.groups() if group is not None))
+        for match in pattern.finditer(text)
+    ]
+    if not matches:
         return text, footnotes
     pieces: list[str] = []
-    found: list[tuple[int, str]] = []
-    removed = 0
     last = 0
-    moved = list(footnotes)
-    for match in pattern.finditer(text):
-        pieces.append(text[last : match.start()])
-        mark = next(group for group in match.groups() if group is not None)
-        found.append((match.start() - removed, mark))
-        width = match.end() - match.start()
-        moved = [(offset - width if offset >= match.end() else offset, m) for offset, m in moved]
-        removed += width
-        last = match.end()
-    if not found:
-        return text, footnotes
+    for start, end, _ in matches:
+        pieces.append(text[last:start])
+        last = end
     pieces.append(text[last:])
-    return "".join(pieces), sorted(moved + found)
+
+    def moved(offset: int) -> int:
+        # Offsets are in the original text; subtract what was removed before them.
+        shift = 0
+        for start, end, _ in matches:
+            if end <= offset:
+                shift += end - start
+            elif start < offset:
+                shift += offset - start
+        return offset - shift
+
+    found = [(moved(start), mark) for start, _, mark in matches]
+    return "".join(pieces), sorted([(moved(offset), mark) for offset, mark in footnotes] + found)
 
 
 def _anchor(mark: str) -> str:

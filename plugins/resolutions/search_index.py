@@ -24,11 +24,14 @@ from __future__ import annotations
 import bisect
 import gzip
 import hashlib
+import heapq
 import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .model import Paragraph, Resolution, Table
@@ -71,6 +74,7 @@ with
 """Words too common to index (the script drops them from queries too; they are in the manifest)."""
 
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 _SPACE_BEFORE_PAREN = re.compile(r"\s+\(")
 _NUMBER_WITH_YEAR = re.compile(r"^\d+[a-z]?\(")  # "1325(2000)", "217a(iii)": one term, like a symbol
 _TRIM = ".,;:!?\"'()[]{}"
@@ -122,6 +126,11 @@ def fold(text: str) -> str:
 def symbol_key(text: str) -> str:
     """A symbol or number as a single term: folded, no spaces (``S/RES/1325 (2000)`` -> ``s/res/1325(2000)``)."""
     return "".join(fold(text).split())
+
+
+def _words_of_folded(folded: str) -> list[str]:
+    # The ASCII pattern gives the same words on ASCII text and is faster than the Unicode one.
+    return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 
 def words(text: str) -> list[str]:
@@ -196,28 +205,31 @@ def _paragraphs(paragraphs: Iterable[Paragraph]) -> Iterator[tuple[str, str]]:
 
 # -- building the files -------------------------------------------------------------------------------
 
-TermScores = dict[str, tuple[int, str]]
-"""term -> (score, anchor of the first block containing it) for one document."""
+TermScores = tuple[dict[str, int], dict[str, str]]
+"""For one document: term -> score, and term -> anchor of the first block containing it ("" for the top)."""
 
 
 def document_terms(document: SearchDocument) -> TermScores:
     """Scores of every term of one document (independent of the others, so it can be cached per page)."""
-    block_counts: Counter[str] = Counter()
-    first_anchor: dict[str, str] = {}
-    for anchor, text in document.blocks:
-        distinct = set(_WORD.findall(fold(text)))
-        block_counts.update(distinct)
-        for term in distinct:
-            first_anchor.setdefault(term, anchor)
-    scores: dict[str, tuple[int, str]] = {
-        term: (count, first_anchor[term]) for term, count in block_counts.items() if term not in STOP_WORDS
-    }
+    anchors: dict[str, str] = {}
+    block_terms: list[set[str]] = []
+    # Blocks in reverse, so the anchor left for each term is the first block that contains it; the counting
+    # and the anchors are dictionary operations done in C, not a Python loop per word.
+    for anchor, text in reversed(document.blocks):
+        distinct = set(_words_of_folded(fold(text)))
+        block_terms.append(distinct)
+        anchors.update(dict.fromkeys(distinct, anchor))
+    counts = Counter(chain.from_iterable(block_terms))
+    for stop_word in STOP_WORDS.intersection(counts):
+        del counts[stop_word]
+    scores = dict(counts)
     for term in set(_WORD.findall(fold(document.title))) - STOP_WORDS:
-        count, _ = scores.get(term, (0, ""))
-        scores[term] = (count + TITLE_SCORE, "")  # a title word links to the top of the page
+        scores[term] = scores.get(term, 0) + TITLE_SCORE
+        anchors[term] = ""  # a title word links to the top of the page
     for key in document.keys:
-        scores[key] = (SYMBOL_SCORE, "")
-    return scores
+        scores[key] = SYMBOL_SCORE
+        anchors[key] = ""
+    return scores, anchors
 
 
 class SearchIndexBuilder:
@@ -257,8 +269,9 @@ class SearchIndexBuilder:
         self._memo = {key: value for key, value in self._memo.items() if key in live}
         postings: defaultdict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for number, document in enumerate(documents):
-            for term, (score, anchor) in self.terms_of(document).items():
-                postings[term].append((number, score, anchor))
+            scores, anchors = self.terms_of(document)
+            for term, score in scores.items():
+                postings[term].append((number, score, anchors[term]))
         return build_files(documents, postings)
 
 
@@ -301,7 +314,8 @@ def build_files(documents: Sequence[SearchDocument],
 def _encode_postings(entries: list[tuple[int, int, str]]) -> list:
     """``[total, doc-delta, score, anchor, doc-delta, score, anchor, ...]``: best ``MAX_POSTINGS`` by score,
     then in document order with each document number stored as the gap from the previous one."""
-    kept = entries if len(entries) <= MAX_POSTINGS else sorted(entries, key=lambda e: (-e[1], e[0]))[:MAX_POSTINGS]
+    # nlargest keeps the earlier (lower-numbered) document among equal scores, so the result is deterministic.
+    kept = entries if len(entries) <= MAX_POSTINGS else heapq.nlargest(MAX_POSTINGS, entries, key=itemgetter(1))
     kept = sorted(kept)
     flat: list = [len(entries)]
     previous = 0

@@ -115,8 +115,8 @@ class Speedups:
         """Swap every resolution and generated page whose inputs did not change for its previous HTML."""
         memory = self.page_memory
         own = set(plugin.sources) | set(plugin.generated_pages)
-        hand_written = [f.abs_src_path for f in files.documentation_pages()
-                        if f.src_uri not in own and f.abs_src_path]
+        pages = files.documentation_pages()
+        hand_written = [f.abs_src_path for f in pages if f.src_uri not in own and f.abs_src_path]
         memory.start_build(incremental.site_fingerprint(
             config.config_file_path,
             [config.theme.custom_dir] if config.theme.custom_dir else [],
@@ -127,8 +127,7 @@ class Speedups:
         session_url = plugin._session_url if plugin.config.session_links else None
         # A page in the navigation must stay a page: MkDocs draws the nav from Page objects.
         in_nav = _nav_paths(config.nav)
-        swappable = {f.src_uri for f in files.documentation_pages()
-                     if f.inclusion == InclusionLevel.NOT_IN_NAV and f.src_uri not in in_nav}
+        swappable = {f.src_uri for f in pages if f.inclusion == InclusionLevel.NOT_IN_NAV and f.src_uri not in in_nav}
         for src_uri, source in plugin.sources.items():
             if src_uri not in swappable:
                 continue

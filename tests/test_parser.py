@@ -299,3 +299,18 @@ def test_several_star_markers_keep_their_offsets():
     marks = [(mark.start, mark.value) for mark in paragraph.marks if mark.kind == "footnote"]
     text = paragraph.text
     assert marks == [(text.index(",") + 1, "***"), (text.index(" and"), "*"), (len(text), "**")]
+
+
+def test_table_among_operative_paragraphs_keeps_its_cells():
+    text = (
+        "**General Assembly**\n\nA/RES/90/10  \n1 July 2036\n\nNinetieth session\n\n90/10. Budget\n\n"
+        "The General Assembly,\n\n1. Approves the following:\n\n| Item | Amount |\n|---|---|\n| Posts | 10 |\n| Travel | 2 |\n\n"
+        "2. Decides.\n\n99th plenary meeting  \n30 June 2036\n"
+    )
+    resolution = parse(text, "table.md")
+    first, table_paragraph, second = resolution.operative
+    assert table_paragraph.kind == "text" and table_paragraph.id == "text-1"
+    assert table_paragraph.table.header == ("Item", "Amount")
+    assert table_paragraph.table.rows == (("Posts", "10"), ("Travel", "2"))
+    assert table_paragraph.text == "Item | Amount; Posts | 10; Travel | 2"
+    assert second.number == "2"

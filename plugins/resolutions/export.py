@@ -133,7 +133,7 @@ def _mark(mark: Mark) -> dict[str, Any]:
 
 
 def _paragraph(p: Paragraph) -> dict[str, Any]:
-    return {
+    data = {
         "id": p.id,
         "kind": p.kind,
         "number": p.number,
@@ -142,6 +142,10 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
         "marks": [_mark(m) for m in p.marks],
         "items": [_paragraph(item) for item in p.items],
     }
+    # Added by the parser's owner: a table printed among the paragraphs (Paragraph.table), only when present.
+    if p.table is not None:
+        data["table"] = _table(p.table)
+    return data
 
 
 def _table(t: Table) -> dict[str, Any]:
@@ -236,6 +240,7 @@ def _paragraph_from(d: dict[str, Any]) -> Paragraph:
         line=d["line"],
         marks=tuple(_mark_from(m) for m in d["marks"]),
         items=tuple(_paragraph_from(item) for item in d["items"]),
+        table=_block_from(d["table"]) if d.get("table") else None,  # Paragraph.table (parser owner's addition)
     )
 
 

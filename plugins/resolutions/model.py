@@ -68,6 +68,9 @@ class Paragraph:
     """Footnote references and citation spans inside ``text``, in order of ``start``."""
     items: tuple["Paragraph", ...] = ()
     """Nested sub-paragraphs: ``(a)`` under a numbered paragraph, ``(i)`` under ``(a)``."""
+    table: "Table | None" = None
+    """A table printed among the paragraphs (outside an annex): its cells; ``text`` then holds the
+    cells joined (`` | `` between cells, ``; `` between rows) so that nothing is lost."""
 
 
 @dataclass(frozen=True)

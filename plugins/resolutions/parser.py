@@ -350,6 +350,7 @@ class _Para:
     items: list["_Para"] = field(default_factory=list)
     quoted: bool = False
     draft: bool = False
+    table: tuple | None = None
 
 
 @dataclass
@@ -633,7 +634,9 @@ class _Reader:
                 if annex is not None:
                     annex.blocks.append(block)
                 else:
-                    self.add_text_paragraph(_Para("text", None, block.lines[0].text, block.line, []), section)
+                    header, rows = block.table
+                    text = "; ".join(" | ".join(cells) for cells in (header, *rows) if any(cells))
+                    self.add_text_paragraph(_Para("text", None, text, block.line, [], table=block.table), section)
                 continue
             first = block.lines[0]
             text = first.text
@@ -1087,6 +1090,7 @@ class _Assembler:
         self.used_ids: set[str] = set()
         self.marker_uses: dict[str, int] = {}
         self.marker_lines: list[tuple[str, int]] = []
+        self.tables = 0
         self.body = reader.body
         # Markers printed as "*" or "1/" (older documents) are only recognised when such notes exist.
         plain = [note.mark for note in reader.notes if note.plain or not note.mark[:1].isdigit()]
@@ -1145,8 +1149,13 @@ class _Assembler:
             para.text, para.footnotes = _take_plain_markers(para.text, para.footnotes, pattern)
         marks = self.marks_for(para.text, para.footnotes, para_id, para.line)
         items = tuple(self.paragraph(item, f"{para_id}-{item.number}") for item in para.items)
+        table = None
+        if para.table is not None:
+            self.tables += 1
+            table = Table(f"table-{self.tables}", para.table[0], para.table[1], para.line)
         return Paragraph(
-            id=para_id, kind=para.kind, number=para.number, text=para.text, line=para.line, marks=marks, items=items
+            id=para_id, kind=para.kind, number=para.number, text=para.text, line=para.line, marks=marks,
+            items=items, table=table,
         )
 
     def paragraphs(self, paras: list[_Para], prefix: str, unnumbered_prefix: str | None = None) -> tuple[Paragraph, ...]:

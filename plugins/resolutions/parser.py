@@ -656,7 +656,8 @@ class _Reader:
                     continue
             if annex is None and len(block.lines) <= 3 and not block.quoted:
                 part = _PART_LABEL.match(text)
-                if part is not None and not (expect_part and self.has_parts()) and self.expected_section_letter(part.group(1), section):
+                is_part = part is not None and self.has_parts() and self.expected_part(part.group(1))
+                if part is not None and not is_part and self.expected_section_letter(part.group(1), section):
                     # "A", "B" inside one resolution (no meeting line between them): lettered sections.
                     title = " ".join(p.text for p in block.lines[1:]) or None
                     section = _SectionBuild(part.group(1), title, first.line)
@@ -665,7 +666,7 @@ class _Reader:
                     if title is None:
                         pending_heading = ["section"]
                     continue
-                if part is not None and expect_part and self.expected_part(part.group(1)):
+                if is_part:
                     container = _Container(part.group(1), None, first.line)
                     title = " ".join(p.text for p in block.lines[1:]) or None
                     container.title = title
@@ -987,7 +988,7 @@ def _looks_preambular(text: str, blocks, block) -> bool:
 
 _PREAMBULAR_OPENERS = frozenset(
     "Aware Mindful Conscious Cognizant Desirous Deeply Gravely Further Fully Strongly Profoundly "
-    "Seriously Keenly Firmly Also Convinced Concerned Alarmed Determined".split()
+    "Seriously Keenly Firmly Also Convinced Concerned Alarmed Determined Whereas".split()
 )
 _OPERATIVE_ED = frozenset(("Proceed", "Need"))
 
@@ -1012,7 +1013,7 @@ def _is_heading(text: str, block: _Block) -> bool:
     if len(text) > 180 or not text:
         return False
     tail = text.rstrip(_INVISIBLE).rstrip("0123456789*/†")
-    if not tail or tail[-1] in ".,;:":
+    if not tail or tail[-1] in ".,;:" or tail.endswith((" and", " or")):
         return False
     if _NUMBERED.match(text) or _ITEM.match(text):
         return False
@@ -1277,6 +1278,11 @@ class _Assembler:
                 meeting = parts[0].meeting
             if adopted is None and len(dates) == 1:
                 adopted = parts[0].adopted
+            printed = [part.meeting for part in parts if part.meeting is not None]
+            if meeting is None and kind == "decision" and printed:
+                # A decision's record lists its meetings together at the end: the first is the decision's.
+                meeting = min(printed, key=lambda found: found.line)
+                adopted = adopted or meeting.date
         if adopted is None and meeting is None and not parts:
             adopted = reader.sc_date or reader.cover_adopted
         elif adopted is None and reader.sc_date:
@@ -1286,7 +1292,7 @@ class _Assembler:
                 0, MISSING_MEETING,
                 "no meeting line found, expected a line such as '84th plenary meeting' or 'Adopted at the ... meeting'",
             )
-        elif parts and any(part.meeting is None for part in parts):
+        elif parts and meeting is None and any(part.meeting is None for part in parts):
             for part in parts:
                 if part.meeting is None:
                     reader.warn(part.line, MISSING_MEETING, f"part {part.label} has no meeting line, expected one")

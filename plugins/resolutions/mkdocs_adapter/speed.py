@@ -157,12 +157,10 @@ class Speedups:
 
 
 def _swap_for_reused(files: Files, file: File, html: bytes, config: Any) -> None:
-    reused = _ReusedPage.generated(config, file.src_uri, content=html, inclusion=file.inclusion)
-    reused.dest_uri = file.dest_uri
-    for cached in ("url", "abs_dest_path"):
-        reused.__dict__.pop(cached, None)  # recomputed from dest_uri
-    files.remove(file)
-    files.append(reused)
+    # Turned in place into a file MkDocs copies: the same object keeps its src_uri, dest_uri and url (links
+    # to it still resolve), and no new File is built for each of thousands of pages.
+    file.__class__ = _ReusedPage
+    file.content_bytes = html
 
 
 def _nav_paths(nav: Any) -> set[str]:

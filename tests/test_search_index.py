@@ -208,3 +208,18 @@ Promise.all(queries.map(q => client.search(q))).then(all => {{
     for query, js_hits in zip(queries, from_js):
         py_hits = [[hit.url, hit.score] for hit in IndexClient(reader).search(query)]
         assert js_hits == py_hits, query
+
+
+def test_rebuild_after_edits_equals_a_full_build() -> None:
+    documents = synthetic_documents(150)
+    builder = SearchIndexBuilder()
+    builder.build(documents)
+    edited = list(documents)
+    edited[7] = SearchDocument(**{**documents[7].__dict__, "title": "Zanzibar", "blocks": (("para-1", "w1 fresh"),)})
+    edited[99] = SearchDocument(**{**documents[99].__dict__, "blocks": documents[99].blocks[:3]})
+    assert builder.build(edited) == build_search_files(edited)
+    assert IndexClient(files_reader(builder.build(edited))).search("zanzibar")[0].url == documents[7].url
+    restored = builder.build(documents)  # and back: terms that disappeared come back, none is left over
+    assert restored == build_search_files(documents)
+    reordered = documents[1:] + documents[:1]  # other numbering: a full build, still the same result
+    assert builder.build(reordered) == build_search_files(reordered)

@@ -238,6 +238,9 @@ class SearchIndexBuilder:
     def __init__(self) -> None:
         self._memo: dict[int, tuple[SearchDocument, TermScores]] = {}
         self._documents: dict[int, tuple[Resolution, SearchDocument]] = {}
+        # The previous build, kept so that a rebuild of the same pages only updates the edited documents'
+        # terms: its documents (by number), their terms, every term's postings and serialised piece.
+        self._previous: tuple[list[SearchDocument], list[TermScores], dict[str, list], dict[str, str]] | None = None
 
     def terms_of(self, document: SearchDocument) -> TermScores:
         """``document_terms`` with a per-object memo (the parse cache hands back the same objects)."""
@@ -264,15 +267,29 @@ class SearchIndexBuilder:
         return self.build(documents)
 
     def build(self, documents: Sequence[SearchDocument]) -> list[GeneratedFile]:
-        """The index files for ``documents`` (order decides document numbers)."""
+        """The index files for ``documents`` (order decides document numbers).
+
+        When the previous build had the same pages in the same order (a preview rebuild after an edit), only
+        the terms of the documents that changed are updated; the output is the same as a full build's."""
+        documents = list(documents)
         live = {id(document) for document in documents}
         self._memo = {key: value for key, value in self._memo.items() if key in live}
-        postings: defaultdict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for number, document in enumerate(documents):
-            scores, anchors = self.terms_of(document)
-            for term, score in scores.items():
-                postings[term].append((number, score, anchors[term]))
-        return build_files(documents, postings)
+        term_maps = [self.terms_of(document) for document in documents]
+        previous = self._previous
+        if previous is not None and [d.url for d in previous[0]] == [d.url for d in documents]:
+            postings, pieces = previous[2], previous[3]
+            for number, (document, terms) in enumerate(zip(documents, term_maps)):
+                if document is not previous[0][number]:
+                    _update_document(postings, pieces, number, previous[1][number], terms)
+        else:
+            postings = defaultdict(list)
+            for number, (scores, anchors) in enumerate(term_maps):
+                for term, score in scores.items():
+                    postings[term].append((number, score, anchors[term]))
+            postings = dict(postings)
+            pieces = {term: _piece(term, entries) for term, entries in postings.items()}
+        self._previous = (documents, term_maps, postings, pieces)
+        return files_from_pieces(documents, pieces)
 
 
 def build_search_files(documents: Sequence[SearchDocument]) -> list[GeneratedFile]:
@@ -280,16 +297,44 @@ def build_search_files(documents: Sequence[SearchDocument]) -> list[GeneratedFil
     return SearchIndexBuilder().build(documents)
 
 
+def _update_document(postings: dict[str, list], pieces: dict[str, str], number: int,
+                     old: TermScores, new: TermScores) -> None:
+    """Replace document ``number``'s postings (terms ``old``) with its new ones (terms ``new``), in place."""
+    new_scores, new_anchors = new
+    for term in old[0].keys() | new_scores.keys():
+        entries = postings.get(term, [])
+        position = bisect.bisect_left(entries, (number,))
+        if position < len(entries) and entries[position][0] == number:
+            del entries[position]
+        if term in new_scores:
+            entries.insert(position, (number, new_scores[term], new_anchors[term]))
+        if entries:
+            postings[term] = entries
+            pieces[term] = _piece(term, entries)
+        else:
+            postings.pop(term, None)
+            pieces.pop(term, None)
+
+
+def _piece(term: str, entries: list[tuple[int, int, str]]) -> str:
+    # Each term is serialised once; a shard is the concatenation of its terms' pieces.
+    return _compact_json(term) + ":" + _compact_json(_encode_postings(entries))
+
+
 def build_files(documents: Sequence[SearchDocument],
                 postings: Mapping[str, list[tuple[int, int, str]]]) -> list[GeneratedFile]:
     """Shards, document chunks and manifest from the postings of every term."""
+    return files_from_pieces(documents, {term: _piece(term, entries) for term, entries in postings.items()})
+
+
+def files_from_pieces(documents: Sequence[SearchDocument], term_pieces: Mapping[str, str]) -> list[GeneratedFile]:
+    """Shards, document chunks and manifest from each term's serialised postings."""
     files: list[GeneratedFile] = []
     shard_starts: list[str] = []
     pieces: list[str] = []
     shard_size = 0
-    for term in sorted(postings):
-        # Each term is serialised once; a shard is the concatenation of its terms' pieces.
-        piece = _compact_json(term) + ":" + _compact_json(_encode_postings(postings[term]))
+    for term in sorted(term_pieces):
+        piece = term_pieces[term]
         if pieces and shard_size + len(piece) > SHARD_BYTES:
             files.append(GeneratedFile(f"{INDEX_FOLDER}/t/{len(shard_starts) - 1}.json", "{" + ",".join(pieces) + "}"))
             pieces, shard_size = [], 0

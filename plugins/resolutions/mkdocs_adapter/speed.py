@@ -74,9 +74,6 @@ class Speedups:
         self.template_cache = _MemoryBytecodeCache()
         self._cache_folder_set = False
         self.serve = False
-        # Serve only: the search files of the previous build and the pages they were built for.
-        self._search_files: list[GeneratedFile] = []
-        self._search_pages: list[tuple[str, str]] = []
 
     def configure(self, plugin_config: Any, config: Any, serve: bool = False) -> None:
         """Point the parse cache at its folder (once: the folder does not move during a serve session)."""
@@ -101,15 +98,9 @@ class Speedups:
     def search_outputs(self, resolutions: Sequence[Resolution], collection: Any
                        ) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
         """The search page and the index files for every resolution that has a page."""
+        # Under serve the builder keeps the previous index and updates only the edited documents' terms.
         pages = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
-        listed = [(res.source, url) for res, url in pages]
-        if self.serve and self._search_files and listed == self._search_pages:
-            # Preview: with the same pages, the index of the previous build is kept (rebuilding it would
-            # cost more than the rest of an edit); a full build always indexes every text (docs/search.md).
-            return [search_index.search_page()], self._search_files
-        files = self.search_builder.build_for_pages(pages)
-        self._search_files, self._search_pages = files, listed
-        return [search_index.search_page()], files
+        return [search_index.search_page()], self.search_builder.build_for_pages(pages)
 
     def reuse_unchanged_pages(self, plugin: Any, files: Files, config: Any) -> None:
         """Swap every resolution and generated page whose inputs did not change for its previous HTML."""

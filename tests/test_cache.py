@@ -80,23 +80,32 @@ def test_disk_layer_survives_a_new_process(tmp_path: Path) -> None:
     assert list(folder.glob(f"{cache.parser_version()}/*/*.pickle"))
 
 
-def test_identical_file_under_another_name_reports_its_own_path(tmp_path: Path) -> None:
+def test_identical_file_in_another_folder_reports_its_own_path(tmp_path: Path) -> None:
     parse = CountingParser()
     store = ParseCache(folder=tmp_path / "cache", parse_bytes=parse)
     store.parse_all([write(tmp_path, "old/name.md", "Same text\n")])
-    renamed = write(tmp_path, "new/other.md", "Same text\n")
-    (result,) = ParseCache(folder=tmp_path / "cache", parse_bytes=parse).parse_all([renamed])
+    moved = write(tmp_path, "new/name.md", "Same text\n")
+    (result,) = ParseCache(folder=tmp_path / "cache", parse_bytes=parse).parse_all([moved])
     assert parse.calls == ["old/name.md"]
-    assert result.source == "new/other.md"
-    assert [d.path for d in result.diagnostics] == ["new/other.md"]
-    assert result.diagnostics[0].format().startswith("new/other.md:3: ")
+    assert result.source == "new/name.md"
+    assert [d.path for d in result.diagnostics] == ["new/name.md"]
+    assert result.diagnostics[0].format().startswith("new/name.md:3: ")
+
+
+def test_a_renamed_file_is_parsed_again_because_the_parser_reads_the_name(tmp_path: Path) -> None:
+    parse = CountingParser()
+    store = ParseCache(folder=None, parse_bytes=parse)
+    store.parse_all([write(tmp_path, "A_RES_1_1.md", "Same text\n")])
+    (result,) = store.parse_all([write(tmp_path, "A_DEC_1_1.md", "Same text\n")])
+    assert parse.calls == ["A_RES_1_1.md", "A_DEC_1_1.md"]
+    assert result.source == "A_DEC_1_1.md"
 
 
 def test_two_identical_files_in_one_build_keep_their_own_paths(tmp_path: Path) -> None:
     store = ParseCache(folder=None, parse_bytes=CountingParser())
-    one, two = store.parse_all([write(tmp_path, "one.md", "Twin\n"), write(tmp_path, "two.md", "Twin\n")])
-    assert (one.source, two.source) == ("one.md", "two.md")
-    assert (one.diagnostics[0].path, two.diagnostics[0].path) == ("one.md", "two.md")
+    one, two = store.parse_all([write(tmp_path, "one/twin.md", "Twin\n"), write(tmp_path, "two/twin.md", "Twin\n")])
+    assert (one.source, two.source) == ("one/twin.md", "two/twin.md")
+    assert (one.diagnostics[0].path, two.diagnostics[0].path) == ("one/twin.md", "two/twin.md")
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps(("wrong", "shape", 3)),
@@ -118,8 +127,8 @@ def test_entry_of_another_content_is_not_trusted(tmp_path: Path) -> None:
     a, b = write(tmp_path, "a.md", "Alpha\n"), write(tmp_path, "b.md", "Beta\n")
     ParseCache(folder=folder, parse_bytes=CountingParser()).parse_all([a, b])
     entries = {p.stem: p for p in folder.glob("*/*/*.pickle")}
-    key_a = cache.content_hash(b"Alpha\n")
-    key_b = cache.content_hash(b"Beta\n")
+    key_a = cache.content_hash(b"Alpha\n", "a.md")
+    key_b = cache.content_hash(b"Beta\n", "b.md")
     entries[key_a].write_bytes(entries[key_b].read_bytes())  # an entry copied under the wrong name
     (result,) = ParseCache(folder=folder, parse_bytes=CountingParser()).parse_all([a])
     assert result.title == "Alpha"
@@ -163,3 +172,25 @@ def test_relabel_keeps_diagnostics_about_other_files() -> None:
     other = Diagnostic("elsewhere.md", 2, "warning", "RES300", "duplicate, expected one")
     moved = relabel(make_resolution("a.md", "T", (own, other)), "b.md")
     assert [d.path for d in moved.diagnostics] == ["b.md", "elsewhere.md"]
+
+
+def test_default_parser_gives_what_parse_file_gives(tmp_path: Path, sample_path: Path) -> None:
+    from resolutions import parser
+
+    samples = {
+        "A_RES_51_148.md": sample_path.read_bytes(),
+        "bom.md": "\ufeff".encode() + sample_path.read_bytes(),
+        "latin1.md": "Résolution".encode("latin-1"),
+        "binary.md": b"\x00\x01\x02",
+        "A_DEC_72_402.md": sample_path.read_bytes(),
+    }
+    folder = tmp_path / "content"
+    folder.mkdir()
+    sources = []
+    for name, data in samples.items():
+        (folder / name).write_bytes(data)
+        sources.append(SourceFile(str(folder / name), f"content/{name}"))
+    cached = ParseCache(folder=tmp_path / "cache").parse_all(sources)
+    direct = [parser.parse_file(s.abs_path, s.display_path) for s in sources]
+    assert cached == direct
+    assert ParseCache(folder=tmp_path / "cache").parse_all(sources) == direct  # and from the disk layer

@@ -8,7 +8,7 @@ is new. Two layers answer before the parser is called:
 * a disk layer (pickles under a cache folder, ``.cache/resolutions/`` beside mkdocs.yml by default), so a
   fresh ``mkdocs build`` re-parses only files that changed since the last build.
 
-The key is the sha256 of the file's bytes; entries live in a folder named after ``parser_version()``, a
+The key is the sha256 of the file's bytes and name (the parser reads the name); entries live in a folder named after ``parser_version()``, a
 hash of the core's own source code, so any change to the parser, its grammars or the model invalidates
 every entry. Unreadable, corrupt or foreign entries are ignored and rewritten. A cached value carries the
 path it was parsed under; it is relabelled with the file's current path, so diagnostics always name the
@@ -99,9 +99,12 @@ def parser_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def content_hash(data: bytes) -> str:
-    """The cache key of a file's content."""
-    return hashlib.sha256(data).hexdigest()
+def content_hash(data: bytes, file_name: str = "") -> str:
+    """The cache key of a file: its bytes and its file name.
+
+    The name is part of the key because the parser reads it (an ``A_DEC_...`` file is a decision): a file
+    moved to another folder is still a hit, a renamed one is parsed again."""
+    return hashlib.sha256(file_name.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
 
 def resolve_cache_folder(config_dir: str | Path, setting: str | None, site_dir: str | Path) -> Path | None:
@@ -125,13 +128,15 @@ def default_parse_bytes(data: bytes, abs_path: str, display_path: str) -> Resolu
     to ``parser.parse_file``, which reports unreadable and non-UTF-8 files as diagnostics."""
     from . import parser  # imported here: the parser is only needed on a cache miss
 
-    if b"\x00" not in data:
+    # The same decisions as parser.parse_file, on the bytes that were hashed; the rare binary or non-UTF-8
+    # file goes to parse_file itself, which words the diagnostic.
+    if b"\x00" not in data[:8192]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             pass
         else:
-            return parser.parse(text.removeprefix("\ufeff"), display_path)
+            return parser.parse(text, display_path)
     return parser.parse_file(abs_path, display_path)
 
 
@@ -186,7 +191,7 @@ class ParseCache:
         for source in sources:
             data = _read_bytes(source.abs_path)
             contents.append(data)
-            hashes.append(content_hash(data) if data is not None else None)
+            hashes.append(content_hash(data, os.path.basename(source.display_path)) if data is not None else None)
 
         results: list[Resolution | None] = [None] * len(sources)
         misses: list[int] = []

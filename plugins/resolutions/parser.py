@@ -457,6 +457,7 @@ class _Reader:
         self.skip_positions: set[int] = set()
         self.part_label: str | None = None
         self._has_parts: bool | None = None
+        self.meeting_marks: list[tuple[int, str]] = []
         self.part_title: str | None = None
         self.part_marks: list[tuple[int, str]] = []
 
@@ -838,9 +839,9 @@ class _Reader:
                 abstaining=parsed.abstaining,
                 source="text",
             )
-        if first.footnotes:
-            self.last_para = _Para("text", None, "", first.line, [])
-            self.meeting_marks = list(first.footnotes)
+        # A marker on the adoption line ("Adopted at the 2nd meeting.<sup>22</sup>") refers to a note.
+        self.meeting_marks.extend(first.footnotes)
+        self.last_para = None
 
     def add_annex_block(self, annex: _AnnexBuild, block: _Block) -> None:
         text, footnotes = _join(block.lines)
@@ -1263,9 +1264,8 @@ class _Assembler:
                 )
             )
         annexes = self.annexes()
-        if hasattr(reader, "meeting_marks"):
-            for _, mark in reader.meeting_marks:
-                self.marker_uses[mark] = self.marker_uses.get(mark, 0) + 1
+        for _, mark in reader.meeting_marks:
+            self.marker_uses[mark] = self.marker_uses.get(mark, 0) + 1
         footnotes = self.footnotes()
         unplaced = self.paragraphs(reader.unplaced, "unplaced-") if reader.unplaced else ()
 

@@ -30,6 +30,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -83,6 +84,9 @@ _NOT_PARSER_INPUTS = frozenset({"cache.py", "search_index.py", "render.py", "vie
                                 "collection.py", "agendas.py"})
 
 
+_PARSER_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML")
+
+
 @lru_cache(maxsize=1)
 def parser_version() -> str:
     """A short hash of the core's parsing code (every module but those listed as not affecting the parse).
@@ -91,6 +95,11 @@ def parser_version() -> str:
     never sees a stale parse."""
     package_dir = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    for library in _PARSER_LIBRARIES:  # an upgraded Markdown or YAML library may parse differently
+        try:
+            digest.update(f"{library} {metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library} absent".encode())
     for module in sorted(package_dir.glob("*.py")):
         if module.name in _NOT_PARSER_INPUTS:
             continue

@@ -613,7 +613,6 @@ class _Reader:
         in_notes = False
         annex: _AnnexBuild | None = None
         section: _SectionBuild | None = None
-        expect_part = True  # right after the title, or after a meeting line: a letter starts a part
         pending_heading: list[str] | None = None  # a part or section label waiting for its title
         while index < len(blocks):
             block = blocks[index]
@@ -645,7 +644,6 @@ class _Reader:
             meeting = grammar.parse_meeting_line(text) if len(text) < 400 else None
             if meeting is not None and not block.quoted:
                 self.set_meeting(meeting, block, first)
-                expect_part = True
                 section = None
                 pending_heading = None
                 continue
@@ -663,7 +661,6 @@ class _Reader:
                     title = " ".join(p.text for p in block.lines[1:]) or None
                     section = _SectionBuild(part.group(1), title, first.line)
                     self.container.sections.append(section)
-                    expect_part = False
                     if title is None:
                         pending_heading = ["section"]
                     continue
@@ -672,7 +669,6 @@ class _Reader:
                     title = " ".join(p.text for p in block.lines[1:]) or None
                     container.title = title
                     self.parts.append(container)
-                    expect_part = False
                     section = None
                     if title is None:
                         pending_heading = ["part"]
@@ -719,11 +715,9 @@ class _Reader:
                 title = " ".join(filter(None, [title] + [p.text for p in block.lines[1:]])) or None
                 section = _SectionBuild(section_match.group(1), title, first.line)
                 self.container.sections.append(section)
-                expect_part = False
                 if title is None:
                     pending_heading = ["section"]
                 continue
-            expect_part = False
             self.read_paragraph_block(block, section)
 
     def read_single_part_label(self, index: int) -> int:

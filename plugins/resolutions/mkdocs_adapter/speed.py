@@ -127,14 +127,14 @@ class Speedups:
                                                              session_url)
             html = memory.reusable(src_uri, fingerprint)
             if html is not None:
-                _swap_for_reused(files, source.file, html, config)
+                _swap_for_reused(source.file, html)
         for src_uri, page in plugin.generated_pages.items():
             file = files.get_file_from_path(src_uri)
             if src_uri not in swappable:
                 continue
             html = memory.reusable(src_uri, page)
             if html is not None and file is not None:
-                _swap_for_reused(files, file, html, config)
+                _swap_for_reused(file, html)
         memory.forget_all_but(own)
         log.info(f"resolutions: preview rebuild: {memory.reused} unchanged page(s) reused, {memory.rendered} rendered")
 
@@ -147,7 +147,7 @@ class Speedups:
         self.page_memory.remember(page.file.src_uri, output)
 
 
-def _swap_for_reused(files: Files, file: File, html: bytes, config: Any) -> None:
+def _swap_for_reused(file: File, html: bytes) -> None:
     # Turned in place into a file MkDocs copies: the same object keeps its src_uri, dest_uri and url (links
     # to it still resolve), and no new File is built for each of thousands of pages.
     file.__class__ = _ReusedPage

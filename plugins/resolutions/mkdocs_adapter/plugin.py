@@ -30,8 +30,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from resolutions.collection import Collection
+from resolutions.mkdocs_adapter.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed import Speedups
-from resolutions.model import ERROR, Diagnostic, Resolution
+from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.render import RenderedResolution, render_resolution
 from resolutions.site_plan import GeneratedFile, GeneratedPage
 
@@ -60,6 +61,9 @@ class ResolutionsConfig(base.Config):
     """Folder of the parse cache, relative to mkdocs.yml (never inside site_dir); ``""`` keeps it in memory."""
     search = c.Type(bool, default=True)
     """Write the compact chunked search index and the search page (replaces Material's ``search`` plugin)."""
+    # Engineer P (issue 5): resolution pages filled into a frame rendered once per shape (docs/performance.md).
+    fast_pages = c.Type(bool, default=True)
+    """Build resolution pages without reading their source, Python-Markdown or a full template render each."""
 
 
 @dataclass
@@ -85,6 +89,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.error_count = 0
         # Engineer F2 (issue 5): parse cache, search memo and previous pages, kept across serve rebuilds.
         self.speedups = Speedups()
+        self.fast_pages = FastPages()  # Engineer P (issue 5): resolution pages filled into shared frames
 
     # --- events --------------------------------------------------------------------------------------------
 
@@ -130,6 +135,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self.speedups.reuse_unchanged_pages(self, files, config)
         return files
 
+    def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
+        if self.config.fast_pages:  # Engineer P (issue 5): resolution pages skip read and Python-Markdown
+            self.fast_pages.skip_markdown([source.file for source in self.sources.values()], nav)
+        return nav
+
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str | None:
         source = self.sources.get(page.file.src_uri)
         if source is not None:
@@ -170,12 +180,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         rendered = self.rendered.get(page.file.src_uri)
         if rendered is not None:
             context["resolution_page"] = rendered
+            if self.config.fast_pages:  # Engineer P (issue 5): the page filled into its shared frame
+                self.fast_pages.fill(context, page, rendered)
         generated = self.generated_pages.get(page.file.src_uri)
         if generated is not None:
             context["resolutions_context"] = generated.context
         return context
 
     def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
+        if self.config.fast_pages:  # Engineer P (issue 5): frames are rendered with this build's templates
+            self.fast_pages.use_env(env)
         if self.is_serve:  # Engineer F2 (issue 5): templates compiled once per serve session, not per build
             self.speedups.reuse_compiled_templates(env)
         return env
@@ -269,6 +283,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             if diagnostic.severity == ERROR:
                 self.error_count += 1
                 log.error(diagnostic.format())
+            elif diagnostic.severity == INFO:
+                # A discrepancy of the source that leaves the page complete: shown, never fails --strict.
+                log.info(diagnostic.format())
             else:
                 log.warning(diagnostic.format())
 

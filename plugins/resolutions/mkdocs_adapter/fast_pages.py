@@ -1,0 +1,205 @@
+"""Resolution pages without MkDocs' per-page pipeline: no source read, no Python-Markdown, no full Jinja render.
+
+``FastPages`` is held by ``ResolutionsPlugin`` (option ``fast_pages``) and called in one line per hook:
+
+- ``skip_markdown`` (``on_nav``): every resolution ``Page`` becomes a ``_FastResolutionPage``, whose
+  ``read_source`` and ``render`` do nothing (the plugin's ``on_page_content`` gives the body, TOC and anchor
+  ids from ``render.render_resolution``, as before). The file stays a documentation page, so links from
+  hand-written pages resolve and MkDocs itself validates their ``#anchors``, and the page stays in the sitemap.
+- ``use_env`` (``on_env``): keeps the build's Jinja environment and adds a one-expression template.
+- ``fill`` (``on_page_context``): the page's HTML is its *frame* filled with its own values. A frame is
+  ``site_templates/resolution.html`` rendered once, through the real Material templates, for a stand-in page
+  whose every page-specific value is a sentinel (``page_frame``); MkDocs then renders the one-expression
+  template, which only prints the finished HTML.
+
+Frames are kept per *shape*: the URL depth and the directory prefix shared with the navigation (relative links
+depend on both), and which optional parts exist and how many rows, TOC entries, ... (the layout's ``if`` and
+``for`` depend on that). A few dozen frames serve a whole collection. When a template transforms a sentinel in a
+way ``page_frame`` does not know, that shape falls back to the ordinary full render.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import logging
+import posixpath
+from typing import Any
+
+import jinja2
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
+
+from resolutions.page_frame import Frame, fill_frame, missing_slots, plain_sentinel, rich_sentinel, split_frame
+from resolutions.render import RenderedResolution
+
+log = logging.getLogger("mkdocs.plugins.resolutions")
+
+FILLED_PAGE_TEMPLATE = "resolutions-filled-page.html"
+"""The one-expression template that prints a page already filled by ``FastPages.fill``."""
+FILLED_PAGE_VARIABLE = "resolutions_filled_page"
+
+_NOT_LAYOUT_FIELDS = {"anchor_ids": frozenset(), "outline": ()}
+"""RenderedResolution fields resolution.html does not show (the TOC is drawn from ``page.toc``): fixed values
+in the stand-in, so they do not multiply frames. tests/test_fast_pages.py proves pages equal the full render."""
+
+
+class _FastResolutionPage(Page):
+    """A resolution page: nothing to read or convert, the plugin's ``on_page_content`` supplies everything."""
+
+    def read_source(self, config: Any) -> None:
+        # The plugin parsed the source already; Python-Markdown gets nothing from it (see on_page_markdown).
+        self.markdown, self.meta = "", {}
+
+    def render(self, config: Any, files: Any) -> None:
+        # No Markdown instance per page: on_page_content returns the body and sets toc and present_anchor_ids.
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
+
+
+class FastPages:
+    """Frames of the current build and the environment that renders them."""
+
+    def __init__(self) -> None:
+        self.env: jinja2.Environment | None = None
+        self.frames: dict[tuple, Frame | None] = {}
+        self.linked_directories: set[str] = set()
+        self.filled = 0
+        self.fallbacks = 0
+
+    def skip_markdown(self, resolution_files: list[Any], nav: Navigation) -> None:
+        """Take the resolution pages out of the read/convert steps; note which directories the frame links to."""
+        for file in resolution_files:
+            if isinstance(file.page, Page) and type(file.page) is Page:
+                file.page.__class__ = _FastResolutionPage
+        self.linked_directories = _linked_directories(nav)
+
+    def use_env(self, env: jinja2.Environment) -> None:
+        """Keep this build's environment (templates may have changed under serve) and start with no frames."""
+        self.env, self.frames, self.filled, self.fallbacks = env, {}, 0, 0
+        env.loader = jinja2.ChoiceLoader([
+            jinja2.DictLoader({FILLED_PAGE_TEMPLATE: "{{ " + FILLED_PAGE_VARIABLE + " }}"}), env.loader,
+        ])
+
+    def fill(self, context: dict, page: Any, rendered: RenderedResolution) -> None:
+        """Put the page's finished HTML in ``context`` and switch its template to the one that prints it."""
+        if self.env is None or not isinstance(page, _FastResolutionPage):
+            return
+        stand_in = _StandIn()
+        twin = stand_in.twin_of(rendered, "rp", exclude=_NOT_LAYOUT_FIELDS)
+        toc = stand_in.toc_twin(page.toc)
+        title = stand_in.rich("title", page.meta.get("title", ""))
+        canonical = stand_in.rich("canonical", page.canonical_url) if page.canonical_url else page.canonical_url
+        edit_url = stand_in.rich("edit", page.edit_url) if page.edit_url else page.edit_url
+        body = stand_in.rich("body", page.content or "")
+        prefix, depth = self._url_shape(page.url)
+        key = (prefix, depth, page.meta.get("template"), bool(canonical), bool(edit_url), tuple(stand_in.shape))
+        if key not in self.frames:
+            self.frames[key] = self._render_frame(context, page, prefix, depth, twin, toc, title, canonical,
+                                                  edit_url, body)
+        frame = self.frames[key]
+        if frame is None or missing_slots(frame, stand_in.values):
+            self.fallbacks += 1
+            return
+        context[FILLED_PAGE_VARIABLE] = fill_frame(frame, stand_in.values)
+        page.meta["template"] = FILLED_PAGE_TEMPLATE
+        self.filled += 1
+
+    def _render_frame(self, context: dict, page: Any, prefix: str, depth: int, twin: RenderedResolution,
+                      toc: TableOfContents, title: str, canonical: str | None, edit_url: str | None,
+                      body: str) -> Frame | None:
+        frame_page = copy.copy(page)
+        frame_page.file = copy.copy(page.file)
+        frame_page.file.dest_uri = _stand_in_url(prefix, depth) + "index.html"
+        for cached in ("url", "abs_dest_path"):  # cached from dest_uri
+            frame_page.file.__dict__.pop(cached, None)
+        frame_page.meta = {**page.meta, "title": title}
+        frame_page.toc, frame_page.content = toc, body
+        frame_page.canonical_url, frame_page.edit_url = canonical, edit_url
+        frame_context = dict(context)
+        frame_context["page"] = frame_page
+        frame_context["resolution_page"] = twin
+        template = self.env.get_template(page.meta.get("template") or "main.html")
+        frame = split_frame(template.render(frame_context))
+        if frame is None:
+            log.debug(f"resolutions: no frame for pages shaped like {page.file.src_uri}; rendered in full")
+        return frame
+
+    def _url_shape(self, url: str) -> tuple[str, int]:
+        """(longest directory of ``url`` that the navigation also links into, depth of ``url``)."""
+        segments = [s for s in url.split("/") if s]
+        prefix = ""
+        for count in range(len(segments) - 1, 0, -1):
+            candidate = "/".join(segments[:count]) + "/"
+            if candidate in self.linked_directories:
+                prefix = candidate
+                break
+        return prefix, len(segments)
+
+
+class _StandIn:
+    """Sentinel twins of one page's values, the real values by slot name, and the shape the layout sees."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+        self.shape: list[Any] = []
+
+    def rich(self, name: str, value: str) -> str:
+        self.values[name] = value
+        return rich_sentinel(name)
+
+    def twin_of(self, value: Any, name: str, exclude: dict[str, Any] | None = None) -> Any:
+        """``value`` with every non-empty string replaced by a sentinel; the shape records emptiness and lengths."""
+        if isinstance(value, str):
+            self.shape.append(bool(value))
+            return self.rich(name, value) if value else value
+        if isinstance(value, (tuple, list)):
+            self.shape.append(len(value))
+            return type(value)(self.twin_of(item, f"{name}_{i}") for i, item in enumerate(value))
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            self.shape.append(type(value).__name__)  # present, unlike None
+            changes = {}
+            for field in dataclasses.fields(value):
+                if exclude and field.name in exclude:
+                    changes[field.name] = exclude[field.name]
+                else:
+                    changes[field.name] = self.twin_of(getattr(value, field.name), f"{name}_{field.name}")
+            return dataclasses.replace(value, **changes)
+        self.shape.append(value is None)  # None or another value the layout only tests
+        return value
+
+    def toc_twin(self, toc: Any) -> TableOfContents:
+        return TableOfContents([self._anchor_twin(item, f"toc_{i}") for i, item in enumerate(toc or [])])
+
+    def _anchor_twin(self, item: AnchorLink, name: str) -> AnchorLink:
+        self.shape.append(("toc", item.level, len(item.children)))
+        self.values[f"u_{name}_id"] = item.id
+        twin = AnchorLink(self.rich(f"{name}_title", item.title), plain_sentinel(f"u_{name}_id"), item.level)
+        twin.children = [self._anchor_twin(child, f"{name}_{i}") for i, child in enumerate(item.children)]
+        return twin
+
+
+def _stand_in_url(prefix: str, depth: int) -> str:
+    """A URL as deep as the page's, sharing only ``prefix`` with anything the frame links to."""
+    kept = len([s for s in prefix.split("/") if s])
+    return prefix + "".join(f"zqslotframe{i}/" for i in range(depth - kept))
+
+
+def _linked_directories(nav: Navigation) -> set[str]:
+    """Every directory prefix of every URL in the navigation: where a relative link could share a prefix."""
+    directories: set[str] = set()
+    stack = list(nav.items)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Section):
+            stack.extend(item.children)
+            continue
+        url = item.url if isinstance(item, (Page, Link)) else ""
+        parts = [s for s in posixpath.dirname(url.rstrip("/") + "/x").split("/") if s]
+        for count in range(1, len(parts) + 1):
+            directories.add("/".join(parts[:count]) + "/")
+    return directories

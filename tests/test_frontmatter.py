@@ -243,7 +243,7 @@ def test_apply_overrides_a_contradiction_and_reports_it():
     res = apply(_printed(), FrontMatter(title="Another title"), line=3)
     assert res.title == "Another title"
     [diagnostic] = res.diagnostics
-    assert (diagnostic.path, diagnostic.line, diagnostic.severity, diagnostic.code) == ("r.md", 3, "warning", "RES211")
+    assert (diagnostic.path, diagnostic.line, diagnostic.severity, diagnostic.code) == ("r.md", 3, "info", "RES211")  # A2: an override is info
 
 
 def test_apply_reports_a_record_naming_another_meeting():

@@ -109,6 +109,11 @@ def test_parse_agenda_items(line, expected):
         ("Adopted at the 1686th meetings", 1686, "meeting", False, None),
         ("Adopted at the 1771st meting by 14 votes to none, with 1 abstention (China).", 1771, "meeting", False, None),
         ("Adopted unanimously at the 1023rd_ meeting.", 1023, "meeting", False, None),
+        # The decisions database: ordinal suffix dropped, "(resumed)" last, no number at all
+        ("112 plenary meeting", 112, "plenary", False, None),
+        ("32 plenary meeting (resumed)", 32, "plenary", True, None),
+        ("N/A plenary meeting", None, "plenary", False, None),
+        ("N.A. plenary meeting", None, "plenary", False, None),
     ],
 )
 def test_parse_meeting_line(line, number, kind, resumed, date):

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resolutions.model import ERROR, WARNING
+from resolutions.model import ERROR, INFO, WARNING
 from resolutions.parser import parse
 
 # Fragments that steer mutations towards the parser's own grammar rather than random noise.
@@ -57,7 +57,7 @@ def mutated(draw, text: str) -> str:
 def _check(resolution) -> None:
     assert isinstance(resolution.title, str)
     for diagnostic in resolution.diagnostics:
-        assert diagnostic.severity in (ERROR, WARNING)
+        assert diagnostic.severity in (ERROR, WARNING, INFO)
         assert diagnostic.line >= 0
         assert diagnostic.format().endswith(f"[{diagnostic.code}]")
     for paragraph in (*resolution.preamble, *resolution.operative, *resolution.unplaced):

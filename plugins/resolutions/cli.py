@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__, export, parser
-from .model import ERROR, WARNING, Resolution
+from .model import ERROR, INFO, WARNING, Resolution
 
 NOT_RESOLUTIONS = frozenset({"readme.md", "index.md"})
 """File names skipped when walking a folder: they describe the folder (the corpus README, a site's home
@@ -112,7 +112,7 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 def _run_check(args: argparse.Namespace) -> int:
     resolutions, missing, count = _parsed(args.paths)
-    errors = warnings = 0
+    errors = warnings = infos = 0
     for resolution in resolutions:
         for diagnostic in resolution.diagnostics:
             print(diagnostic.format())
@@ -120,9 +120,11 @@ def _run_check(args: argparse.Namespace) -> int:
                 errors += 1
             elif diagnostic.severity == WARNING:
                 warnings += 1
+            elif diagnostic.severity == INFO:
+                infos += 1  # printed and counted, never part of the exit status (even with --strict)
     print(
         f"{count} file{'s' if count != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}",
+        f"{warnings} warning{'s' if warnings != 1 else ''}, {infos} info",
         file=sys.stderr,
     )
     if missing:

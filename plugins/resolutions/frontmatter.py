@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .model import ERROR, WARNING, Diagnostic, Meeting, Resolution, Vote
+from .model import ERROR, INFO, WARNING, Diagnostic, Meeting, Resolution, Vote
 
 # libyaml is about ten times faster than the pure-Python loader; the vote lists of ~190 Member
 # States make this matter for a 20,000-file collection.
@@ -411,7 +411,7 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
     """The resolution with the front matter applied: it supplies what the text lacks and overrides the rest.
 
     A value the text prints and the front matter contradicts is replaced by the front matter's (an
-    editor's correction, e.g. of an OCR error) and reported as a warning ``RES211`` at the key's line
+    editor's correction, e.g. of an OCR error) and reported as ``RES211`` with severity info at the key's line
     (``line`` when unknown).
     """
     changes: dict[str, Any] = {}
@@ -426,7 +426,7 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
         if printed is not None and printed != "" and printed != given:
             contradictions.append(
                 Diagnostic(
-                    resolution.source, key_line(name), WARNING, CONTRADICTS_TEXT,
+                    resolution.source, key_line(name), INFO, CONTRADICTS_TEXT,  # the editor's value is used: info (A2)
                     f"front matter '{name}' is {given!r} but the text prints {printed!r}, "
                     "expected them to agree; the front matter is used",
                 )
@@ -465,7 +465,7 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
             if record_number is not None and meeting.number is not None and record_number != meeting.number:
                 contradictions.append(
                     Diagnostic(
-                        resolution.source, key_line("record"), WARNING, CONTRADICTS_TEXT,
+                        resolution.source, key_line("record"), INFO, CONTRADICTS_TEXT,  # the record is kept: info (A2)
                         f"front matter 'record' {front.record} names meeting {record_number} but the text prints "
                         f"meeting {meeting.number}, expected the same meeting",
                     )

@@ -197,8 +197,11 @@ _ORDINAL_NUMBER = r"([0-9][0-9Il]*|[Il][0-9Il]*[0-9][0-9Il]*)[ _]?(st|nd|rd|th|d
 _PLENARY_LINE = re.compile(
     rf"^{_ORDINAL_NUMBER} (\(resumed\) |resumed )?(plenary )?(?:meet-?ings?|meting)\.?$", re.IGNORECASE
 )
-# "112 plenary meeting": the decisions database sometimes drops the ordinal suffix.
-_BARE_PLENARY_LINE = re.compile(r"^(\d{1,4}|N\.A\.) (\(resumed\) |resumed )?plenary meeting\.?$", re.IGNORECASE)
+# "112 plenary meeting", "32 plenary meeting (resumed)", "N/A plenary meeting": the decisions database
+# sometimes drops the ordinal suffix, puts "(resumed)" last, or has no number at all.
+_BARE_PLENARY_LINE = re.compile(
+    r"^(\d{1,4}|N\.A\.|N/A) (\(resumed\) |resumed )?plenary meeting( \(resumed\))?\.?$", re.IGNORECASE
+)
 _ADOPTION_LINE = re.compile(
     rf"^Adopted\b(.{{0,80}}?)\bat (?:the|its) {_ORDINAL_NUMBER} (\(resumed\) )?(?:plenary )?(?:meet-?ings?|meting)\b(.*)$",
     re.IGNORECASE,
@@ -263,8 +266,9 @@ def parse_meeting_line(line: str) -> MeetingLine | None:
         )
     match = _BARE_PLENARY_LINE.match(text)
     if match is not None:
-        number = None if match.group(1).upper() == "N.A." else int(match.group(1))
-        return MeetingLine(number=number, kind="plenary", resumed=bool(match.group(2)), date=None)
+        number = int(match.group(1)) if match.group(1).isdigit() else None
+        resumed = bool(match.group(2) or match.group(3))
+        return MeetingLine(number=number, kind="plenary", resumed=resumed, date=None)
     if not text[:7].lower() == "adopted":
         return None
     match = _ADOPTION_LINE.match(text)

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+# A discrepancy in the source that leaves the page complete and correct (a note no marker refers to:
+# the note is still shown). Reported so that editors can fix the source; never fails a build.
+INFO = "info"
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,8 @@ class Diagnostic:
     line: int
     """1-based line the problem is on (0 when it concerns the whole file)."""
     severity: str
-    """``"error"`` (fails a build) or ``"warning"`` (fails only a strict build)."""
+    """``"error"`` (fails a build), ``"warning"`` (fails only a strict build) or ``"info"`` (a
+    discrepancy in the source that leaves the page complete and correct; never fails a build)."""
     code: str
     """Stable code of the kind of problem, e.g. ``RES001``; listed in docs/diagnostics.md."""
     message: str

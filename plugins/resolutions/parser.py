@@ -27,6 +27,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from . import citations, frontmatter, grammar, symbols
 from .model import (
     ERROR,
+    INFO,
     WARNING,
     Annex,
     AgendaItem,
@@ -332,7 +333,14 @@ _PART_LABEL = re.compile(r"^([A-Z])\.?$")
 _SECTION_LABEL = re.compile(r"^([IVXL]{1,6})\.?(?: +(.*))?$")
 _ANNEX_LABEL = re.compile(r"^(Annex|ANNEX|Appendix|APPENDIX)(?: ([IVXL]{1,6}|[A-Z]|\d{1,2}))?\.?(?:$| +(.*)$)")
 _NUMBERED = re.compile(r"^(\d{1,3})\.(?:[ \u00a0\u200b-\u200f]+|$)")
-_NUMBER_WITHOUT_DOT = re.compile(r"^(\d{1,3}) (?=[A-Z])")
+# "3 Calls upon", "4, Calls upon", "i9. Calls upon": an OCR'd number that lost its dot, or printed a comma
+# for it, or read a 1 as i/I/l. Taken only when it is the number expected next (see ``_ocr_number``).
+_NUMBER_WITHOUT_DOT = re.compile(r"^([0-9iIl]{1,3})[.,]?[ \u00a0]+(?=[A-Z“\"])")
+# "...the objectives of the Security Council; 4, Extends once more...": the OCR glued the next
+# paragraph to the end of this one.
+# "... decided to include the following items in the draft agenda of its seventy-third session:"
+_AGENDA_LIST_INTRO = re.compile(r"\bfollowing (?:agenda )?items?\b[^:]*:$|\bagenda items?\b[^:]*:$", re.IGNORECASE)
+_GLUED_NEXT_NUMBER = re.compile(r"(?<=[;:.]) (\d{1,3})[.,] (?=[A-Z])")
 _ITEM = re.compile(r"^\(([a-z]{1,3}|[ivxl]{1,6})\)(?:[ \u00a0\u200b-\u200f]+|$)")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})/ +")
 _NOTE_STAR = re.compile(r"^(\*{1,3}|†|‡) +")
@@ -454,6 +462,9 @@ class _Reader:
         self.vote: Vote | None = None
         self.last_para: _Para | None = None
         self.last_numbered: int = 0
+        # True after "decided to include the following items in the draft agenda ...:": the numbered
+        # blocks that follow are agenda items printed with their agenda numbers, which skip by nature.
+        self.listing_agenda_items = False
         self.skip_positions: set[int] = set()
         self.part_label: str | None = None
         self._has_parts: bool | None = None
@@ -888,25 +899,26 @@ class _Reader:
             self.attach_item(self.last_para, item.group(1), body, block.line, footnotes)
             return
         numbered = _NUMBERED.match(text)
+        printed_number = numbered.group(1) if numbered is not None else None
         if numbered is None and self.last_numbered:
-            # "3 Calls upon": the dot was lost, but the number is the one expected next.
+            # "3 Calls upon", "4, Calls upon": the dot was lost, but the number is the one expected next.
             numbered = _NUMBER_WITHOUT_DOT.match(text)
-            if numbered is not None and int(numbered.group(1)) != self.last_numbered + 1:
+            printed_number = _ocr_number(numbered.group(1)) if numbered is not None else None
+            if printed_number is None or int(printed_number) != self.last_numbered + 1:
                 numbered = None
         if numbered is not None:
             body, footnotes = _cut(text, footnotes, numbered.end())
-            number = int(numbered.group(1))
-            if self.last_numbered and number != self.last_numbered + 1 and number != 1:
-                self.warn(
-                    block.line, NUMBERING_JUMPS,
-                    f"paragraph {number} follows paragraph {self.last_numbered}, expected {self.last_numbered + 1}",
-                )
-            self.last_numbered = number
-            container.numbered_seen = True
-            para = _Para("operative", numbered.group(1), body, block.line, footnotes)
-            container.in_operative = True
-            (section.operative if section is not None else container.operative).append(para)
-            self.last_para = para
+            while True:
+                glued = _GLUED_NEXT_NUMBER.search(body)
+                if glued is None or int(glued.group(1)) != int(printed_number) + 1:
+                    break
+                # Two paragraphs in one OCR'd block: the first ends before the next expected number.
+                head = body[: glued.start()]
+                head_notes = [(offset, mark) for offset, mark in footnotes if offset <= len(head)]
+                self.add_numbered(printed_number, head, head_notes, block.line, section)
+                body, footnotes = _cut(body, [n for n in footnotes if n[0] > len(head)], glued.end())
+                printed_number = glued.group(1)
+            self.add_numbered(printed_number, body, footnotes, block.line, section)
             return
         if _is_heading(text, block) and (container.in_operative or section is not None or len(text) < 150):
             para = _Para("heading", None, text, block.line, footnotes)
@@ -920,11 +932,29 @@ class _Reader:
             self.last_para = para
             return
         para = _Para("text", None, text, block.line, footnotes)
+        self.listing_agenda_items = _AGENDA_LIST_INTRO.search(text) is not None
         if not self.title_lines and self.number is None:
             self.keep_unplaced(text, block.line, footnotes, "text before the number and title line")
             return
         container.in_operative = True
         self.add_text_paragraph(para, section)
+        self.last_para = para
+
+    def add_numbered(self, printed_number: str, body: str, footnotes, line: int, section: _SectionBuild | None) -> None:
+        """An operative paragraph with its printed number; a jump in the numbering is reported."""
+        container = self.container
+        number = int(printed_number)
+        if self.last_numbered and number != self.last_numbered + 1 and number != 1 and not self.listing_agenda_items:
+            self.warn(
+                line, NUMBERING_JUMPS,
+                f"paragraph {number} follows paragraph {self.last_numbered}, expected {self.last_numbered + 1}",
+                INFO,  # the printed numbers are kept and the page shows the text as printed
+            )
+        self.last_numbered = number
+        container.numbered_seen = True
+        para = _Para("operative", printed_number, body, line, footnotes)
+        container.in_operative = True
+        (section.operative if section is not None else container.operative).append(para)
         self.last_para = para
 
     def read_draft_block(self, text: str, footnotes, block: _Block, section: _SectionBuild | None) -> None:
@@ -950,8 +980,12 @@ class _Reader:
         treat_as_roman = False
         if is_roman and last_letter is not None:
             if label == "i":
-                # "(i)" after "(h)" is the ninth letter; otherwise it starts a roman list.
-                treat_as_roman = last_letter.number != "h"
+                # "(i)" after "(h)" is the ninth letter, unless "(h)" ends with a colon and has no
+                # sub-paragraphs yet ("(h) With regard to ...:" then "(i) Encouraged ..."); otherwise
+                # it starts a roman list.
+                treat_as_roman = last_letter.number != "h" or (
+                    not last_letter.items and last_letter.text.rstrip().endswith(":")
+                )
             elif last_letter.items:
                 treat_as_roman = True
             elif label not in ("v", "x", "l"):
@@ -964,6 +998,21 @@ class _Reader:
 
 
 _INVISIBLE = " \t\u200b\u200c\u200d\u200e\u200f\ufeff\u00a0"
+
+
+def _slug(text: str, words: int = 5) -> str:
+    """``"Mobility incentive"`` -> ``"mobility-incentive"``: a heading as an id fragment (first words only)."""
+    kept = re.findall(r"[a-z0-9]+", text.lower())[:words]
+    return "-".join(kept) or "heading"
+
+
+def _ocr_number(printed: str) -> str | None:
+    """``"i9"`` -> ``"19"``: an OCR'd number with 1 read as i, I or l; None unless it holds a real digit
+    (so that a roman ``I`` is never taken for a number)."""
+    if not any(character.isdigit() for character in printed):
+        return None
+    plain = printed.replace("i", "1").replace("I", "1").replace("l", "1")
+    return str(int(plain)) if plain.isdigit() else None
 
 
 def _looks_preambular(text: str, blocks, block) -> bool:
@@ -1113,7 +1162,10 @@ class _Assembler:
         while f"{wanted}-{counter}" in self.used_ids:
             counter += 1
         if not quiet and not wanted.startswith("annex") and "draft-" not in wanted:
-            self.reader.warn(line, DUPLICATE_NUMBER, f"paragraph id '{wanted}' is used twice, expected unique numbers")
+            self.reader.warn(
+                line, DUPLICATE_NUMBER, f"paragraph id '{wanted}' is used twice, expected unique numbers",
+                INFO,  # the repeat gets a unique id and is shown as printed
+            )
         self.used_ids.add(f"{wanted}-{counter}")
         return f"{wanted}-{counter}"
 
@@ -1159,7 +1211,17 @@ class _Assembler:
         prefix = unnumbered_prefix if unnumbered_prefix is not None else prefix
         result = []
         counters = {"preamble": 0, "text": 0, "heading": 0}
+        numbered_seen = False
+        heading_since_numbered: _Para | None = None
         for para in paras:
+            if para.kind == "operative" and para.number == "1" and numbered_seen and heading_since_numbered:
+                # Numbering restarts at 1 under a heading ("Mobility incentive", "Article 5"): the
+                # paragraphs that follow are named after that heading, so that ids stay unique.
+                numbered_prefix = f"{prefix}{_slug(heading_since_numbered.text)}-"
+            if para.kind == "operative":
+                numbered_seen, heading_since_numbered = True, None
+            elif para.kind == "heading":
+                heading_since_numbered = para
             if para.draft:
                 if para.number:
                     wanted = f"{prefix}draft-para-{para.number}"
@@ -1213,6 +1275,7 @@ class _Assembler:
                 reader.warn(
                     reader.symbol_line, SYMBOL_DISAGREES,
                     f"symbol {symbol} does not match the number {number} printed before the title, expected {from_number}",
+                    INFO,  # the symbol line is kept and the page is right: an OCR slip in the number
                 )
         if symbol is None and reader.number:
             symbol = _symbol_of_number(reader.number, reader.number_parts or (reader.part_label or ""), reader.body, kind)
@@ -1368,7 +1431,11 @@ class _Assembler:
                 self.reader.warn(line, MARKER_WITHOUT_NOTE, f"footnote marker '{mark}' has no note, expected a definition after '---'")
         for note in footnotes:
             if note.mark not in self.marker_uses:
-                self.reader.warn(note.line, NOTE_WITHOUT_MARKER, f"footnote '{note.mark}' is never referenced, expected a marker in the text")
+                self.reader.warn(
+                    note.line, NOTE_WITHOUT_MARKER,
+                    f"footnote '{note.mark}' is never referenced, expected a marker in the text",
+                    INFO,  # the note is still shown: a defect of the source, not of the page
+                )
 
 
 def _agenda_with_titles(items: list[AgendaItem], titles: list[str]) -> tuple[AgendaItem, ...]:

@@ -5,7 +5,8 @@ every HTML page must be identical, at several URL depths (``A/RES/51/148/`` is 4
 3), with canonical and edit links (per-page values of Material's frame), with a hand-written page in the
 navigation whose directory is a prefix of resolution URLs (relative links then share a prefix), and on a
 synthetic collection from ``bench/generate.py`` (many shapes: rows, "Cited by", previous/next, TOC lengths).
-``page_frame``'s own rules (escaping like Jinja, unknown transformations refused) are tested directly.
+Generated index pages outside the navigation (sessions, agenda items) are filled the same way from
+their template's ``content`` block. ``page_frame``'s own rules (escaping like Jinja, unknown transformations refused) are tested directly.
 """
 
 from __future__ import annotations
@@ -175,3 +176,5 @@ def test_synthetic_collection_of_many_shapes_equals_the_full_render(tmp_path: Pa
                                             encoding="utf-8")
     filled = _assert_same_site(root / "docs", root)
     assert filled >= 55  # generated files that are resolutions (all of them, unless a source is unusable)
+    _, plugin = _build(root / "docs", root, fast=True)
+    assert plugin.fast_pages.filled_generated > 0  # session and agenda item pages: content block only

@@ -68,7 +68,10 @@ class FastPages:
         self.env: jinja2.Environment | None = None
         self.frames: dict[tuple, Frame | None] = {}
         self.linked_directories: set[str] = set()
+        self.nav_page_ids: set[int] = set()
+        self.parent_chains: dict[str, tuple[jinja2.Template, ...] | None] = {}
         self.filled = 0
+        self.filled_generated = 0
         self.fallbacks = 0
 
     def skip_markdown(self, resolution_files: list[Any], nav: Navigation) -> None:
@@ -77,17 +80,20 @@ class FastPages:
             if isinstance(file.page, Page) and type(file.page) is Page:
                 file.page.__class__ = _FastResolutionPage
         self.linked_directories = _linked_directories(nav)
+        # A page in the navigation makes Material mark it active: its nav differs from every other page's.
+        self.nav_page_ids = {id(page) for page in nav.pages}
 
     def use_env(self, env: jinja2.Environment) -> None:
         """Keep this build's environment (templates may have changed under serve) and start with no frames."""
-        self.env, self.frames, self.filled, self.fallbacks = env, {}, 0, 0
+        self.env, self.frames, self.parent_chains = env, {}, {}
+        self.filled = self.filled_generated = self.fallbacks = 0
         env.loader = jinja2.ChoiceLoader([
             jinja2.DictLoader({FILLED_PAGE_TEMPLATE: "{{ " + FILLED_PAGE_VARIABLE + " }}"}), env.loader,
         ])
 
     def fill(self, context: dict, page: Any, rendered: RenderedResolution) -> None:
         """Put the page's finished HTML in ``context`` and switch its template to the one that prints it."""
-        if self.env is None or not isinstance(page, _FastResolutionPage):
+        if self.env is None or not isinstance(page, _FastResolutionPage) or not self._framable(page):
             return
         stand_in = _StandIn()
         twin = stand_in.twin_of(rendered, "rp", exclude=_NOT_LAYOUT_FIELDS)
@@ -109,9 +115,62 @@ class FastPages:
         page.meta["template"] = FILLED_PAGE_TEMPLATE
         self.filled += 1
 
-    def _render_frame(self, context: dict, page: Any, prefix: str, depth: int, twin: RenderedResolution,
+    def fill_generated(self, context: dict, page: Any) -> None:
+        """A generated index page: only its ``content`` block is rendered, into the frame of its template."""
+        if self.env is None or not self._framable(page):
+            return
+        template_name = page.meta.get("template") or "main.html"
+        chain = self._template_chain(template_name)
+        if chain is None:
+            return
+        stand_in = _StandIn()
+        toc = stand_in.toc_twin(page.toc)
+        title = stand_in.rich("title", page.meta["title"])
+        canonical = stand_in.rich("canonical", page.canonical_url) if page.canonical_url else page.canonical_url
+        edit_url = stand_in.rich("edit", page.edit_url) if page.edit_url else page.edit_url
+        body = stand_in.rich("body", page.content or "")
+        prefix, depth = self._url_shape(page.url)
+        key = ("generated", prefix, depth, template_name, bool(canonical), bool(edit_url), tuple(stand_in.shape))
+        if key not in self.frames:
+            self.frames[key] = self._render_frame(context, page, prefix, depth, None, toc, title, canonical,
+                                                  edit_url, body, content_block=rich_sentinel("content"))
+        frame = self.frames[key]
+        if frame is None:
+            self.fallbacks += 1
+            return
+        block_context = _block_context(chain, context)
+        stand_in.values["content"] = chain[0].environment.concat(block_context.blocks["content"][0](block_context))
+        if missing_slots(frame, stand_in.values):
+            self.fallbacks += 1
+            return
+        context[FILLED_PAGE_VARIABLE] = fill_frame(frame, stand_in.values)
+        page.meta["template"] = FILLED_PAGE_TEMPLATE
+        self.filled_generated += 1
+
+    def _framable(self, page: Any) -> bool:
+        # Outside the navigation, and titled by page.meta (Material's other title branch is not a slot here).
+        return id(page) not in self.nav_page_ids and bool(page.meta.get("title"))
+
+    def _template_chain(self, name: str) -> tuple[jinja2.Template, ...] | None:
+        """The template and the templates it extends, outermost last; None when one has no ``content`` block
+        of ours or extends a computed name (then the page is rendered in full)."""
+        if name not in self.parent_chains:
+            chain: list[jinja2.Template] = []
+            current: str | None = name
+            while current is not None and len(chain) < 10:
+                template = self.env.get_template(current)
+                chain.append(template)
+                current = _extended_name(self.env, current)
+                if current == "":
+                    chain = []
+                    break
+            has_content = any("content" in t.blocks for t in chain)
+            self.parent_chains[name] = tuple(chain) if chain and has_content else None
+        return self.parent_chains[name]
+
+    def _render_frame(self, context: dict, page: Any, prefix: str, depth: int, twin: RenderedResolution | None,
                       toc: TableOfContents, title: str, canonical: str | None, edit_url: str | None,
-                      body: str) -> Frame | None:
+                      body: str, content_block: str | None = None) -> Frame | None:
         frame_page = copy.copy(page)
         frame_page.file = copy.copy(page.file)
         frame_page.file.dest_uri = _stand_in_url(prefix, depth) + "index.html"
@@ -122,9 +181,16 @@ class FastPages:
         frame_page.canonical_url, frame_page.edit_url = canonical, edit_url
         frame_context = dict(context)
         frame_context["page"] = frame_page
-        frame_context["resolution_page"] = twin
+        if twin is not None:
+            frame_context["resolution_page"] = twin
         template = self.env.get_template(page.meta.get("template") or "main.html")
-        frame = split_frame(template.render(frame_context))
+        if content_block is None:
+            output = template.render(frame_context)
+        else:  # the content block replaced by a sentinel; the rest of the template as MkDocs renders it
+            render_context = template.new_context(frame_context)
+            render_context.blocks["content"] = [lambda _context: iter([content_block])]
+            output = template.environment.concat(template.root_render_func(render_context))
+        frame = split_frame(output)
         if frame is None:
             log.debug(f"resolutions: no frame for pages shaped like {page.file.src_uri}; rendered in full")
         return frame
@@ -181,6 +247,24 @@ class _StandIn:
         twin = AnchorLink(self.rich(f"{name}_title", item.title), plain_sentinel(f"u_{name}_id"), item.level)
         twin.children = [self._anchor_twin(child, f"{name}_{i}") for i, child in enumerate(item.children)]
         return twin
+
+
+def _block_context(chain: tuple[jinja2.Template, ...], variables: dict) -> Any:
+    """A render context with every block of the template chain, as the chain's root render functions build it."""
+    block_context = chain[0].new_context(variables)
+    for parent in chain[1:]:
+        for name, block in parent.blocks.items():
+            block_context.blocks.setdefault(name, []).append(block)
+    return block_context
+
+
+def _extended_name(env: jinja2.Environment, name: str) -> str | None:
+    """The template ``name`` extends: None when it extends nothing, "" when the name is computed at render."""
+    source = env.loader.get_source(env, name)[0]
+    extends = next(iter(env.parse(source).find_all(jinja2.nodes.Extends)), None)
+    if extends is None:
+        return None
+    return extends.template.value if isinstance(extends.template, jinja2.nodes.Const) else ""
 
 
 def _stand_in_url(prefix: str, depth: int) -> str:

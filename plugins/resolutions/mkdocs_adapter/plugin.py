@@ -185,6 +185,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         generated = self.generated_pages.get(page.file.src_uri)
         if generated is not None:
             context["resolutions_context"] = generated.context
+            if self.config.fast_pages:  # Engineer P (issue 5): only the content block rendered per index page
+                self.fast_pages.fill_generated(context, page)
         return context
 
     def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:

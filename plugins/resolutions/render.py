@@ -330,15 +330,25 @@ class _Context:
 
     def paragraph(self, para: Paragraph, numbered: bool) -> str:
         anchor = self.new_id(para.id)
+        if para.table is not None:
+            # A table printed among the paragraphs: shown as a table (its text only joins the cells).
+            return f'<div class="res-text res-table-block" id="{_esc(anchor)}">{self.table(para.table)}</div>'
         # Operative verbs are printed in italics; an unnumbered operative paragraph ("Urges all States ...")
         # too, but not quoted or annex text, which rarely opens with a third-person verb.
         italic = para.kind == "operative" or (para.kind == "text" and _OPERATIVE_VERB.match(para.text) is not None)
         text = self.inline(para.text, para.marks, italic_opening=italic)
+        # A draft resolution transmitted in the text (ids ``draft-para-N``, ``draft-text-N``) is quoted,
+        # not the resolution's own: it is marked so that the page sets it apart as the document does.
+        css = " res-draft" if "draft-" in para.id else ""
         if not numbered:
-            return f'<p class="res-text" id="{_esc(anchor)}">{text}{self.permalink(anchor)}</p>' + self.items(para.items)
-        number = f"{para.number}." if para.kind == "operative" else f"({para.number})"
+            return (
+                f'<p class="res-text{css}" id="{_esc(anchor)}">{text}{self.permalink(anchor)}</p>'
+                + self.items(para.items)
+            )
+        # "5." for numbered paragraphs (the resolution's own or a transmitted draft's), "(a)" for items.
+        number = f"({para.number})" if para.kind == "item" else f"{para.number}."
         return (
-            f'<li class="res-para" id="{_esc(anchor)}"><span class="res-num">{_esc(number)}</span>'
+            f'<li class="res-para{css}" id="{_esc(anchor)}"><span class="res-num">{_esc(number)}</span>'
             f'<div class="res-para__text"><p>{text}{self.permalink(anchor)}</p>{self.items(para.items)}</div></li>'
         )
 
@@ -477,14 +487,27 @@ class _Context:
             )
         return f'<header class="res-cover">{"".join(lines)}</header>' if lines else ""
 
+    def single_part_heading(self) -> str:
+        """The part letter and its title under the title, when the file holds one part (``75/290 B``)."""
+        res = self.res
+        if not res.part_label and not res.part_title:
+            return ""
+        label = f'<p class="res-part__label">{_esc(res.part_label)}</p>' if res.part_label else ""
+        title = f'<p class="res-part__title">{_esc(res.part_title)}</p>' if res.part_title else ""
+        return f'<div class="res-single-part">{label}{title}</div>'
+
     def document(self) -> str:
         res = self.res
         self.ids.add("title")
+        # The capital topic heading of the old Security Council volumes is printed above the title.
+        topic = f'<p class="res-topic">{_esc(res.topic)}</p>' if res.topic else ""
         title = f'<h1 class="res-title" id="title">{_esc(page_title(res))}</h1>'
         formula = f'<p class="res-formula">{_esc(res.enacting_formula)}</p>' if res.enacting_formula else ""
         text = [
             self.cover(),
+            topic,
             title,
+            self.single_part_heading(),
             formula,
             self.preamble(res.preamble),
             self.operative(res.operative),

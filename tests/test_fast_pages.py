@@ -178,3 +178,14 @@ def test_synthetic_collection_of_many_shapes_equals_the_full_render(tmp_path: Pa
     assert filled >= 55  # generated files that are resolutions (all of them, unless a source is unusable)
     _, plugin = _build(root / "docs", root, fast=True)
     assert plugin.fast_pages.filled_generated > 0  # session and agenda item pages: content block only
+
+
+def test_the_filled_html_is_what_mkdocs_writes(tmp_path: Path, quiet_mkdocs_log, monkeypatch) -> None:
+    # MkDocs picks the template before on_page_context: the filled HTML must not be computed and then dropped.
+    from resolutions.mkdocs_adapter import fast_pages
+
+    monkeypatch.setattr(fast_pages, "fill_frame", lambda frame, values: "<!-- filled -->" + fill_frame(frame, values))
+    root = _copy_site("basic", tmp_path)
+    site, plugin = _build(root / "docs", root, fast=True)
+    pages = [p for p in site.rglob("index.html") if "<!-- filled -->" in p.read_text(encoding="utf-8")]
+    assert len(pages) == plugin.fast_pages.filled + plugin.fast_pages.filled_generated > 0

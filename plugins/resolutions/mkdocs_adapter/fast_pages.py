@@ -24,6 +24,7 @@ import copy
 import dataclasses
 import logging
 import posixpath
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -70,6 +71,7 @@ class FastPages:
         self.linked_directories: set[str] = set()
         self.nav_page_ids: set[int] = set()
         self.parent_chains: dict[str, tuple[jinja2.Template, ...] | None] = {}
+        self.real_templates: dict[int, str] = {}
         self.filled = 0
         self.filled_generated = 0
         self.fallbacks = 0
@@ -83,69 +85,94 @@ class FastPages:
         # A page in the navigation makes Material mark it active: its nav differs from every other page's.
         self.nav_page_ids = {id(page) for page in nav.pages}
 
-    def use_env(self, env: jinja2.Environment) -> None:
-        """Keep this build's environment (templates may have changed under serve) and start with no frames."""
-        self.env, self.frames, self.parent_chains = env, {}, {}
+    def use_env(self, env: jinja2.Environment, own_pages: list[Any]) -> None:
+        """Keep this build's environment and switch every page we can fill to the template that prints it.
+
+        MkDocs picks a page's template before ``on_page_context``, so the switch happens here, after every page
+        is read and before any is built; ``fill`` and ``fill_generated`` then always supply the HTML."""
+        self.env, self.frames, self.parent_chains, self.real_templates = env, {}, {}, {}
         self.filled = self.filled_generated = self.fallbacks = 0
         env.loader = jinja2.ChoiceLoader([
             jinja2.DictLoader({FILLED_PAGE_TEMPLATE: "{{ " + FILLED_PAGE_VARIABLE + " }}"}), env.loader,
         ])
+        for page in own_pages:
+            template_name = page.meta.get("template") or "main.html"
+            if not self._framable(page):
+                continue
+            if not isinstance(page, _FastResolutionPage) and self._template_chain(template_name) is None:
+                continue
+            self.real_templates[id(page)] = template_name
+            page.meta["template"] = FILLED_PAGE_TEMPLATE
 
     def fill(self, context: dict, page: Any, rendered: RenderedResolution) -> None:
-        """Put the page's finished HTML in ``context`` and switch its template to the one that prints it."""
-        if self.env is None or not isinstance(page, _FastResolutionPage) or not self._framable(page):
+        """Put the resolution page's finished HTML in ``context``: its frame filled with its values."""
+        template_name = self._switched_back(page)
+        if template_name is None:
             return
         stand_in = _StandIn()
         twin = stand_in.twin_of(rendered, "rp", exclude=_NOT_LAYOUT_FIELDS)
-        toc = stand_in.toc_twin(page.toc)
-        title = stand_in.rich("title", page.meta.get("title", ""))
-        canonical = stand_in.rich("canonical", page.canonical_url) if page.canonical_url else page.canonical_url
-        edit_url = stand_in.rich("edit", page.edit_url) if page.edit_url else page.edit_url
-        body = stand_in.rich("body", page.content or "")
+        parts = self._page_parts(stand_in, page)
         prefix, depth = self._url_shape(page.url)
-        key = (prefix, depth, page.meta.get("template"), bool(canonical), bool(edit_url), tuple(stand_in.shape))
+        key = ("resolution", prefix, depth, template_name, parts.shape, tuple(stand_in.shape))
         if key not in self.frames:
-            self.frames[key] = self._render_frame(context, page, prefix, depth, twin, toc, title, canonical,
-                                                  edit_url, body)
+            self.frames[key] = self._render_frame(context, page, template_name, prefix, depth, twin, parts)
         frame = self.frames[key]
         if frame is None or missing_slots(frame, stand_in.values):
-            self.fallbacks += 1
+            self._render_in_full(context, template_name)
             return
         context[FILLED_PAGE_VARIABLE] = fill_frame(frame, stand_in.values)
-        page.meta["template"] = FILLED_PAGE_TEMPLATE
         self.filled += 1
 
     def fill_generated(self, context: dict, page: Any) -> None:
         """A generated index page: only its ``content`` block is rendered, into the frame of its template."""
-        if self.env is None or not self._framable(page):
+        template_name = self._switched_back(page)
+        if template_name is None:
             return
-        template_name = page.meta.get("template") or "main.html"
         chain = self._template_chain(template_name)
-        if chain is None:
-            return
         stand_in = _StandIn()
-        toc = stand_in.toc_twin(page.toc)
-        title = stand_in.rich("title", page.meta["title"])
-        canonical = stand_in.rich("canonical", page.canonical_url) if page.canonical_url else page.canonical_url
-        edit_url = stand_in.rich("edit", page.edit_url) if page.edit_url else page.edit_url
-        body = stand_in.rich("body", page.content or "")
+        parts = self._page_parts(stand_in, page)
         prefix, depth = self._url_shape(page.url)
-        key = ("generated", prefix, depth, template_name, bool(canonical), bool(edit_url), tuple(stand_in.shape))
+        key = ("generated", prefix, depth, template_name, parts.shape, tuple(stand_in.shape))
         if key not in self.frames:
-            self.frames[key] = self._render_frame(context, page, prefix, depth, None, toc, title, canonical,
-                                                  edit_url, body, content_block=rich_sentinel("content"))
+            self.frames[key] = self._render_frame(context, page, template_name, prefix, depth, None, parts,
+                                                  content_block=rich_sentinel("content"))
         frame = self.frames[key]
-        if frame is None:
-            self.fallbacks += 1
+        if frame is None or chain is None:
+            self._render_in_full(context, template_name)
             return
         block_context = _block_context(chain, context)
-        stand_in.values["content"] = chain[0].environment.concat(block_context.blocks["content"][0](block_context))
+        stand_in.values["content"] = self.env.concat(block_context.blocks["content"][0](block_context))
         if missing_slots(frame, stand_in.values):
-            self.fallbacks += 1
+            self._render_in_full(context, template_name)
             return
         context[FILLED_PAGE_VARIABLE] = fill_frame(frame, stand_in.values)
-        page.meta["template"] = FILLED_PAGE_TEMPLATE
         self.filled_generated += 1
+
+    def _switched_back(self, page: Any) -> str | None:
+        """The page's own template if ``use_env`` switched it (now restored in ``page.meta``), else None."""
+        template_name = self.real_templates.pop(id(page), None) if self.env is not None else None
+        if template_name is not None:
+            page.meta["template"] = template_name
+        return template_name
+
+    def _render_in_full(self, context: dict, template_name: str) -> None:
+        # No usable frame for this shape: the ordinary render, printed by the one-expression template.
+        self.fallbacks += 1
+        context[FILLED_PAGE_VARIABLE] = self.env.get_template(template_name).render(context)
+
+    @staticmethod
+    def _page_parts(stand_in: _StandIn, page: Any) -> _PageParts:
+        """Sentinels for the page values Material's frame shows (title, TOC, canonical and edit links, content)."""
+        canonical = stand_in.rich("canonical", page.canonical_url) if page.canonical_url else page.canonical_url
+        edit_url = stand_in.rich("edit", page.edit_url) if page.edit_url else page.edit_url
+        return _PageParts(
+            title=stand_in.rich("title", page.meta["title"]),
+            toc=stand_in.toc_twin(page.toc),
+            canonical=canonical,
+            edit_url=edit_url,
+            body=stand_in.rich("body", page.content or ""),
+            shape=(bool(canonical), bool(edit_url)),
+        )
 
     def _framable(self, page: Any) -> bool:
         # Outside the navigation, and titled by page.meta (Material's other title branch is not a slot here).
@@ -168,28 +195,28 @@ class FastPages:
             self.parent_chains[name] = tuple(chain) if chain and has_content else None
         return self.parent_chains[name]
 
-    def _render_frame(self, context: dict, page: Any, prefix: str, depth: int, twin: RenderedResolution | None,
-                      toc: TableOfContents, title: str, canonical: str | None, edit_url: str | None,
-                      body: str, content_block: str | None = None) -> Frame | None:
+    def _render_frame(self, context: dict, page: Any, template_name: str, prefix: str, depth: int,
+                      twin: RenderedResolution | None, parts: _PageParts,
+                      content_block: str | None = None) -> Frame | None:
         frame_page = copy.copy(page)
         frame_page.file = copy.copy(page.file)
         frame_page.file.dest_uri = _stand_in_url(prefix, depth) + "index.html"
         for cached in ("url", "abs_dest_path"):  # cached from dest_uri
             frame_page.file.__dict__.pop(cached, None)
-        frame_page.meta = {**page.meta, "title": title}
-        frame_page.toc, frame_page.content = toc, body
-        frame_page.canonical_url, frame_page.edit_url = canonical, edit_url
+        frame_page.meta = {**page.meta, "title": parts.title}
+        frame_page.toc, frame_page.content = parts.toc, parts.body
+        frame_page.canonical_url, frame_page.edit_url = parts.canonical, parts.edit_url
         frame_context = dict(context)
         frame_context["page"] = frame_page
         if twin is not None:
             frame_context["resolution_page"] = twin
-        template = self.env.get_template(page.meta.get("template") or "main.html")
+        template = self.env.get_template(template_name)
         if content_block is None:
             output = template.render(frame_context)
         else:  # the content block replaced by a sentinel; the rest of the template as MkDocs renders it
             render_context = template.new_context(frame_context)
             render_context.blocks["content"] = [lambda _context: iter([content_block])]
-            output = template.environment.concat(template.root_render_func(render_context))
+            output = self.env.concat(template.root_render_func(render_context))
         frame = split_frame(output)
         if frame is None:
             log.debug(f"resolutions: no frame for pages shaped like {page.file.src_uri}; rendered in full")
@@ -205,6 +232,18 @@ class FastPages:
                 prefix = candidate
                 break
         return prefix, len(segments)
+
+
+@dataclass(frozen=True)
+class _PageParts:
+    """The stand-in values of Material's per-page parts, and which of them exist."""
+
+    title: str
+    toc: TableOfContents
+    canonical: str | None
+    edit_url: str | None
+    body: str
+    shape: tuple[bool, bool]
 
 
 class _StandIn:

@@ -191,7 +191,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
         if self.config.fast_pages:  # Engineer P (issue 5): frames are rendered with this build's templates
-            self.fast_pages.use_env(env)
+            own = set(self.sources) | set(self.generated_pages)
+            self.fast_pages.use_env(env, [f.page for f in files.documentation_pages() if f.src_uri in own and f.page])
         if self.is_serve:  # Engineer F2 (issue 5): templates compiled once per serve session, not per build
             self.speedups.reuse_compiled_templates(env)
         return env

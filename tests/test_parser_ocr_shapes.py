@@ -195,3 +195,28 @@ def test_source_discrepancies_that_leave_the_page_right_are_info():
     [note] = _codes(res, "RES107")
     assert note.severity == INFO
     assert [f.text for f in res.footnotes] == ["A note nothing refers to."]
+
+
+# --- on the development corpus (skips without ../shared/corpus) --------------------------------------------
+
+# The only numbering jumps and repeats left in the corpus are true defects of the printed sources: the OCR
+# lost paragraph 5's number and head in S/RES/346 (1974), and decision 73/554 prints "(c)" twice. Any other
+# RES105/RES109 means the parser misread a shape again (they are info, so a strict build would not say so).
+KNOWN_SOURCE_DEFECTS = {("S_RES_346_1974.md", 24, "RES105"), ("A_DEC_73_554.md", 16, "RES109")}
+
+
+def test_corpus_numbering_diagnostics_are_only_the_known_source_defects(corpus_dir):
+    from resolutions.model import ERROR, WARNING
+    from resolutions.parser import parse_file
+
+    found, failing = set(), []
+    for path in sorted(corpus_dir.rglob("*.md")):
+        if path.name == "README.md":
+            continue
+        for diagnostic in parse_file(path).diagnostics:
+            if diagnostic.code in ("RES104", "RES105", "RES109"):
+                found.add((path.name, diagnostic.line, diagnostic.code))
+            if diagnostic.severity in (ERROR, WARNING):
+                failing.append(diagnostic.format())
+    assert found == KNOWN_SOURCE_DEFECTS
+    assert failing == []

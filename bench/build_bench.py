@@ -477,6 +477,7 @@ def _size_entry(count: int, results: dict[str, BuildResult], runs_done: int, sta
     # CPU time is less disturbed than wall time when other processes share the machine.
     entry["cpu_ratios"] = {f"{a}/{b}": _ratio(cpu.get(a), cpu.get(b)) for a, b in pairs}
     entry["ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in wall.items() if value}
+    entry["cpu_ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in cpu.items() if value}
     return entry
 
 
@@ -486,9 +487,14 @@ def _scaling(sizes: list[dict]) -> dict:
         return {}
     smallest, largest = sizes[0], sizes[-1]
     label = f"{largest['resolutions']}/{smallest['resolutions']}"
-    return {"sizes": label, "ms_per_resolution_ratio": {  # wall time per resolution
-        name: _ratio(largest["ms_per_resolution"].get(name), smallest["ms_per_resolution"].get(name))
-        for name in largest["ms_per_resolution"]}}
+
+    def per_resolution_ratio(key: str) -> dict:
+        return {name: _ratio(largest.get(key, {}).get(name), smallest.get(key, {}).get(name))
+                for name in largest.get(key, {})}
+
+    # CPU time per resolution is the steadier figure when the machine's load changes between sizes.
+    return {"sizes": label, "ms_per_resolution_ratio": per_resolution_ratio("ms_per_resolution"),
+            "cpu_ms_per_resolution_ratio": per_resolution_ratio("cpu_ms_per_resolution")}
 
 
 def _fmt(value, unit: str = "", digits: int = 2) -> str:
@@ -528,7 +534,7 @@ def markdown_report(report: dict) -> str:
                   f"Load average before/after (1, 5, 15 min): {entry['load_average_before']} / "
                   f"{entry['load_average_after']}", "",
                   "| build | wall | CPU | peak memory | output | files | per resolution page | search: first result "
-                  "(gzip) | ms per resolution |",
+                  "(gzip) | ms per resolution (wall / CPU) |",
                   "|---|---|---|---|---|---|---|---|---|"]
         for name, build in entry["builds"].items():
             search = build.get("search") or {}
@@ -538,7 +544,8 @@ def markdown_report(report: dict) -> str:
             lines.append(f"| {name}{status} | {_fmt(build['wall_s'], ' s')} | {_fmt(build['cpu_s'], ' s')} | "
                          f"{_fmt(build['peak_mb'], ' MB', 0)} | {_mb(build['output_bytes'])} | "
                          f"{_fmt(build['output_files'])} | {_kb(build['bytes_per_resolution_page'])} | {search_text} | "
-                         f"{_fmt(entry['ms_per_resolution'].get(name))} |")
+                         f"{_fmt(entry['ms_per_resolution'].get(name))} / "
+                         f"{_fmt(entry.get('cpu_ms_per_resolution', {}).get(name))} |")
         ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["ratios"].items() if v is not None)
         cpu_ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["cpu_ratios"].items() if v is not None)
         lines += ["", f"Wall-time ratios: {ratios or '–'}", "", f"CPU-time ratios: {cpu_ratios or '–'}", ""]
@@ -548,8 +555,9 @@ def markdown_report(report: dict) -> str:
     if report.get("scaling"):
         scaling = report["scaling"]
         ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in scaling["ms_per_resolution_ratio"].items())
-        lines += ["## Scaling", "", f"Time per resolution at {scaling['sizes']} resolutions (1.0 = linear): {ratios}",
-                  ""]
+        cpu = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in scaling.get("cpu_ms_per_resolution_ratio", {}).items())
+        lines += ["## Scaling", "", f"Time per resolution at {scaling['sizes']} resolutions (1.0 = linear): wall "
+                  f"{ratios}; CPU {cpu or '–'}.", ""]
     corpus = report.get("corpus")
     if corpus:
         search = corpus.get("search") or {}
@@ -562,6 +570,27 @@ def markdown_report(report: dict) -> str:
         if corpus["error"]:
             lines += ["The corpus build failed; end of its log:", "", "```", corpus["error"].strip()[-800:], "```", ""]
     return "\n".join(lines)
+
+
+def rewrite_report(results_dir: Path) -> int:
+    """Recompute the derived figures of a saved report from its measured runs (nothing is re-measured)."""
+    path = results_dir / "latest.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    for position, entry in enumerate(report["sizes"]):
+        results = {}
+        for name, build in entry["builds"].items():
+            results[name] = BuildResult(**{**build, "runs": [RunFigures(**run) for run in build["runs"]]})
+        rebuilt = _size_entry(entry["resolutions"], results, entry.get("runs_done", 0), time.perf_counter(),
+                              tuple(entry["load_average_before"]))
+        # Keep what was recorded at the time of the measurement.
+        rebuilt["load_average_after"] = entry["load_average_after"]
+        rebuilt["elapsed_s"] = entry.get("elapsed_s", entry.get("setup_s"))
+        report["sizes"][position] = rebuilt
+    report["scaling"] = _scaling(report["sizes"])
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (results_dir / "latest.md").write_text(markdown_report(report), encoding="utf-8")
+    print(markdown_report(report))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -580,8 +609,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS,
                         help="where latest.json and latest.md are written (default bench/results)")
     parser.add_argument("--keep", action="store_true", help="keep the generated collections and built sites")
+    parser.add_argument("--rewrite-report", action="store_true",
+                        help="only recompute the derived figures (ratios, per resolution, scaling) of "
+                        "RESULTS/latest.json from its measured runs and rewrite latest.md")
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(arguments)
+    if args.rewrite_report:
+        return rewrite_report(args.results)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     runs = [int(value) for value in args.runs.split(",") if value.strip()]
     if len(runs) == 1:

@@ -97,8 +97,8 @@ class FastPages:
         ])
         for page in own_pages:
             template_name = page.meta.get("template") or "main.html"
-            if not self._framable(page):
-                continue
+            if not self._framable(page) or page.file.inclusion.is_excluded():
+                continue  # (a draft gets MkDocs' DRAFT marker added to its content after on_page_context)
             if not isinstance(page, _FastResolutionPage) and self._template_chain(template_name) is None:
                 continue
             self.real_templates[id(page)] = template_name

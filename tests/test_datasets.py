@@ -40,7 +40,7 @@ def collection_of_three():
 
 
 def files_by_uri(files):
-    return {f.dest_uri: f.content for f in files}
+    return {f.dest_uri: f.text() for f in files}
 
 
 def test_site_files_names(collection_of_three):

@@ -256,7 +256,7 @@ def test_collection_json_validates_against_the_collection_schema():
                             where="para-1", line=30),),
     )
     files = datasets.site_files([sample(), citing], url_for=lambda symbol: symbol + "/")
-    [collection] = [json.loads(f.content) for f in files if f.dest_uri == datasets.COLLECTION_JSON]
+    [collection] = [json.loads(f.text()) for f in files if f.dest_uri == datasets.COLLECTION_JSON]
     assert sorted(validator.iter_errors(collection), key=str) == []
     assert [entry["resolution"]["symbol"] for entry in collection["resolutions"]] == ["A/RES/51/148", "A/RES/75/253 A-B"]
     assert not validator.is_valid({**collection, "resolutions": [{"url": "x/", "json": "x/index.json", "resolution": {}}]})

@@ -1,7 +1,8 @@
 """Machine-readable twins of a collection: ``resolutions.json``, ``resolutions.csv``, ``feed.xml`` and one
 ``index.json`` beside every resolution page.
 
-Pure core: builds the file contents as ``GeneratedFile`` values; the adapter writes them into the site folder.
+Pure core: describes the files as ``GeneratedFile`` values whose contents are deferred (produced, and
+``resolutions.json`` streamed in pieces, only when the adapter writes them into the site folder).
 The per-resolution model is ``export.resolution_to_dict`` (the contract of ``resolutions parse --json``); the
 citation graph is the one ``collection.Collection`` resolves for the pages, so data and pages agree.
 Output is deterministic (no clock, stable order), so two builds of the same content give the same bytes.
@@ -13,7 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Callable, Sequence
+from functools import partial
+from typing import Callable, Iterable, Iterator, Sequence
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
@@ -59,12 +61,13 @@ def site_files(
 
         collection = Collection.build(resolutions)
     pages = _pages(resolutions, url_for, collection)
-    # Each model is encoded once and reused in resolutions.json: encoding dominates the cost of this module.
-    model_texts = [_compact(resolution_to_dict(res)) for res, _url in pages]
-    files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", text + "\n") for (_res, url), text in zip(pages, model_texts)]
-    files.append(GeneratedFile(COLLECTION_JSON, collection_json(pages, collection, site_url, model_texts)))
-    files.append(GeneratedFile(COLLECTION_CSV, collection_csv(pages, site_url)))
-    files.append(GeneratedFile(FEED, atom_feed(pages, site_url)))
+    # Every content is deferred (site_plan): produced when the adapter writes the file, dropped right after, so
+    # no model's JSON is held from the plan to the end of the build (issue 5: ~0.9 GB at 20,000 resolutions).
+    # resolutions.json encodes each model again rather than keeping the index.json texts: ~0.3 ms a resolution.
+    files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", partial(resolution_json, res)) for res, url in pages]
+    files.append(GeneratedFile(COLLECTION_JSON, partial(collection_json_chunks, pages, collection, site_url)))
+    files.append(GeneratedFile(COLLECTION_CSV, partial(collection_csv, pages, site_url)))
+    files.append(GeneratedFile(FEED, partial(atom_feed, pages, site_url)))
     return files
 
 
@@ -106,12 +109,40 @@ def collection_json(
     site_url: str | None,
     model_texts: Sequence[str] | None = None,
 ) -> str:
-    """The whole collection: each resolution's model with its page URL, and the resolved citation graph.
+    """The whole collection as one string: ``"".join(collection_json_chunks(...))`` (see there)."""
+    return "".join(collection_json_chunks(pages, collection, site_url, model_texts))
+
+
+def collection_json_chunks(
+    pages: Sequence[tuple[Resolution, str]],
+    collection,
+    site_url: str | None,
+    model_texts: Iterable[str] | None = None,
+) -> Iterator[str]:
+    """``resolutions.json`` in pieces, one per resolution (so it is never held whole: ~440 MB at 20,000): each
+    resolution's model with its page URL, and the resolved citation graph.
 
     ``citations`` lists one edge per citing block and cited resolution of the collection (a resolution citing
     another twice in one paragraph gives one edge); citations of documents outside the collection stay in each
     resolution's own ``citations``. ``model_texts`` are the already encoded models of ``pages``, if any.
     """
+    if model_texts is None:
+        model_texts = (_compact(resolution_to_dict(res)) for res, _url in pages)
+    # Assembled from encoded pieces so each model is encoded once; the result is one JSON object:
+    # {"generator", "notice", "count", "resolutions": [{"url", "json", "resolution"}], "citations": [...]}.
+    head = _compact({"generator": f"mkdocs-resolutions {__version__}", "notice": UNOFFICIAL_NOTICE, "count": len(pages)})
+    yield f'{head[:-1]},"resolutions":['
+    for index, ((_res, url), text) in enumerate(zip(pages, model_texts)):
+        yield '%s{"url":%s,"json":%s,"resolution":%s}' % (
+            "," if index else "",
+            _compact(_absolute(site_url, url)),
+            _compact(_absolute(site_url, url + RESOLUTION_JSON)),
+            text,
+        )
+    yield f'],"citations":{_compact(_citation_edges(pages, collection))}}}\n'
+
+
+def _citation_edges(pages: Sequence[tuple[Resolution, str]], collection) -> list[dict]:
     edges = []
     for res, _url in pages:
         seen: set[tuple[str, str, str | None]] = set()
@@ -132,17 +163,7 @@ def collection_json(
                     "href": resolved.href,
                 }
             )
-    if model_texts is None:
-        model_texts = [_compact(resolution_to_dict(res)) for res, _url in pages]
-    # Assembled from encoded pieces so each model is encoded once; the result is one JSON object:
-    # {"generator", "notice", "count", "resolutions": [{"url", "json", "resolution"}], "citations": [...]}.
-    entries = ",".join(
-        '{"url":%s,"json":%s,"resolution":%s}'
-        % (_compact(_absolute(site_url, url)), _compact(_absolute(site_url, url + RESOLUTION_JSON)), text)
-        for (_res, url), text in zip(pages, model_texts)
-    )
-    head = _compact({"generator": f"mkdocs-resolutions {__version__}", "notice": UNOFFICIAL_NOTICE, "count": len(pages)})
-    return f'{head[:-1]},"resolutions":[{entries}],"citations":{_compact(edges)}}}\n'
+    return edges
 
 
 def collection_csv(pages: Sequence[tuple[Resolution, str]], site_url: str | None) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from functools import partial
 from typing import Iterable
 from urllib.parse import quote
 
@@ -117,7 +118,8 @@ def redirect_files(
             files.append(
                 GeneratedFile(
                     dest_uri=path + "index.html",
-                    content=redirect_page_html(symbol, path, canonical_path, site_url),
+                    # Deferred (site_plan): the HTML is made when the page is written, not held until then.
+                    content=partial(redirect_page_html, symbol, path, canonical_path, site_url),
                 )
             )
     return files

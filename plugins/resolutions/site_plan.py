@@ -1,14 +1,26 @@
 """What the plugin adds to a site besides the resolution pages: generated pages and generated files.
 
-Core modules (views, exports, feeds, search) describe their output with these two types; the MkDocs adapter
-turns each ``GeneratedPage`` into a ``File.generated`` page rendered with its template, and writes each
+Core modules (views, exports, feeds, search, redirects) describe their output with these two types; the MkDocs
+adapter turns each ``GeneratedPage`` into a ``File.generated`` page rendered with its template, and writes each
 ``GeneratedFile`` into the site folder (after checking the path stays inside it).
+
+A generated file's content may be deferred: a zero-argument callable that the writer calls only when it writes
+that file, returning the content or an iterable of chunks written one at a time. Issue 5: at 20,000 resolutions
+the data files held as finished strings from the plan to the end of the build took gigabytes (``resolutions.json``
+alone is ~440 MB as one string); deferred, each is produced when written and dropped right after.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Union
+
+Chunk = Union[str, bytes]
+"""A piece of a file: text (written as UTF-8) or bytes."""
+
+FileContent = Union[Chunk, Callable[[], Union[Chunk, Iterable[Chunk]]]]
+"""A file's content: ready text or bytes, or a zero-argument callable producing them (or an iterable of chunks)
+when the file is written."""
 
 
 @dataclass(frozen=True)
@@ -31,9 +43,26 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A non-page output written into the site folder: JSON, CSV, Atom, search index chunks."""
+    """A non-page output written into the site folder: JSON, CSV, Atom, search index chunks, redirect pages."""
 
     dest_uri: str
     """Path relative to the site folder, e.g. ``resolutions.json``; never absolute, never ``..``."""
-    content: str | bytes
-    """File content (text is written as UTF-8)."""
+    content: FileContent
+    """File content: text (written as UTF-8) or bytes, or a zero-argument callable returning text, bytes or an
+    iterable of text/bytes chunks, called once when the file is written (so large files are never held whole)."""
+
+    def chunks(self) -> Iterator[bytes]:
+        """The content as UTF-8 byte chunks, producing a deferred content now (each call produces it anew)."""
+        content = self.content() if callable(self.content) else self.content
+        if isinstance(content, (str, bytes)):
+            content = (content,)
+        for chunk in content:
+            yield chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+
+    def data(self) -> bytes:
+        """The whole content as bytes (for tests and small files; the writer streams ``chunks`` instead)."""
+        return b"".join(self.chunks())
+
+    def text(self) -> str:
+        """The whole content as text (UTF-8)."""
+        return self.data().decode("utf-8")

@@ -200,11 +200,17 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str | None:
         if self.is_serve:  # Engineer F2 (issue 5): keep the page's HTML for the next preview build
             self.speedups.remember(page, output)
+        elif self.rendered.pop(page.file.src_uri, None) is not None:
+            # Engineer M (issue 5, memory): a written resolution page's fragments and body are not needed again
+            # in a one-off build (~25 KB a page, held until the build ends otherwise).
+            page.content = None
         return output
 
     def on_post_build(self, *, config: Any) -> None:
         for data_file in self.generated_files:
             _write_inside(config.site_dir, data_file)
+        if not self.is_serve:  # Engineer M (issue 5, memory): deferred contents hold the models; let them go
+            self.generated_files = []
         if self.error_count and self.config.strict_errors and not self.is_serve:
             raise PluginError(
                 f"resolutions: {self.error_count} error(s) in the resolution sources (listed above as path:line)"
@@ -331,6 +337,7 @@ def _write_inside(site_dir: str, data_file: GeneratedFile) -> None:
         return
     target = os.path.join(os.path.realpath(site_dir), data_file.dest_uri)
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    content = data_file.content.encode("utf-8") if isinstance(data_file.content, str) else data_file.content
+    # Engineer M (issue 5, memory): a deferred content is produced now and written chunk by chunk (site_plan).
     with open(target, "wb") as handle:
-        handle.write(content)
+        for chunk in data_file.chunks():
+            handle.write(chunk)

@@ -88,6 +88,26 @@ def build(folder: Path, top: int) -> None:
             return result
 
         setattr(cls, event, wrapped)
+    # Steps inside on_files, so a peak reached there is attributed to one of them.
+    from resolutions import collection as collection_module
+    from resolutions import datasets, views
+    from resolutions.mkdocs_adapter import speed
+
+    def wrap_step(owner, name: str, label: str) -> None:
+        original = getattr(owner, name)
+
+        def wrapped(*args, __original=original, **kwargs):
+            result = __original(*args, **kwargs)
+            mark(f"  after {label}")
+            return result
+
+        setattr(owner, name, staticmethod(wrapped) if isinstance(owner.__dict__.get(name), staticmethod) else wrapped)
+
+    wrap_step(speed.Speedups, "parse", "parse")
+    wrap_step(views, "index_pages", "views.index_pages")
+    wrap_step(datasets, "site_files", "datasets.site_files")
+    wrap_step(speed.Speedups, "search_outputs", "search_outputs")
+    wrap_step(plugin_module.ResolutionsPlugin, "site_outputs", "site_outputs")
     counter = {"pages": 0}
     original_post_page = cls.on_post_page
 

@@ -223,3 +223,11 @@ def test_rebuild_after_edits_equals_a_full_build() -> None:
     assert restored == build_search_files(documents)
     reordered = documents[1:] + documents[:1]  # other numbering: a full build, still the same result
     assert builder.build(reordered) == build_search_files(reordered)
+
+
+def test_builder_without_memo_writes_the_same_files() -> None:
+    # Engineer M (issue 5, memory): a one-off build holds one document's terms at a time; same output.
+    documents = synthetic_documents(150)
+    one_off = SearchIndexBuilder(remember=False)
+    assert one_off.build(documents) == SearchIndexBuilder().build(documents)
+    assert one_off._previous is None and not one_off._memo

@@ -235,7 +235,11 @@ def document_terms(document: SearchDocument) -> TermScores:
 class SearchIndexBuilder:
     """Builds the index files; remembers each document's terms so a serve rebuild re-reads only edits."""
 
-    def __init__(self) -> None:
+    def __init__(self, remember: bool = True) -> None:
+        # Engineer M (issue 5, memory): remember=False for a one-off build, which never reuses the terms: each
+        # document's terms go into the postings and are dropped at once (all of them held together were ~30 KB
+        # a resolution at the build's peak). Same files either way.
+        self.remember = remember
         self._memo: dict[int, tuple[SearchDocument, TermScores]] = {}
         self._documents: dict[int, tuple[Resolution, SearchDocument]] = {}
         # The previous build, kept so that a rebuild of the same pages only updates the edited documents'
@@ -272,6 +276,8 @@ class SearchIndexBuilder:
         When the previous build had the same pages in the same order (a preview rebuild after an edit), only
         the terms of the documents that changed are updated; the output is the same as a full build's."""
         documents = list(documents)
+        if not self.remember:  # Engineer M (issue 5, memory): see __init__
+            return _files_without_memo(documents)
         live = {id(document) for document in documents}
         self._memo = {key: value for key, value in self._memo.items() if key in live}
         term_maps = [self.terms_of(document) for document in documents]
@@ -290,6 +296,18 @@ class SearchIndexBuilder:
             pieces = {term: _piece(term, entries) for term, entries in postings.items()}
         self._previous = (documents, term_maps, postings, pieces)
         return files_from_pieces(documents, pieces)
+
+
+def _files_without_memo(documents: list[SearchDocument]) -> list[GeneratedFile]:
+    """``SearchIndexBuilder.build``'s files, holding one document's terms at a time and each term's postings
+    only until its piece is serialised (Engineer M, issue 5: peak memory)."""
+    postings: dict[str, list] = defaultdict(list)
+    for number, document in enumerate(documents):
+        scores, anchors = document_terms(document)
+        for term, score in scores.items():
+            postings[term].append((number, score, anchors[term]))
+    pieces = {term: _piece(term, postings.pop(term)) for term in list(postings)}
+    return files_from_pieces(documents, pieces)
 
 
 def build_search_files(documents: Sequence[SearchDocument]) -> list[GeneratedFile]:

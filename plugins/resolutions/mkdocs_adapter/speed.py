@@ -102,7 +102,7 @@ class Speedups:
         pages = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
         # Engineer M (issue 5, memory): a one-off build never reuses that memo (the terms and postings of every
         # document, ~50 KB a resolution, kept to the end of the build): a builder of its own, dropped after use.
-        builder = self.search_builder if self.serve else search_index.SearchIndexBuilder()
+        builder = self.search_builder if self.serve else search_index.SearchIndexBuilder(remember=False)
         return [search_index.search_page()], builder.build_for_pages(pages)
 
     def reuse_unchanged_pages(self, plugin: Any, files: Files, config: Any) -> None:

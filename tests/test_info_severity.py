@@ -60,7 +60,7 @@ def test_adapter_logs_info_at_info_level_and_warnings_as_warnings(caplog):
     plugin = ResolutionsPlugin()
     info = Diagnostic("a.md", 3, INFO, "RES107", "footnote '1' is never referenced, expected a marker in the text")
     warning = Diagnostic("b.md", 4, WARNING, "RES108", "text before the number and title line kept as unplaced text")
-    with caplog.at_level(logging.DEBUG):
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.resolutions"):
         plugin._report([info, warning])
     logged = [(record.levelno, record.getMessage()) for record in caplog.records if "[RES10" in record.getMessage()]
     assert logged == [(logging.INFO, info.format()), (logging.WARNING, warning.format())]

@@ -19,10 +19,7 @@ from urllib.parse import quote
 
 from .site_plan import GeneratedFile
 
-try:  # Engineer B's symbol grammar knows every spelling; fall back to the obvious ones until it is there.
-    from .symbols import alternate_paths as _symbol_alternate_paths  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on which modules exist
-    _symbol_alternate_paths = None
+from .symbols import alternate_paths as _symbol_alternate_paths
 
 # Characters a URL path segment may keep as they are; everything else is percent-encoded in links.
 _SAFE_IN_PATH = "/()-._~"
@@ -51,9 +48,7 @@ def alternate_paths(symbol: str, canonical_path: str) -> list[str]:
     printed = symbol.strip()
     compact = printed.replace(" ", "")
     # What a reader types: the symbol as printed (spaces and all) or without spaces, in either case.
-    candidates = [printed, compact, printed.lower(), compact.lower()]
-    if _symbol_alternate_paths is not None:
-        candidates = list(_symbol_alternate_paths(symbol)) + candidates
+    candidates = [*_symbol_alternate_paths(symbol), printed, compact, printed.lower(), compact.lower()]
     seen: set[str] = set()
     result: list[str] = []
     for candidate in candidates:

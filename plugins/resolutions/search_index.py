@@ -236,7 +236,7 @@ class SearchIndexBuilder:
     """Builds the index files; remembers each document's terms so a serve rebuild re-reads only edits."""
 
     def __init__(self, remember: bool = True) -> None:
-        # Engineer M (issue 5, memory): remember=False for a one-off build, which never reuses the terms: each
+        # (issue 5) remember=False for a one-off build, which never reuses the terms: each
         # document's terms go into the postings and are dropped at once (all of them held together were ~30 KB
         # a resolution at the build's peak). Same files either way.
         self.remember = remember
@@ -276,7 +276,7 @@ class SearchIndexBuilder:
         When the previous build had the same pages in the same order (a preview rebuild after an edit), only
         the terms of the documents that changed are updated; the output is the same as a full build's."""
         documents = list(documents)
-        if not self.remember:  # Engineer M (issue 5, memory): see __init__
+        if not self.remember:  # (issue 5) see __init__
             return _files_without_memo(documents)
         live = {id(document) for document in documents}
         self._memo = {key: value for key, value in self._memo.items() if key in live}
@@ -300,7 +300,7 @@ class SearchIndexBuilder:
 
 def _files_without_memo(documents: list[SearchDocument]) -> list[GeneratedFile]:
     """``SearchIndexBuilder.build``'s files, holding one document's terms at a time and each term's postings
-    only until its piece is serialised (Engineer M, issue 5: peak memory)."""
+    only until its piece is serialised (peak memory, issue 5)."""
     postings: dict[str, list] = defaultdict(list)
     for number, document in enumerate(documents):
         scores, anchors = document_terms(document)

@@ -56,12 +56,12 @@ class ResolutionsConfig(base.Config):
     """Link the session, agenda items and meeting in the metadata panel to their generated index pages."""
     index_pages = c.Type(bool, default=True)
     """Generate the index pages (resolutions, sessions, agenda items, timeline) from ``views``."""
-    # Engineer F2 (issue 5): parse cache folder and the compact search (docs/performance.md, docs/search.md).
+    # (issue 5) parse cache folder and the compact search (docs/performance.md, docs/search.md).
     cache_dir = c.Type(str, default=".cache/resolutions")
     """Folder of the parse cache, relative to mkdocs.yml (never inside site_dir); ``""`` keeps it in memory."""
     search = c.Type(bool, default=True)
     """Write the compact chunked search index and the search page (replaces Material's ``search`` plugin)."""
-    # Engineer P (issue 5): resolution pages filled into a frame rendered once per shape (docs/performance.md).
+    # (issue 5) resolution pages filled into a frame rendered once per shape (docs/performance.md).
     fast_pages = c.Type(bool, default=True)
     """Build resolution pages without reading their source, Python-Markdown or a full template render each."""
 
@@ -87,9 +87,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.generated_urls: set[str] = set()
         self.rendered: dict[str, RenderedResolution] = {}
         self.error_count = 0
-        # Engineer F2 (issue 5): parse cache, search memo and previous pages, kept across serve rebuilds.
+        # (issue 5) parse cache, search memo and previous pages, kept across serve rebuilds.
         self.speedups = Speedups()
-        self.fast_pages = FastPages()  # Engineer P (issue 5): resolution pages filled into shared frames
+        self.fast_pages = FastPages()  # (issue 5) resolution pages filled into shared frames
 
     # --- events --------------------------------------------------------------------------------------------
 
@@ -98,7 +98,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.is_serve = command == "serve"
 
     def on_config(self, config: Any) -> Any:
-        self.speedups.configure(self.config, config, serve=self.is_serve)  # Engineer F2 (issue 5): parse cache
+        self.speedups.configure(self.config, config, serve=self.is_serve)  # (issue 5) parse cache
         return config
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
@@ -131,12 +131,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             files.append(generated_file)
             self.generated_pages[page.src_uri] = page
             self.generated_urls.add(_directory_url(generated_file))
-        if self.is_serve:  # Engineer F2 (issue 5): pages whose inputs did not change keep their last HTML
+        if self.is_serve:  # (issue 5) pages whose inputs did not change keep their last HTML
             self.speedups.reuse_unchanged_pages(self, files, config)
         return files
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
-        if self.config.fast_pages:  # Engineer P (issue 5): resolution pages skip read and Python-Markdown
+        if self.config.fast_pages:  # (issue 5) resolution pages skip read and Python-Markdown
             self.fast_pages.skip_markdown([source.file for source in self.sources.values()], nav)
         return nav
 
@@ -180,28 +180,28 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         rendered = self.rendered.get(page.file.src_uri)
         if rendered is not None:
             context["resolution_page"] = rendered
-            if self.config.fast_pages:  # Engineer P (issue 5): the page filled into its shared frame
+            if self.config.fast_pages:  # (issue 5) the page filled into its shared frame
                 self.fast_pages.fill(context, page, rendered)
         generated = self.generated_pages.get(page.file.src_uri)
         if generated is not None:
             context["resolutions_context"] = generated.context
-            if self.config.fast_pages:  # Engineer P (issue 5): only the content block rendered per index page
+            if self.config.fast_pages:  # (issue 5) only the content block rendered per index page
                 self.fast_pages.fill_generated(context, page)
         return context
 
     def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
-        if self.config.fast_pages:  # Engineer P (issue 5): frames are rendered with this build's templates
+        if self.config.fast_pages:  # (issue 5) frames are rendered with this build's templates
             own = set(self.sources) | set(self.generated_pages)
             self.fast_pages.use_env(env, [f.page for f in files.documentation_pages() if f.src_uri in own and f.page])
-        if self.is_serve:  # Engineer F2 (issue 5): templates compiled once per serve session, not per build
+        if self.is_serve:  # (issue 5) templates compiled once per serve session, not per build
             self.speedups.reuse_compiled_templates(env)
         return env
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str | None:
-        if self.is_serve:  # Engineer F2 (issue 5): keep the page's HTML for the next preview build
+        if self.is_serve:  # (issue 5) keep the page's HTML for the next preview build
             self.speedups.remember(page, output)
         elif self.rendered.pop(page.file.src_uri, None) is not None:
-            # Engineer M (issue 5, memory): a written resolution page's fragments and body are not needed again
+            # (issue 5) a written resolution page's fragments and body are not needed again
             # in a one-off build (~25 KB a page, held until the build ends otherwise).
             page.content = None
         return output
@@ -209,7 +209,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_build(self, *, config: Any) -> None:
         for data_file in self.generated_files:
             _write_inside(config.site_dir, data_file)
-        if not self.is_serve:  # Engineer M (issue 5, memory): deferred contents hold the models; let them go
+        if not self.is_serve:  # (issue 5) deferred contents hold the models; let them go
             self.generated_files = []
         if self.error_count and self.config.strict_errors and not self.is_serve:
             raise PluginError(
@@ -223,7 +223,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
         A parse cache (issue 5) replaces this body; the rest of the plugin only sees the resolutions.
         """
-        return self.speedups.parse(sources)  # Engineer F2 (issue 5): parse cache by content hash
+        return self.speedups.parse(sources)  # (issue 5) parse cache by content hash
 
     def site_outputs(
         self, resolutions: Sequence[Resolution], collection: Collection, config: Any
@@ -238,22 +238,22 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.config.index_pages:
             from resolutions import agendas, views
 
-            # Engineer E (issue 4): agenda item titles from the optional content/agendas/*.yml files.
+            # (issue 4) agenda item titles from the optional content/agendas/*.yml files.
             agenda_titles, agenda_problems = agendas.read_agenda_titles(config.docs_dir)
             self._report(agenda_problems)
             pages.extend(views.index_pages(resolutions, agenda_titles, url_for=collection.url_for))
-        # Engineer E (issue 4): resolutions.json, resolutions.csv, feed.xml and index.json beside each page.
+        # (issue 4) resolutions.json, resolutions.csv, feed.xml and index.json beside each page.
         from resolutions import datasets
 
         data_files.extend(datasets.site_files(resolutions, collection.url_for, config.site_url, collection=collection))
-        # Engineer G (issue 6): redirect pages from other spellings of each symbol (/a/res/51/148/) to its page.
+        # (issue 6) redirect pages from other spellings of each symbol (/a/res/51/148/) to its page.
         from resolutions.redirects import redirect_files
 
         page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
         data_files.extend(
             redirect_files(page_urls, site_url=config.site_url or None, taken_paths=[posixpath.dirname(p.src_uri) for p in pages])
         )
-        # Engineer F2 (issue 5): the search page and the compact chunked search index (docs/search.md).
+        # (issue 5) the search page and the compact chunked search index (docs/search.md).
         if self.config.search:
             search_pages, search_files = self.speedups.search_outputs(resolutions, collection)
             pages.extend(search_pages)
@@ -337,7 +337,7 @@ def _write_inside(site_dir: str, data_file: GeneratedFile) -> None:
         return
     target = os.path.join(os.path.realpath(site_dir), data_file.dest_uri)
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    # Engineer M (issue 5, memory): a deferred content is produced now and written chunk by chunk (site_plan).
+    # (issue 5) a deferred content is produced now and written chunk by chunk (site_plan).
     with open(target, "wb") as handle:
         for chunk in data_file.chunks():
             handle.write(chunk)

@@ -100,7 +100,7 @@ class Speedups:
         """The search page and the index files for every resolution that has a page."""
         # Under serve the builder keeps the previous index and updates only the edited documents' terms.
         pages = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
-        # Engineer M (issue 5, memory): a one-off build never reuses that memo (the terms and postings of every
+        # (issue 5) a one-off build never reuses that memo (the terms and postings of every
         # document, ~50 KB a resolution, kept to the end of the build): a builder of its own, dropped after use.
         builder = self.search_builder if self.serve else search_index.SearchIndexBuilder(remember=False)
         return [search_index.search_page()], builder.build_for_pages(pages)

@@ -115,6 +115,7 @@ def redirect_files(
                     dest_uri=path + "index.html",
                     # Deferred (site_plan): the HTML is made when the page is written, not held until then.
                     content=partial(redirect_page_html, symbol, path, canonical_path, site_url),
+                    replace_existing=False,
                 )
             )
     return files

@@ -50,6 +50,9 @@ class GeneratedFile:
     content: FileContent
     """File content: text (written as UTF-8) or bytes, or a zero-argument callable returning text, bytes or an
     iterable of text/bytes chunks, called once when the file is written (so large files are never held whole)."""
+    replace_existing: bool = True
+    """False for a file that must never replace one already in the site folder: a redirect page at
+    ``a/res/51/148/`` is the page ``A/RES/51/148/`` itself on a case-insensitive file system (macOS, Windows)."""
 
     def chunks(self) -> Iterator[bytes]:
         """The content as UTF-8 byte chunks, producing a deferred content now (each call produces it anew)."""

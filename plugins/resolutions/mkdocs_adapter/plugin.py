@@ -336,6 +336,8 @@ def _write_inside(site_dir: str, data_file: GeneratedFile) -> None:
         log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
         return
     target = os.path.join(os.path.realpath(site_dir), data_file.dest_uri)
+    if not data_file.replace_existing and os.path.exists(target):
+        return  # pages are written before data files, so this keeps a page a redirect would overwrite
     os.makedirs(os.path.dirname(target), exist_ok=True)
     # (issue 5) a deferred content is produced now and written chunk by chunk (site_plan).
     with open(target, "wb") as handle:

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Sequence
 
 from resolutions import symbols
 from resolutions.collection import Collection, ResolvedCitation, relative_href
+from resolutions.labels import format_date, ordinal
 from resolutions.model import (
     AgendaItem,
     Annex,
@@ -34,10 +35,6 @@ from resolutions.model import (
 
 NOTICE = "Unofficial copy. Source: United Nations."
 """Shown on every page built from a UN text."""
-
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
 
 # Words that continue the italic opening phrase of a paragraph as printed: "Recalling also",
 # "Noting with deep concern", "Bearing in mind", "Takes note with satisfaction".
@@ -98,25 +95,6 @@ class RenderedResolution:
     """Every id on the page that a link may target."""
     outline: tuple[OutlineEntry, ...]
     """Table of contents of the page."""
-
-
-def format_date(iso: str | None) -> str:
-    """``1996-12-13`` -> ``13 December 1996``; other text is returned unchanged."""
-    if not iso:
-        return ""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
-    if not match or not 1 <= int(match[2]) <= 12:
-        return iso
-    return f"{int(match[3])} {_MONTHS[int(match[2]) - 1]} {match[1]}"
-
-
-def ordinal(number: int) -> str:
-    """84 -> ``84th``, 4213 -> ``4213th``, 1 -> ``1st``."""
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def page_title(res: Resolution) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
 from . import symbols
+from .labels import ISO_DATE as _ISO_DATE, MONTHS as _MONTHS, format_date as date_label, ordinal
 from .model import AgendaItem, Meeting, Resolution
 from .site_plan import GeneratedPage
 
@@ -38,11 +39,6 @@ ECOSOC = "Economic and Social Council"
 _BODY_SLUGS = {GENERAL_ASSEMBLY: "", SECURITY_COUNCIL: "sc", ECOSOC: "ecosoc", "Human Rights Council": "hrc"}
 _BODY_ORDER = {GENERAL_ASSEMBLY: 0, SECURITY_COUNCIL: 1, ECOSOC: 2}
 _SYMBOL_PREFIX_BODIES = (("A/", GENERAL_ASSEMBLY), ("S/", SECURITY_COUNCIL), ("E/", ECOSOC))
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 UrlFor = Callable[[str], str]
 
@@ -108,15 +104,6 @@ def _symbol_key(res: Resolution) -> tuple:
     return natural_key(res.number or res.symbol or "")
 
 
-def ordinal(n: int) -> str:
-    """``1st``, ``2nd``, ``84th``, ``111th``."""
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def meeting_label(meeting: Meeting) -> str:
     """``84th plenary meeting``, ``56th (resumed) plenary meeting``, ``4213th meeting``."""
     words = [ordinal(meeting.number)] if meeting.number is not None else []
@@ -144,19 +131,6 @@ def meeting_record(res: Resolution, meeting: Meeting) -> str | None:
     if body == ECOSOC and res.session and res.session.isdigit():
         return f"E/{res.session}/SR.{meeting.number}"  # the Council keeps summary records, by session year
     return None
-
-
-def date_label(iso: str | None) -> str:
-    """``13 December 1996`` from ``1996-12-13``; the input unchanged when it is not an ISO date."""
-    if not iso:
-        return ""
-    match = _ISO_DATE.match(iso)
-    if not match:
-        return iso
-    year, month, day = (int(g) for g in match.groups())
-    if not 1 <= month <= 12:
-        return iso
-    return f"{day} {_MONTHS[month - 1]} {year}"
 
 
 def vote_summary(res: Resolution) -> str:

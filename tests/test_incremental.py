@@ -92,7 +92,11 @@ class Site:
             self._started = True
         config.site_url = SERVE_URL
         build(config, serve_url=SERVE_URL)
-        return config.plugins["resolutions"]
+        plugin = config.plugins["resolutions"]
+        if command == "serve":  # a browser that asks for every file (they are written on request)
+            for path in plugin.preview_files.paths():
+                plugin.preview_files.write_if_requested(path)
+        return plugin
 
 
 def fresh_plugins() -> None:

@@ -78,7 +78,7 @@ def test_alternate_paths_never_repeat_the_canonical_path():
 
 def test_a_redirect_never_replaces_a_file_already_in_the_site(tmp_path):
     """On a case-insensitive file system a/res/51/148/index.html is the page A/RES/51/148/index.html itself."""
-    from resolutions.mkdocs_adapter.plugin import _write_inside
+    from resolutions.mkdocs_adapter.site_folder import SiteFolder
     from resolutions.redirects import redirect_files
 
     page = tmp_path / "a" / "res" / "51" / "148" / "index.html"
@@ -87,10 +87,10 @@ def test_a_redirect_never_replaces_a_file_already_in_the_site(tmp_path):
     redirects = redirect_files([("A/RES/51/148", "A/RES/51/148/")])
     lower = [f for f in redirects if f.dest_uri == "a/res/51/148/index.html"]
     assert lower, "the lower-case spelling must get a redirect"
-    _write_inside(str(tmp_path), lower[0])
+    SiteFolder(str(tmp_path)).write(lower[0])
     assert page.read_text() == "the resolution page"
     # Where nothing stands in its way (a case-sensitive file system), the redirect is written.
     fresh_site = tmp_path / "fresh"
     fresh_site.mkdir()
-    _write_inside(str(fresh_site), lower[0])
+    SiteFolder(str(fresh_site)).write(lower[0])
     assert "A/RES/51/148/" in (fresh_site / lower[0].dest_uri).read_text()

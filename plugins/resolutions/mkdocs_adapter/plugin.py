@@ -9,6 +9,8 @@
 - ``on_page_context``: hands the rendered fragments to ``site_templates/resolution.html``.
 - ``on_post_build``: writes generated data files, then fails the build once if any diagnostic was an error
   (except under ``mkdocs serve``, which keeps serving and shows them in the log).
+- under ``mkdocs serve`` (issue 5): ``on_serve`` puts ``PreviewFiles`` in front of the preview server, and the
+  data files and unchanged pages of each rebuild are written when a browser asks for them, not every time.
 
 Everything about resolutions lives in the core; this module only translates.
 """
@@ -19,6 +21,7 @@ import html
 import logging
 import os
 import posixpath
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -31,6 +34,8 @@ from mkdocs.structure.toc import get_toc
 
 from resolutions.collection import Collection
 from resolutions.mkdocs_adapter.fast_pages import FastPages
+from resolutions.mkdocs_adapter.preview_files import PreviewFiles, attach
+from resolutions.mkdocs_adapter.site_folder import SiteFolder
 from resolutions.mkdocs_adapter.speed import Speedups
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.render import RenderedResolution, render_resolution
@@ -90,6 +95,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         # (issue 5) parse cache, search memo and previous pages, kept across serve rebuilds.
         self.speedups = Speedups()
         self.fast_pages = FastPages()  # (issue 5) resolution pages filled into shared frames
+        self.preview_files = PreviewFiles()  # (issue 5) serve: files written when requested
 
     # --- events --------------------------------------------------------------------------------------------
 
@@ -101,18 +107,31 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.speedups.configure(self.config, config, serve=self.is_serve)  # (issue 5) parse cache
         return config
 
+    def on_pre_build(self, *, config: Any) -> None:
+        if self.is_serve:  # (issue 5) requests wait while MkDocs empties and refills the site folder
+            self.preview_files.begin_build()
+
+    def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
+        attach(server, self.preview_files, urlsplit(config.site_url or "/").path)  # (issue 5)
+        return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.is_serve:
+            self.preview_files.abandon()
+
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if not config.use_directory_urls:
             log.warning("resolutions: pages need use_directory_urls: true; links between resolutions may break")
         self.sources, self.rendered, self.error_count = {}, {}, 0
         resolution_files = [f for f in files.documentation_pages() if self._is_resolution_source(f)]
         display = {f.src_uri: _display_path(f, config) for f in resolution_files}
+        site = SiteFolder(config.site_dir)
         resolutions = self.parse_sources([(f.abs_src_path or "", display[f.src_uri]) for f in resolution_files])
         self.collection = Collection.build(resolutions, resolver_base=self.config.resolver)
 
         for file, res in zip(resolution_files, resolutions):
             url = self.collection.page_url(res)
-            if url is not None and not _place_file(file, url, config.site_dir):
+            if url is not None and not _place_file(file, url, site):
                 url = None
             file.inclusion = InclusionLevel.NOT_IN_NAV  # 20,000 entries in the nav would be quadratic
             self.sources[file.src_uri] = _ResolutionSource(file, res, url)
@@ -207,8 +226,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return output
 
     def on_post_build(self, *, config: Any) -> None:
+        site = SiteFolder(config.site_dir)
         for data_file in self.generated_files:
-            _write_inside(config.site_dir, data_file)
+            if site.target(data_file.dest_uri) is None:
+                log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
+            elif self.is_serve:  # (issue 5) written when a browser asks for it
+                self.preview_files.add(data_file)
+            else:
+                site.write(data_file)
+        if self.is_serve:
+            self.preview_files.publish(config.site_dir)
         if not self.is_serve:  # (issue 5) deferred contents hold the models; let them go
             self.generated_files = []
         if self.error_count and self.config.strict_errors and not self.is_serve:
@@ -310,10 +337,10 @@ def _directory_url(file: File) -> str:
     return dest[: -len("index.html")] if dest.endswith("index.html") else posixpath.dirname(dest) + "/"
 
 
-def _place_file(file: File, url: str, site_dir: str) -> bool:
-    """Give ``file`` the directory URL ``url``; False (file left as it is) if that would leave ``site_dir``."""
+def _place_file(file: File, url: str, site: SiteFolder) -> bool:
+    """Give ``file`` the directory URL ``url``; False (file left as it is) if that would leave the site folder."""
     dest_uri = posixpath.join(url, "index.html")
-    if not _inside(site_dir, dest_uri):
+    if site.target(dest_uri) is None:
         log.error(f"resolutions: refusing to write {dest_uri!r} outside the site folder (from {file.src_uri})")
         return False
     file.dest_uri = dest_uri
@@ -321,25 +348,3 @@ def _place_file(file: File, url: str, site_dir: str) -> bool:
     for cached in ("url", "abs_dest_path"):
         file.__dict__.pop(cached, None)
     return True
-
-
-def _inside(site_dir: str, dest_uri: str) -> bool:
-    if not dest_uri or dest_uri.startswith("/") or "\\" in dest_uri or "\0" in dest_uri:
-        return False
-    root = os.path.realpath(site_dir)
-    target = os.path.realpath(os.path.join(root, dest_uri))
-    return target.startswith(root + os.sep)
-
-
-def _write_inside(site_dir: str, data_file: GeneratedFile) -> None:
-    if not _inside(site_dir, data_file.dest_uri):
-        log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
-        return
-    target = os.path.join(os.path.realpath(site_dir), data_file.dest_uri)
-    if not data_file.replace_existing and os.path.exists(target):
-        return  # pages are written before data files, so this keeps a page a redirect would overwrite
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    # (issue 5) a deferred content is produced now and written chunk by chunk (site_plan).
-    with open(target, "wb") as handle:
-        for chunk in data_file.chunks():
-            handle.write(chunk)

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from resolutions import incremental, search_index
 from resolutions.cache import ParseCache, SourceFile, resolve_cache_folder
+from resolutions.mkdocs_adapter.preview_files import PreviewFiles
 from resolutions.model import Resolution
 from resolutions.site_plan import GeneratedFile, GeneratedPage
 
@@ -33,16 +34,22 @@ log = logging.getLogger("mkdocs.plugins.resolutions")
 
 
 class _ReusedPage(File):
-    """A page whose HTML from the previous serve build is still right: MkDocs copies it like a static file.
+    """A page whose HTML from the previous serve build is still right: MkDocs treats it as a static file, and
+    instead of copying it, it goes to the preview's files written on request (``preview_files``).
 
     It keeps the page's ``src_uri`` and ``dest_uri``, so links to it from other pages still resolve; MkDocs
     skips anchor checks for files without a ``Page`` (only under serve, where this is used)."""
+
+    preview_files: PreviewFiles
 
     def is_documentation_page(self) -> bool:
         return False
 
     def is_static_page(self) -> bool:
         return True
+
+    def copy_file(self, dirty: bool = False) -> None:
+        self.preview_files.add(GeneratedFile(self.dest_uri, self.content_bytes))
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -130,14 +137,14 @@ class Speedups:
                                                              session_url)
             html = memory.reusable(src_uri, fingerprint)
             if html is not None:
-                _swap_for_reused(source.file, html)
+                _swap_for_reused(source.file, html, plugin.preview_files)
         for src_uri, page in plugin.generated_pages.items():
             file = files.get_file_from_path(src_uri)
             if src_uri not in swappable:
                 continue
             html = memory.reusable(src_uri, page)
             if html is not None and file is not None:
-                _swap_for_reused(file, html)
+                _swap_for_reused(file, html, plugin.preview_files)
         memory.forget_all_but(own)
         log.info(f"resolutions: preview rebuild: {memory.reused} unchanged page(s) reused, {memory.rendered} rendered")
 
@@ -150,11 +157,12 @@ class Speedups:
         self.page_memory.remember(page.file.src_uri, output)
 
 
-def _swap_for_reused(file: File, html: bytes) -> None:
+def _swap_for_reused(file: File, html: bytes, preview_files: PreviewFiles) -> None:
     # Turned in place into a file MkDocs copies: the same object keeps its src_uri, dest_uri and url (links
     # to it still resolve), and no new File is built for each of thousands of pages.
     file.__class__ = _ReusedPage
     file.content_bytes = html
+    file.preview_files = preview_files
 
 
 def _nav_paths(nav: Any) -> set[str]:

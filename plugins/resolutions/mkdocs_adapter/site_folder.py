@@ -1,0 +1,58 @@
+"""Writing generated files into the site folder of one build, never outside it.
+
+Responsibility: decide whether a destination path (from a symbol, a source path or a generated name) stays
+inside the site folder, and write a ``GeneratedFile`` there. The check is lexical (no absolute path, no ``..``
+that climbs out, no backslash or NUL) plus a symlink check of each folder on the way, done once per folder and
+build: at 20,000 resolutions the plugin writes ~80,000 files, and resolving every target path with
+``os.path.realpath`` cost about a second per 5,000 resolutions (issue 5).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+
+from resolutions.site_plan import GeneratedFile
+
+
+class SiteFolder:
+    """The site folder of one build. Make a new one per build (it remembers which folders were checked)."""
+
+    def __init__(self, site_dir: str) -> None:
+        self.root = os.path.realpath(site_dir)
+        self._safe_folders: dict[str, bool] = {"": True}
+
+    def target(self, dest_uri: str) -> str | None:
+        """Absolute path of ``dest_uri`` in the site folder, or None when it would be written outside it."""
+        if not dest_uri or dest_uri.startswith("/") or "\\" in dest_uri or "\0" in dest_uri:
+            return None
+        normal = posixpath.normpath(dest_uri)
+        if normal in (".", "..") or normal.startswith("../"):
+            return None
+        folder = posixpath.dirname(normal)
+        if not self._folder_is_safe(folder):
+            return None
+        target = os.path.join(self.root, *normal.split("/"))
+        return None if os.path.islink(target) else target
+
+    def write(self, data_file: GeneratedFile) -> bool:
+        """Write ``data_file`` (streamed chunk by chunk); False when refused (outside) or kept (existing file)."""
+        target = self.target(data_file.dest_uri)
+        if target is None:
+            return False
+        if not data_file.replace_existing and os.path.exists(target):
+            return False  # pages are written before data files: a redirect never replaces a page
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            for chunk in data_file.chunks():
+                handle.write(chunk)
+        return True
+
+    def _folder_is_safe(self, folder: str) -> bool:
+        # A folder that is a symlink could lead outside: refused. Checked once per folder and build, parents first.
+        known = self._safe_folders.get(folder)
+        if known is None:
+            parent = posixpath.dirname(folder)
+            known = self._folder_is_safe(parent) and not os.path.islink(os.path.join(self.root, *folder.split("/")))
+            self._safe_folders[folder] = known
+        return known

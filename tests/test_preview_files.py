@@ -11,7 +11,7 @@ from pathlib import Path
 
 from resolutions.mkdocs_adapter.preview_files import PreviewFiles
 from resolutions.mkdocs_adapter.site_folder import SiteFolder
-from resolutions.site_plan import GeneratedFile
+from resolutions.site_plan import GeneratedFile, GeneratedFolder
 
 
 def serving_app(site: Path):
@@ -131,3 +131,22 @@ def test_nothing_is_written_outside_the_site_folder(tmp_path: Path) -> None:
     assert folder.target("link/escape.txt") is None
     assert folder.target("a/../../escape.txt") is None
     assert folder.target("A/RES/1/1/index.html") == str(site.resolve() / "A" / "RES" / "1" / "1" / "index.html")
+
+
+def test_a_folder_is_produced_once_and_only_when_one_of_its_files_is_requested(tmp_path: Path) -> None:
+    calls: list[int] = []
+
+    def produce() -> list[GeneratedFile]:
+        calls.append(1)
+        return [GeneratedFile("search-index/manifest.json", "{}"), GeneratedFile("search-index/t0.json", "[]")]
+
+    preview = PreviewFiles()
+    preview.begin_build()
+    preview.add_folder(GeneratedFolder("search-index/", produce))
+    preview.publish(str(tmp_path))
+    app = preview.wsgi_app(serving_app(tmp_path))
+    assert get(app, "/index.html")[0].startswith("404") and calls == []  # an edit does not rebuild the index
+    assert get(app, "/search-index/manifest.json") == ("200 OK", b"{}")
+    assert get(app, "/search-index/t0.json") == ("200 OK", b"[]")
+    assert get(app, "/search-index/missing.json")[0].startswith("404")
+    assert calls == [1]

@@ -1,4 +1,4 @@
-"""What the plugin adds to a site besides the resolution pages: generated pages and generated files.
+"""What the plugin adds to a site besides the resolution pages: generated pages, files and folders.
 
 Core modules (views, exports, feeds, search, redirects) describe their output with these two types; the MkDocs
 adapter turns each ``GeneratedPage`` into a ``File.generated`` page rendered with its template, and writes each
@@ -8,6 +8,10 @@ A generated file's content may be deferred: a zero-argument callable that the wr
 that file, returning the content or an iterable of chunks written one at a time. Issue 5: at 20,000 resolutions
 the data files held as finished strings from the plan to the end of the build took gigabytes (``resolutions.json``
 alone is ~440 MB as one string); deferred, each is produced when written and dropped right after.
+
+A ``GeneratedFolder`` is a set of files made together (the search index's pieces): under ``mkdocs serve`` it is
+produced only when a browser first asks for one of its files, so an edit does not rebuild the search index
+until someone searches.
 """
 
 from __future__ import annotations
@@ -69,3 +73,13 @@ class GeneratedFile:
     def text(self) -> str:
         """The whole content as text (UTF-8)."""
         return self.data().decode("utf-8")
+
+
+@dataclass(frozen=True)
+class GeneratedFolder:
+    """Files made together, all under one folder, produced by one call when first needed."""
+
+    folder: str
+    """Site-relative folder of every file produced, with its trailing slash (``search-index/``)."""
+    produce: Callable[[], list[GeneratedFile]]
+    """Makes the files (each ``dest_uri`` under ``folder``); called at most once per build."""

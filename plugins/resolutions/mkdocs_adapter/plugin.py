@@ -39,7 +39,7 @@ from resolutions.mkdocs_adapter.site_folder import SiteFolder
 from resolutions.mkdocs_adapter.speed import Speedups
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.render import RenderedResolution, render_resolution
-from resolutions.site_plan import GeneratedFile, GeneratedPage
+from resolutions.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
@@ -88,7 +88,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.collection: Collection | None = None
         self.sources: dict[str, _ResolutionSource] = {}
         self.generated_pages: dict[str, GeneratedPage] = {}
-        self.generated_files: list[GeneratedFile] = []
+        self.generated_files: list[GeneratedFile | GeneratedFolder] = []
         self.generated_urls: set[str] = set()
         self.rendered: dict[str, RenderedResolution] = {}
         self.error_count = 0
@@ -227,7 +227,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         site = SiteFolder(config.site_dir)
-        for data_file in self.generated_files:
+        for data_file in self._files_to_write():
             if site.target(data_file.dest_uri) is None:
                 log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
             elif self.is_serve:  # (issue 5) written when a browser asks for it
@@ -242,6 +242,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             raise PluginError(
                 f"resolutions: {self.error_count} error(s) in the resolution sources (listed above as path:line)"
             )
+
+    def _files_to_write(self) -> Any:
+        """The generated files; a folder's files are produced here, except under serve (on request)."""
+        for item in self.generated_files:
+            if not isinstance(item, GeneratedFolder):
+                yield item
+            elif self.is_serve:  # (issue 5) e.g. the search index: rebuilt when someone searches
+                self.preview_files.add_folder(item)
+            else:
+                yield from item.produce()
 
     # --- the parts later work replaces (parse cache, other outputs) ------------------------------------------
 
@@ -329,7 +339,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 def _display_path(file: File, config: Any) -> str:
     """Path shown in diagnostics: relative to the folder of mkdocs.yml, so editors can open ``path:line``."""
     root = os.path.dirname(config.config_file_path or "") or os.getcwd()
-    return os.path.relpath(file.abs_src_path or file.src_uri, root).replace(os.sep, "/")
+    path = file.abs_src_path or file.src_uri
+    if path.startswith(root + os.sep):  # the usual case, without relpath's work (20,000 calls a build)
+        return path[len(root) + 1:].replace(os.sep, "/")
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 def _directory_url(file: File) -> str:

@@ -21,7 +21,7 @@ import threading
 from typing import Any, Callable, Iterable
 
 from resolutions.mkdocs_adapter.site_folder import SiteFolder
-from resolutions.site_plan import GeneratedFile
+from resolutions.site_plan import GeneratedFile, GeneratedFolder
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
 
@@ -37,6 +37,8 @@ class PreviewFiles:
         self._building = False
         self._published: dict[str, GeneratedFile] = {}
         self._pending: dict[str, GeneratedFile] = {}
+        self._published_folders: dict[str, GeneratedFolder] = {}
+        self._pending_folders: dict[str, GeneratedFolder] = {}
         self._written: set[str] = set()
         self._site: SiteFolder | None = None
         self.requests_written = 0
@@ -47,16 +49,21 @@ class PreviewFiles:
         """A build starts: requests wait until it is published (MkDocs is about to empty the site folder)."""
         with self._lock:
             self._building = True
-            self._pending = {}
+            self._pending, self._pending_folders = {}, {}
 
     def add(self, data_file: GeneratedFile) -> None:
         """A file of the build being made, written only if a browser asks for it."""
         self._pending[posixpath.normpath(data_file.dest_uri)] = data_file
 
+    def add_folder(self, folder: GeneratedFolder) -> None:
+        """Files of the build being made that are produced (all together) when a browser asks for one of them."""
+        self._pending_folders[posixpath.normpath(folder.folder)] = folder
+
     def publish(self, site_dir: str) -> None:
         """The build is complete: its files replace the previous build's, and waiting requests go on."""
         with self._lock:
             self._published, self._pending = self._pending, {}
+            self._published_folders, self._pending_folders = self._pending_folders, {}
             self._site = SiteFolder(site_dir)
             self._written = set()
             self._building = False
@@ -65,14 +72,16 @@ class PreviewFiles:
     def abandon(self) -> None:
         """The build failed: keep serving the previous build's files (the folder was emptied, so write again)."""
         with self._lock:
-            self._pending = {}
+            self._pending, self._pending_folders = {}, {}
             self._written = set()
             self._building = False
             self._lock.notify_all()
 
     def paths(self) -> list[str]:
-        """Site-relative paths of the published files (written or not)."""
+        """Site-relative paths of the published files (written or not), producing every folder's files."""
         with self._lock:
+            for folder in list(self._published_folders.values()):
+                self._produce_folder_of(posixpath.join(posixpath.normpath(folder.folder), "_"))
             return sorted(self._published)
 
     # --- the server side ---
@@ -82,6 +91,8 @@ class PreviewFiles:
         with self._lock:
             self._lock.wait_for(lambda: not self._building, timeout=_BUILD_WAIT_SECONDS)
             data_file = self._published.get(rel_path)
+            if data_file is None:
+                data_file = self._produce_folder_of(rel_path)
             if data_file is None or self._site is None:
                 return False
             if rel_path not in self._written:
@@ -89,6 +100,15 @@ class PreviewFiles:
                 self._site.write(data_file)
                 self.requests_written += 1
             return True
+
+    def _produce_folder_of(self, rel_path: str) -> GeneratedFile | None:
+        # The folder's files join the published ones, so it is produced once per build.
+        folder = self._published_folders.pop(posixpath.dirname(rel_path), None)
+        if folder is None:
+            return None
+        for data_file in folder.produce():
+            self._published.setdefault(posixpath.normpath(data_file.dest_uri), data_file)
+        return self._published.get(rel_path)
 
     def wsgi_app(self, app: WsgiApp, mount_path: str = "/") -> WsgiApp:
         """``app`` preceded by writing the requested file when it is one of ours."""

@@ -32,13 +32,12 @@ class SiteFolder:
         folder = posixpath.dirname(normal)
         if not self._folder_is_safe(folder):
             return None
-        target = os.path.join(self.root, *normal.split("/"))
-        return None if os.path.islink(target) else target
+        return os.path.join(self.root, *normal.split("/"))
 
     def write(self, data_file: GeneratedFile) -> bool:
         """Write ``data_file`` (streamed chunk by chunk); False when refused (outside) or kept (existing file)."""
         target = self.target(data_file.dest_uri)
-        if target is None:
+        if target is None or os.path.islink(target):  # a link in place of the file could lead outside
             return False
         if not data_file.replace_existing and os.path.exists(target):
             return False  # pages are written before data files: a redirect never replaces a page

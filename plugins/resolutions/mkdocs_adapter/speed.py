@@ -5,7 +5,8 @@
 
 - ``configure`` (``on_config``): where the disk parse cache lives;
 - ``parse`` (``parse_sources``): parse through ``cache.ParseCache``;
-- ``search_outputs`` (``site_outputs``): the search page and the chunked index from ``search_index``;
+- ``search_outputs`` (``site_outputs``): the search page and the chunked index from ``search_index`` (under
+  serve, a ``GeneratedFolder`` made when first requested);
 - ``reuse_unchanged_pages`` (end of ``on_files``, serve only): pages whose inputs are unchanged since the
   previous build are swapped for their finished HTML, which MkDocs copies instead of rendering;
 - ``reuse_compiled_templates`` (``on_env``, serve only): keep Material's compiled templates between builds;
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import partial
 from typing import Any, Sequence
 
 import jinja2
@@ -28,7 +30,7 @@ from resolutions import incremental, search_index
 from resolutions.cache import ParseCache, SourceFile, resolve_cache_folder
 from resolutions.mkdocs_adapter.preview_files import PreviewFiles
 from resolutions.model import Resolution
-from resolutions.site_plan import GeneratedFile, GeneratedPage
+from resolutions.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
@@ -103,13 +105,18 @@ class Speedups:
         return resolutions
 
     def search_outputs(self, resolutions: Sequence[Resolution], collection: Any
-                       ) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+                       ) -> tuple[list[GeneratedPage], list[GeneratedFile | GeneratedFolder]]:
         """The search page and the index files for every resolution that has a page."""
-        # Under serve the builder keeps the previous index and updates only the edited documents' terms.
         pages = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
+        if self.serve:
+            # The builder keeps the previous index and updates only the edited documents' terms, when a
+            # browser first asks for an index file after the rebuild (preview_files), not at every edit.
+            folder = search_index.INDEX_FOLDER + "/"
+            produce = partial(self.search_builder.build_for_pages, pages)
+            return [search_index.search_page()], [GeneratedFolder(folder, produce)]
         # (issue 5) a one-off build never reuses that memo (the terms and postings of every
         # document, ~50 KB a resolution, kept to the end of the build): a builder of its own, dropped after use.
-        builder = self.search_builder if self.serve else search_index.SearchIndexBuilder(remember=False)
+        builder = search_index.SearchIndexBuilder(remember=False)
         return [search_index.search_page()], builder.build_for_pages(pages)
 
     def reuse_unchanged_pages(self, plugin: Any, files: Files, config: Any) -> None:

@@ -4,9 +4,10 @@
   ``Collection`` (citations resolved, backlinks), give each resolution page its symbol URL, log every
   diagnostic, and add the generated index pages (``File.generated``).
 - ``on_page_markdown`` / ``on_page_content``: resolution pages skip Python-Markdown (their Markdown is replaced
-  by an empty placeholder) and get the HTML of ``render.render_resolution``; their anchors are registered so
-  MkDocs validates links such as ``A_RES_51_148.md#para-5``.
-- ``on_page_context``: hands the rendered fragments to ``site_templates/resolution.html``.
+  by an empty placeholder); their anchors are given on demand so MkDocs validates links such as
+  ``A_RES_51_148.md#para-5``.
+- ``on_page_context``: renders the page (``render.render_resolution``) right before MkDocs writes it, and hands
+  the fragments to ``site_templates/resolution.html``.
 - ``on_post_build``: writes generated data files, then fails the build once if any diagnostic was an error
   (except under ``mkdocs serve``, which keeps serving and shows them in the log).
 - under ``mkdocs serve`` (issue 5): ``on_serve`` puts ``PreviewFiles`` in front of the preview server, and the
@@ -23,12 +24,12 @@ import os
 import posixpath
 from urllib.parse import urlsplit
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -38,7 +39,7 @@ from resolutions.mkdocs_adapter.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.site_folder import SiteFolder
 from resolutions.mkdocs_adapter.speed import Speedups
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
-from resolutions.render import RenderedResolution, render_resolution
+from resolutions.render import RenderedResolution, page_title, render_resolution
 from resolutions.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -90,7 +91,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.generated_pages: dict[str, GeneratedPage] = {}
         self.generated_files: list[GeneratedFile | GeneratedFolder] = []
         self.generated_urls: set[str] = set()
-        self.rendered: dict[str, RenderedResolution] = {}
         self.error_count = 0
         # (issue 5) parse cache, search memo and previous pages, kept across serve rebuilds.
         self.speedups = Speedups()
@@ -122,7 +122,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if not config.use_directory_urls:
             log.warning("resolutions: pages need use_directory_urls: true; links between resolutions may break")
-        self.sources, self.rendered, self.error_count = {}, {}, 0
+        self.sources, self.error_count = {}, 0
         resolution_files = [f for f in files.documentation_pages() if self._is_resolution_source(f)]
         display = {f.src_uri: _display_path(f, config) for f in resolution_files}
         site = SiteFolder(config.site_dir)
@@ -164,7 +164,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if source is not None:
             page.meta["template"] = RESOLUTION_TEMPLATE
             # Python-Markdown must not render resolution texts (one dialect per file): an empty placeholder
-            # goes through it, the real body comes from our renderer in on_page_content.
+            # goes through it, the real body comes from our renderer in on_page_context.
             return ""
         generated = self.generated_pages.get(page.file.src_uri)
         if generated is not None:
@@ -177,27 +177,27 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         source = self.sources.get(page.file.src_uri)
         if source is None or self.collection is None:
             return None
-        page_url = source.url or _directory_url(page.file)
-        rendered = render_resolution(
-            source.resolution,
-            self.collection,
-            page_url,
-            session_url=self._session_url if self.config.session_links else None,
-            agenda_item_url=self._agenda_item_url if self.config.session_links else None,
-            timeline_url=self._timeline_url if self.config.session_links else None,
-        )
-        self.rendered[page.file.src_uri] = rendered
+        # (issue 5) The page is rendered in on_page_context, right before MkDocs writes it, so a build holds
+        # one rendered page at a time (all 20,000 of them were held from here to the writing: ~650 MB).
         # Material inserts page.meta.title unescaped into <title> and the header: give it escaped text.
-        page.meta["title"] = rendered.title_html
-        page.present_anchor_ids = set(rendered.anchor_ids)
-        page.toc = get_toc(
-            [{"level": e.level, "id": e.id, "name": e.title, "children": []} for e in rendered.outline if e.level == 2]
-        )
-        return rendered.body_html
+        page.meta["title"] = html.escape(page_title(source.resolution), quote=True)
+        # Links from hand-written pages to '#para-5' are checked after every page is written: the page's
+        # anchors are computed then, for the pages such links point to.
+        page.present_anchor_ids = _AnchorsOnDemand(lambda: self._render(source).anchor_ids)
+        return ""
 
+    # Before other plugins' on_page_context: a search plugin indexes page.content there, which is made here.
+    @event_priority(100)
     def on_page_context(self, context: dict, /, *, page: Any, config: Any, nav: Any) -> dict | None:
-        rendered = self.rendered.get(page.file.src_uri)
-        if rendered is not None:
+        source = self.sources.get(page.file.src_uri)
+        if source is not None and self.collection is not None:
+            rendered = self._render(source)
+            page.meta["title"] = rendered.title_html
+            page.toc = get_toc(
+                [{"level": e.level, "id": e.id, "name": e.title, "children": []}
+                 for e in rendered.outline if e.level == 2]
+            )
+            page.content = rendered.body_html
             context["resolution_page"] = rendered
             if self.config.fast_pages:  # (issue 5) the page filled into its shared frame
                 self.fast_pages.fill(context, page, rendered)
@@ -219,10 +219,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str | None:
         if self.is_serve:  # (issue 5) keep the page's HTML for the next preview build
             self.speedups.remember(page, output)
-        elif self.rendered.pop(page.file.src_uri, None) is not None:
-            # (issue 5) a written resolution page's fragments and body are not needed again
-            # in a one-off build (~25 KB a page, held until the build ends otherwise).
-            page.content = None
+        if page.file.src_uri in self.sources:
+            page.content = None  # (issue 5) written: its body (~25 KB) is not needed again
         return output
 
     def on_post_build(self, *, config: Any) -> None:
@@ -297,6 +295,17 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             data_files.extend(search_files)
         return pages, data_files
 
+    def _render(self, source: _ResolutionSource) -> RenderedResolution:
+        assert self.collection is not None
+        return render_resolution(
+            source.resolution,
+            self.collection,
+            source.url or _directory_url(source.file),
+            session_url=self._session_url if self.config.session_links else None,
+            agenda_item_url=self._agenda_item_url if self.config.session_links else None,
+            timeline_url=self._timeline_url if self.config.session_links else None,
+        )
+
     # --- helpers -------------------------------------------------------------------------------------------
 
     def _is_resolution_source(self, file: File) -> bool:
@@ -334,6 +343,19 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 log.info(diagnostic.format())
             else:
                 log.warning(diagnostic.format())
+
+
+class _AnchorsOnDemand:
+    """A page's anchor ids, computed the first time MkDocs checks a link to one of them (``in``)."""
+
+    def __init__(self, compute: Callable[[], frozenset[str]]) -> None:
+        self._compute: Callable[[], frozenset[str]] | None = compute
+        self._ids: frozenset[str] = frozenset()
+
+    def __contains__(self, anchor: object) -> bool:
+        if self._compute is not None:
+            self._ids, self._compute = self._compute(), None
+        return anchor in self._ids
 
 
 def _display_path(file: File, config: Any) -> str:

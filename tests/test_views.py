@@ -282,3 +282,66 @@ def test_index_links_for_a_resolution_page():
         "timeline": "timeline/1996/#m-1996-12-13-ga-84",
     }
     assert views.index_links(make("A/RES/1/1", session=None, adopted=None)) == {"session": None, "agenda_items": [], "timeline": None}
+
+
+class _Recorder:
+    """A resolution (or part) that records the name of every attribute read from it."""
+
+    def __init__(self, wrapped, seen: set[str], part_seen: set[str]) -> None:
+        self._wrapped, self._seen, self._part_seen = wrapped, seen, part_seen
+
+    def __getattr__(self, name: str):
+        self._seen.add(name)
+        value = getattr(self._wrapped, name)
+        if name == "parts":
+            return tuple(_Recorder(part, self._part_seen, set()) for part in value)
+        return value
+
+
+def _varied_collection() -> list[Resolution]:
+    vote = Vote(outcome="recorded vote", in_favour=150, against=2, abstaining=3)
+    parted = make("A/RES/51/200", parts=(
+        Part(label="A", title="", preamble=(), operative=(), sections=(), meeting=plenary(80, "1996-12-10"),
+             adopted="1996-12-10", line=10),
+        Part(label="B", title="", preamble=(), operative=(), sections=(), meeting=plenary(88, "1996-12-16"),
+             adopted=None, line=30),
+    ))
+    return [
+        make("A/RES/51/148", meeting=plenary(84, "1996-12-13"), vote=vote),
+        make("A/RES/51/149", items=(("161", "Title"), ("20 (b)", None))),
+        make("S/RES/1325 (2000)", body="Security Council", session="2000", meeting=plenary(4213, "2000-10-31")),
+        make("A/DEC/51/400", kind="decision"),
+        parted,
+    ]
+
+
+def test_index_pages_read_only_the_fields_their_memo_compares():
+    seen: set[str] = set()
+    part_seen: set[str] = set()
+    recorded = [_Recorder(res, seen, part_seen) for res in _varied_collection()]
+    assert views.index_pages(recorded) == views.index_pages(_varied_collection())
+    assert seen - {"parts"} <= set(views.INDEXED_FIELDS), "add the new field to views.INDEXED_FIELDS"
+    assert part_seen <= {"label", "meeting", "adopted"}, "add the new part field to views.index_inputs"
+    assert {"title", "symbol", "agenda_items"} <= seen and {"label", "meeting"} <= part_seen
+
+
+def test_the_memo_rebuilds_exactly_when_an_index_field_changes():
+    from dataclasses import replace
+
+    memo = views.IndexPagesMemo()
+    collection = _varied_collection()
+    first = memo.index_pages(collection, None)
+    assert not memo.reused and first == views.index_pages(collection)
+    # A new parse of the same text (new objects, equal fields): the same pages, not rebuilt.
+    again = memo.index_pages(_varied_collection(), None)
+    assert memo.reused and all(a is b for a, b in zip(first, again))
+    # A change the indexes do not show (the paragraphs): reused.
+    edited = [replace(collection[0], footnotes=())] + collection[1:]
+    memo.index_pages(edited, None)
+    assert memo.reused
+    retitled = [replace(collection[0], title="A new title")] + collection[1:]
+    pages = memo.index_pages(retitled, None)
+    assert not memo.reused and pages == views.index_pages(retitled)
+    assert any("A new title" in repr(page.context) for page in pages)
+    memo.index_pages(retitled, {("51", "161"): "Agenda title from a file"})
+    assert not memo.reused

@@ -428,6 +428,42 @@ def _meeting_entry(res: Resolution, meeting: Meeting | None, date: str | None, d
 # ------------------------------------------------------------------------------------------------- pages
 
 
+INDEXED_FIELDS = ("symbol", "number", "title", "session", "session_text", "body", "kind", "adopted", "issued",
+                  "meeting", "agenda_items", "vote")
+"""The fields of a ``Resolution`` that the index pages read, besides each part's label, meeting and adoption
+date (tests/test_views.py records every attribute ``index_pages`` reads and checks it against this list)."""
+
+
+def index_inputs(res: Resolution) -> tuple:
+    """Everything the index pages read of one resolution: equal inputs give equal index pages."""
+    return (tuple(getattr(res, name) for name in INDEXED_FIELDS),
+            tuple((part.label, part.meeting, part.adopted) for part in res.parts))
+
+
+class IndexPagesMemo:
+    """``index_pages`` that hands back the previous call's pages when nothing they show changed.
+
+    For ``mkdocs serve`` (issue 5): most edits change a paragraph, not a title, a date or an agenda item, and
+    the index pages (about one per agenda item) then stay the very same objects, which the preview compares
+    at no cost. ``url_for`` is compared as a function (a bound method by its function: ``Collection.url_for``
+    depends only on the symbol)."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._pages: list[GeneratedPage] = []
+        self.reused = False
+
+    def index_pages(self, resolutions: Sequence[Resolution], agenda_titles: Mapping[tuple[str, str], str] | None,
+                    url_for: UrlFor = default_resolution_url) -> list[GeneratedPage]:
+        key = (tuple(index_inputs(res) for res in resolutions), dict(agenda_titles or {}),
+               getattr(url_for, "__func__", url_for))
+        self.reused = key == self._key
+        if not self.reused:
+            self._pages = index_pages(resolutions, agenda_titles, url_for=url_for)
+            self._key = key
+        return list(self._pages)
+
+
 def index_pages(
     resolutions: Sequence[Resolution],
     agenda_titles: Mapping[tuple[str, str], str] | None = None,

@@ -276,7 +276,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             # (issue 4) agenda item titles from the optional content/agendas/*.yml files.
             agenda_titles, agenda_problems = agendas.read_agenda_titles(config.docs_dir)
             self._report(agenda_problems)
-            pages.extend(views.index_pages(resolutions, agenda_titles, url_for=collection.url_for))
+            if self.is_serve:  # (issue 5) the same pages as the last rebuild when no index field changed
+                pages.extend(self.speedups.index_memo.index_pages(resolutions, agenda_titles, collection.url_for))
+            else:
+                pages.extend(views.index_pages(resolutions, agenda_titles, url_for=collection.url_for))
         # (issue 4) resolutions.json, resolutions.csv, feed.xml and index.json beside each page.
         from resolutions import datasets
 

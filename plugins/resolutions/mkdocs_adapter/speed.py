@@ -9,6 +9,7 @@
   serve, a ``GeneratedFolder`` made when first requested);
 - ``reuse_unchanged_pages`` (end of ``on_files``, serve only): pages whose inputs are unchanged since the
   previous build are swapped for their finished HTML, which MkDocs copies instead of rendering;
+- ``index_memo`` (``site_outputs``, serve only): the index pages of the last rebuild when no field they show changed;
 - ``reuse_compiled_templates`` (``on_env``, serve only): keep Material's compiled templates between builds;
 - ``remember`` (``on_post_page``, serve only): keep each rendered page's HTML for the next build.
 
@@ -26,7 +27,7 @@ from typing import Any, Sequence
 import jinja2
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from resolutions import incremental, search_index
+from resolutions import incremental, search_index, views
 from resolutions.cache import ParseCache, SourceFile, resolve_cache_folder
 from resolutions.mkdocs_adapter.preview_files import PreviewFiles
 from resolutions.model import Resolution
@@ -79,6 +80,7 @@ class Speedups:
         workers = os.environ.get("RESOLUTIONS_PARSE_WORKERS", "1")
         self.parse_cache = ParseCache(folder=None, workers=int(workers) if workers.isdigit() else 1)
         self.search_builder = search_index.SearchIndexBuilder()
+        self.index_memo = views.IndexPagesMemo()
         self.page_memory = incremental.PageMemory()
         self.template_cache = _MemoryBytecodeCache()
         self._cache_folder_set = False

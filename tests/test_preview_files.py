@@ -150,3 +150,25 @@ def test_a_folder_is_produced_once_and_only_when_one_of_its_files_is_requested(t
     assert get(app, "/search-index/t0.json") == ("200 OK", b"[]")
     assert get(app, "/search-index/missing.json")[0].startswith("404")
     assert calls == [1]
+
+
+def test_a_file_removed_by_a_rebuild_while_its_request_waited_is_written_again(tmp_path: Path) -> None:
+    """MkDocs counts a rebuild as begun before on_pre_build: a request in that gap passes the wrapper, then the
+    rebuild empties the folder before MkDocs' server reads the file. The 404 is caught and the file written again."""
+    preview = published(tmp_path, GeneratedFile("data.json", "old"))
+    served = serving_app(tmp_path)
+
+    def rebuild_then_serve(environ, start_response):
+        (tmp_path / "data.json").unlink()  # the rebuild empties the folder ...
+        preview.begin_build()
+        preview.add(GeneratedFile("data.json", "new"))
+        preview.publish(str(tmp_path))  # ... and publishes; only then does the server read the file
+        return served(environ, start_response)
+
+    calls: list[int] = []
+
+    def app(environ, start_response):
+        calls.append(1)
+        return (rebuild_then_serve if len(calls) == 1 else served)(environ, start_response)
+
+    assert get(preview.wsgi_app(app), "/data.json") == ("200 OK", b"new")

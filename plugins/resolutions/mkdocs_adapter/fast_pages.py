@@ -2,9 +2,10 @@
 
 ``FastPages`` is held by ``ResolutionsPlugin`` (option ``fast_pages``) and called in one line per hook:
 
-- ``skip_markdown`` (``on_nav``): every resolution ``Page`` becomes a ``_FastResolutionPage``, whose
-  ``read_source`` and ``render`` do nothing (the plugin's ``on_page_content`` gives the body, TOC and anchor
-  ids from ``render.render_resolution``, as before). The file stays a documentation page, so links from
+- ``skip_markdown`` (``on_nav``): every resolution ``Page`` becomes a ``_FastResolutionPage``, and every
+  generated index page without Markdown a ``_PageWithoutMarkdown``: their ``read_source`` and ``render`` do
+  nothing (the plugin gives a resolution page its body, TOC and anchor ids from ``render.render_resolution``;
+  an index page's template draws it all, and Python-Markdown would only turn "" into "", at ~3 ms a page). The file stays a documentation page, so links from
   hand-written pages resolve and MkDocs itself validates their ``#anchors``, and the page stays in the sitemap.
 - ``use_env`` (``on_env``): keeps the build's Jinja environment and adds a one-expression template.
 - ``fill`` (``on_page_context``): the page's HTML is its *frame* filled with its own values. A frame is
@@ -46,20 +47,24 @@ _NOT_LAYOUT_FIELDS = {"anchor_ids": frozenset(), "outline": ()}
 in the stand-in, so they do not multiply frames. tests/test_fast_pages.py proves pages equal the full render."""
 
 
-class _FastResolutionPage(Page):
-    """A resolution page: nothing to read or convert, the plugin's ``on_page_content`` supplies everything."""
+class _PageWithoutMarkdown(Page):
+    """A page with nothing to read or convert: the plugin and the templates supply everything."""
 
     def read_source(self, config: Any) -> None:
-        # The plugin parsed the source already; Python-Markdown gets nothing from it (see on_page_markdown).
+        # A resolution was parsed by the plugin already; an index page's generated source is empty.
         self.markdown, self.meta = "", {}
 
     def render(self, config: Any, files: Any) -> None:
-        # No Markdown instance per page: on_page_content returns the body and sets toc and present_anchor_ids.
+        # No Markdown instance per page (its setup alone is ~3 ms): the empty result Python-Markdown gives "".
         self.content = ""
         self.toc = get_toc([])
         self._title_from_render = None
         self.present_anchor_ids = set()
         self.links_to_anchors = {}
+
+
+class _FastResolutionPage(_PageWithoutMarkdown):
+    """A resolution page: the plugin's ``on_page_content`` and ``on_page_context`` supply its body."""
 
 
 class FastPages:
@@ -76,11 +81,13 @@ class FastPages:
         self.filled_generated = 0
         self.fallbacks = 0
 
-    def skip_markdown(self, resolution_files: list[Any], nav: Navigation) -> None:
-        """Take the resolution pages out of the read/convert steps; note which directories the frame links to."""
-        for file in resolution_files:
-            if isinstance(file.page, Page) and type(file.page) is Page:
-                file.page.__class__ = _FastResolutionPage
+    def skip_markdown(self, resolution_files: list[Any], nav: Navigation, index_files: list[Any] = ()) -> None:
+        """Take resolution pages and index pages without Markdown out of the read/convert steps; note which
+        directories the frame links to."""
+        for files, page_class in ((resolution_files, _FastResolutionPage), (index_files, _PageWithoutMarkdown)):
+            for file in files:
+                if isinstance(file.page, Page) and type(file.page) is Page:
+                    file.page.__class__ = page_class
         self.linked_directories = _linked_directories(nav)
         # A page in the navigation makes Material mark it active: its nav differs from every other page's.
         self.nav_page_ids = {id(page) for page in nav.pages}

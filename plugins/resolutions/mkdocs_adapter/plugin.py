@@ -155,8 +155,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return files
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
-        if self.config.fast_pages:  # (issue 5) resolution pages skip read and Python-Markdown
-            self.fast_pages.skip_markdown([source.file for source in self.sources.values()], nav)
+        if self.config.fast_pages:  # (issue 5) resolution and index pages skip read and Python-Markdown
+            index_files = [file for src_uri, page in self.generated_pages.items()
+                           if not page.markdown and (file := files.get_file_from_path(src_uri))]
+            self.fast_pages.skip_markdown([source.file for source in self.sources.values()], nav, index_files)
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str | None:

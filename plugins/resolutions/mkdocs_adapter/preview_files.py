@@ -16,6 +16,7 @@ serves the file. While a build runs, requests wait (the folder is being emptied 
 
 from __future__ import annotations
 
+import os
 import posixpath
 import threading
 from typing import Any, Callable, Iterable
@@ -39,7 +40,6 @@ class PreviewFiles:
         self._pending: dict[str, GeneratedFile] = {}
         self._published_folders: dict[str, GeneratedFolder] = {}
         self._pending_folders: dict[str, GeneratedFolder] = {}
-        self._written: set[str] = set()
         self._site: SiteFolder | None = None
         self.requests_written = 0
 
@@ -65,7 +65,6 @@ class PreviewFiles:
             self._published, self._pending = self._pending, {}
             self._published_folders, self._pending_folders = self._pending_folders, {}
             self._site = SiteFolder(site_dir)
-            self._written = set()
             self._building = False
             self._lock.notify_all()
 
@@ -73,7 +72,6 @@ class PreviewFiles:
         """The build failed: keep serving the previous build's files (the folder was emptied, so write again)."""
         with self._lock:
             self._pending, self._pending_folders = {}, {}
-            self._written = set()
             self._building = False
             self._lock.notify_all()
 
@@ -87,7 +85,10 @@ class PreviewFiles:
     # --- the server side ---
 
     def write_if_requested(self, rel_path: str) -> bool:
-        """Write the published file at ``rel_path`` (site-relative) unless it is written already."""
+        """Write the published file at ``rel_path`` (site-relative) unless it is in the site folder already.
+
+        A file there is this build's: MkDocs empties the folder at the start of every build, after
+        ``begin_build``, and nothing is written here while a build runs."""
         with self._lock:
             self._lock.wait_for(lambda: not self._building, timeout=_BUILD_WAIT_SECONDS)
             data_file = self._published.get(rel_path)
@@ -95,8 +96,8 @@ class PreviewFiles:
                 data_file = self._produce_folder_of(rel_path)
             if data_file is None or self._site is None:
                 return False
-            if rel_path not in self._written:
-                self._written.add(rel_path)
+            target = self._site.target(rel_path)
+            if target is not None and not os.path.exists(target):
                 self._site.write(data_file)
                 self.requests_written += 1
             return True
@@ -116,12 +117,31 @@ class PreviewFiles:
 
         def preview_app(environ: dict, start_response: Callable) -> Iterable[bytes]:
             rel_path = _requested_path(environ.get("PATH_INFO", ""), mount)
-            if rel_path is not None and not self.write_if_requested(rel_path):
+            if rel_path is None:
+                return app(environ, start_response)
+            if not self.write_if_requested(rel_path):
                 # "A/RES/51/148" without its slash: MkDocs redirects when the folder's index.html exists.
-                self.write_if_requested(posixpath.join(rel_path, "index.html"))
-            return app(environ, start_response)
+                rel_path = posixpath.join(rel_path, "index.html")
+                if not self.write_if_requested(rel_path):
+                    return app(environ, start_response)
+            # A request that came just as a rebuild began (MkDocs counts it as begun before on_pre_build)
+            # finds the file removed when MkDocs serves it after the build: written again, asked again.
+            answer: list[tuple] = []
+            body = app(environ, lambda *arguments: answer.append(arguments))
+            if answer and answer[0][0].startswith("404") and self.write_if_requested(rel_path):
+                _close(body)
+                return app(environ, start_response)
+            if answer:
+                start_response(*answer[0])
+            return body
 
         return preview_app
+
+
+def _close(body: Iterable[bytes]) -> None:
+    close = getattr(body, "close", None)
+    if close is not None:
+        close()
 
 
 def _requested_path(path_info: str, mount: str) -> str | None:

@@ -214,8 +214,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.config.fast_pages:  # (issue 5) frames are rendered with this build's templates
             own = set(self.sources) | set(self.generated_pages)
             self.fast_pages.use_env(env, [f.page for f in files.documentation_pages() if f.src_uri in own and f.page])
-        if self.is_serve:  # (issue 5) templates compiled once per serve session, not per build
-            self.speedups.reuse_compiled_templates(env)
+        self.speedups.reuse_compiled_templates(env)  # (issue 5) templates compiled once, not per build
         return env
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str | None:

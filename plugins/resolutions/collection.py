@@ -5,6 +5,11 @@ number of resolutions plus citations: one pass indexes symbols and paragraph ids
 citation and records the backlink on the cited resolution. Pure core: no MkDocs, no I/O, never raises on
 content (problems become ``Diagnostic``s).
 
+``Collection.build(..., previous=...)`` exists for ``mkdocs serve``: an edit re-parses one file, and the
+citations and backlinks of every resolution that is the very same object as in the previous build (and
+cites no page whose object changed) are reused from it, so a rebuild resolves only what the edit touches.
+The result is always equal to a build without ``previous``.
+
 URLs produced here are site-relative directory URLs without a leading slash (``A/RES/51/148/``); the
 renderer turns them into links relative to the page being rendered (``relative_href``).
 """
@@ -15,7 +20,7 @@ import posixpath
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from resolutions import symbols
 from resolutions.model import (
@@ -107,9 +112,19 @@ class Collection:
     """Base symbol -> [(part specification, symbol)] of the symbols with parts, for part lookups."""
 
     @staticmethod
-    def build(resolutions: Sequence[Resolution], resolver_base: str = "https://undocs.org/") -> "Collection":
-        """Index, resolve and cross-link ``resolutions``; linear in resolutions plus citations."""
-        return _build(tuple(resolutions), resolver_base)
+    def build(
+        resolutions: Sequence[Resolution],
+        resolver_base: str = "https://undocs.org/",
+        *,
+        previous: "Collection | None" = None,
+    ) -> "Collection":
+        """Index, resolve and cross-link ``resolutions``; linear in resolutions plus citations.
+
+        With ``previous`` (the collection of the last build), the result is equal to a build without it,
+        but the citations and backlinks of every resolution that is the very same object as before, and
+        whose cited pages are too, are taken from ``previous`` instead of being resolved again.
+        """
+        return _build(tuple(resolutions), resolver_base, previous)
 
     def url_for(self, symbol: str) -> str:
         """Site-relative directory URL of a symbol's page (``A/RES/51/148/``), whether or not it is here."""
@@ -157,7 +172,117 @@ def relative_href(from_url: str, to_url: str) -> str:
 # --- building --------------------------------------------------------------------------------------------
 
 
-def _build(resolutions: tuple[Resolution, ...], resolver_base: str) -> Collection:
+def _build(resolutions: tuple[Resolution, ...], resolver_base: str, previous: Collection | None) -> Collection:
+    by_symbol, diagnostics = _index_symbols(resolutions)
+    if previous is not None and not _reusable(previous, resolutions, by_symbol, resolver_base):
+        previous = None  # the symbols or the resolver differ: any citation may now resolve elsewhere
+
+    # What the previous build can give back: the parse of an unchanged file is the very same object, and a
+    # symbol whose owning object is the same one has the same page, labels and citations.
+    prev_by_source: dict[str, Resolution] = {}
+    changed_symbols: set[str] = set()  # symbols whose owning file is not the previous object
+    citing_changed: set[str] = set()  # symbols whose owner cited a changed symbol in the previous build
+    if previous is not None:
+        prev_by_source = {res.source: res for res in previous.resolutions}
+        changed_symbols = {sym for sym, res in by_symbol.items() if previous.by_symbol[sym] is not res}
+        citing_changed = {link.citing_symbol for sym in changed_symbols for link in previous.cited_by.get(sym, ())}
+        parts = previous.part_index  # same symbols in the same order give the same index
+    else:
+        parts = _part_index(by_symbol)
+
+    labels: dict[str, Mapping[str, str]] = {}
+    texts_by_source: dict[str, dict[str, str]] = {}  # block texts, for snippets, taken in the same walk
+    for res in resolutions:
+        if previous is not None and prev_by_source.get(res.source) is res:
+            labels[res.source] = previous.paragraph_labels[res.source]
+        else:
+            may_cite = bool(res.citations and res.symbol) and by_symbol.get(res.symbol) is res
+            labels[res.source], texts = _labels_and_texts(res, with_texts=may_cite)
+            if texts is not None:
+                texts_by_source[res.source] = texts
+
+    find = _TargetFinder(by_symbol, parts)
+    resolved: dict[str, tuple[ResolvedCitation, ...]] = {}
+    new_links: dict[str, list[Backlink]] = {}  # target symbol -> backlinks from the resolutions resolved here
+    recomputed_citers: set[str] = set()  # symbols whose owner's citations were resolved here
+    for res in resolutions:
+        own = bool(res.symbol) and by_symbol.get(res.symbol) is res
+        if previous is not None and prev_by_source.get(res.source) is res and res.symbol not in changed_symbols:
+            # Same text, same page: the same citations of the same targets. Reused unless a target changed
+            # (its paragraphs decide anchors). An owner citing a changed symbol left a backlink on it (it was
+            # the owner then too); a file without a page left none, so its citations are looked through.
+            before = previous.citations[res.source]
+            if own:
+                stale = res.symbol in citing_changed
+            else:
+                stale = bool(changed_symbols) and any(rc.target_symbol in changed_symbols for rc in before)
+            if not stale:
+                resolved[res.source] = before
+                continue
+        if own:
+            recomputed_citers.add(res.symbol)
+        own_url = _symbol_url(res.symbol) if own else None
+        texts: dict[str, str] | None = None
+        # One backlink per cited symbol and citing block. Only a symbol's owner links back, so a set per
+        # file suffices (and its pairs do not outlive the file: fewer objects for the garbage collector).
+        seen_backlinks: set[tuple[str, str]] = set()
+        results = []
+        for citation in res.citations:
+            target = by_symbol.get(citation.symbol) or find(citation.symbol)  # most cite a symbol as it is
+            if target is None or not target.symbol:
+                href = _official_url(citation.symbol, resolver_base)
+                results.append(ResolvedCitation(citation, href, False, None))
+                continue
+            target_url = _symbol_url(target.symbol)
+            anchor = _paragraph_anchor(citation.paragraph, labels[target.source]) if citation.paragraph else None
+            href = target_url + f"#{anchor}" if anchor else target_url
+            results.append(ResolvedCitation(citation, href, True, target.symbol))
+            if own_url is None or target is res:
+                continue  # a page without URL cannot be linked back to; self-references are not "cited by"
+            key = (target.symbol, citation.where)
+            if key in seen_backlinks:
+                continue
+            seen_backlinks.add(key)
+            if texts is None:
+                texts = texts_by_source.get(res.source) or _labels_and_texts(res, with_texts=True)[1] or {}
+            new_links.setdefault(target.symbol, []).append(
+                Backlink(
+                    citing_symbol=res.symbol or "",
+                    citing_number=res.number or res.symbol or "",
+                    citing_title=res.title,
+                    where=citation.where,
+                    where_label=labels[res.source].get(citation.where, citation.where),
+                    snippet=_snippet(texts.get(citation.where, ""), citation.text),
+                    href=own_url + f"#{citation.where}",
+                    citing_kind=res.kind,
+                )
+            )
+        resolved[res.source] = tuple(results)
+
+    if previous is None:
+        cited_by = {symbol: _ordered(links) for symbol, links in new_links.items()}
+        neighbours = _neighbours(by_symbol.values())
+    else:
+        cited_by = _update_cited_by(previous, resolutions, by_symbol, resolved, new_links, recomputed_citers)
+        if all(_neighbour_key(previous.by_symbol[sym]) == _neighbour_key(by_symbol[sym]) for sym in changed_symbols):
+            neighbours = previous.neighbours  # same symbols, order, bodies, sessions and numbers
+        else:
+            neighbours = _neighbours(by_symbol.values())
+    return Collection(
+        resolutions=resolutions,
+        by_symbol=by_symbol,
+        citations=resolved,
+        cited_by=cited_by,
+        neighbours=neighbours,
+        diagnostics=tuple(diagnostics),
+        resolver_base=resolver_base,
+        paragraph_labels=labels,
+        part_index=parts,
+    )
+
+
+def _index_symbols(resolutions: Sequence[Resolution]) -> tuple[dict[str, Resolution], list[Diagnostic]]:
+    """The owner of each symbol (the first file that carries it) and a diagnostic for every later one."""
     by_symbol: dict[str, Resolution] = {}
     diagnostics: list[Diagnostic] = []
     for res in resolutions:
@@ -176,63 +301,134 @@ def _build(resolutions: tuple[Resolution, ...], resolver_base: str) -> Collectio
                     f"symbol {res.symbol} is already used by {first.source}; expected one file per symbol",
                 )
             )
+    return by_symbol, diagnostics
 
-    labels = {res.source: dict(_paragraph_labels(res)) for res in resolutions}
-    parts = _part_index(by_symbol)
-    blocks_by_source = {res.source: dict(_blocks_with_text(res)) for res in resolutions}
 
-    resolved: dict[str, tuple[ResolvedCitation, ...]] = {}
-    cited_by: dict[str, list[Backlink]] = {}
-    seen_backlinks: set[tuple[str, str, str]] = set()
+def _reusable(
+    previous: Collection, resolutions: Sequence[Resolution], by_symbol: Mapping[str, Resolution], resolver_base: str
+) -> bool:
+    """Whether every citation resolves to the same symbol as in ``previous`` (so its results can be reused).
+
+    That holds when the resolver and the symbols, in their order (part lookups take the first match), are
+    the same. Source paths must also be unique on both sides, since reuse goes by source path.
+    """
+    if previous.resolver_base != resolver_base or list(previous.by_symbol) != list(by_symbol):
+        return False
+    unique_now = len({res.source for res in resolutions}) == len(resolutions)
+    unique_before = len(previous.paragraph_labels) == len(previous.resolutions)  # keyed by source path
+    return unique_now and unique_before
+
+
+def _update_cited_by(
+    previous: Collection,
+    resolutions: Sequence[Resolution],
+    by_symbol: Mapping[str, Resolution],
+    resolved: Mapping[str, tuple[ResolvedCitation, ...]],
+    new_links: Mapping[str, list[Backlink]],
+    recomputed_citers: set[str],
+) -> dict[str, tuple[Backlink, ...]]:
+    """``previous.cited_by`` with the backlinks of the re-resolved citing resolutions replaced.
+
+    A symbol's backlinks all come from its owner, so dropping the previous backlinks by citing symbol and
+    adding the new ones gives what a full build gives. Entries no re-resolved resolution cites, or cited
+    before, stay the very same tuples.
+    """
+    touched: set[str] = set(new_links)
+    for sym in recomputed_citers:
+        before = previous.by_symbol[sym]
+        touched.update(rc.target_symbol for rc in previous.citations.get(before.source, ()) if rc.internal)
+    touched.discard(None)  # type: ignore[arg-type]
+    updated: dict[str, tuple[Backlink, ...]] = {}
+    for target in touched:
+        links = [b for b in previous.cited_by.get(target, ()) if b.citing_symbol not in recomputed_citers]
+        links.extend(new_links.get(target, ()))
+        if links:
+            updated[target] = _ordered(links)
+    # A full build inserts each cited symbol where its first backlink is found: keep that order. It is the
+    # previous one when the files come in the same order and every touched symbol is first cited where it
+    # was (the others have the same citing files, unchanged, at the same places); else walk the citations.
+    old = previous.cited_by
+    if _same_first_citations(previous, resolutions, by_symbol, resolved, updated, touched):
+        return {target: updated[target] if target in touched else links for target, links in old.items()}
+    cited_by: dict[str, tuple[Backlink, ...]] = {}
     for res in resolutions:
-        own_url = _symbol_url(res.symbol) if res.symbol and by_symbol.get(res.symbol) is res else None
-        results = []
-        for citation in res.citations:
-            target = _find_target(citation.symbol, by_symbol, parts)
-            if target is None or not target.symbol:
-                href = _official_url(citation.symbol, resolver_base)
-                results.append(ResolvedCitation(citation, href, False, None))
+        sym = res.symbol
+        if not sym or by_symbol.get(sym) is not res:
+            continue
+        for rc in resolved[res.source]:
+            target = rc.target_symbol
+            if target is None or target == sym or target in cited_by:
                 continue
-            target_url = _symbol_url(target.symbol)
-            anchor = _paragraph_anchor(citation.paragraph, labels[target.source])
-            href = target_url + (f"#{anchor}" if anchor else "")
-            results.append(ResolvedCitation(citation, href, True, target.symbol))
-            if own_url is None or target is res:
-                continue  # a page without URL cannot be linked back to; self-references are not "cited by"
-            key = (target.symbol, res.symbol or "", citation.where)
-            if key in seen_backlinks:
-                continue
-            seen_backlinks.add(key)
-            block_text = blocks_by_source[res.source].get(citation.where, "")
-            cited_by.setdefault(target.symbol, []).append(
-                Backlink(
-                    citing_symbol=res.symbol or "",
-                    citing_number=res.number or res.symbol or "",
-                    citing_title=res.title,
-                    where=citation.where,
-                    where_label=labels[res.source].get(citation.where, citation.where),
-                    snippet=_snippet(block_text, citation.text),
-                    href=own_url + f"#{citation.where}",
-                    citing_kind=res.kind,
-                )
-            )
-        resolved[res.source] = tuple(results)
+            links = updated.get(target) if target in touched else old.get(target)
+            if links:
+                cited_by[target] = links
+    return cited_by
 
-    ordered_cited_by = {
-        symbol: tuple(sorted(links, key=lambda b: (_natural_key(b.citing_symbol), _natural_key(b.where))))
-        for symbol, links in cited_by.items()
-    }
-    return Collection(
-        resolutions=resolutions,
-        by_symbol=by_symbol,
-        citations=resolved,
-        cited_by=ordered_cited_by,
-        neighbours=_neighbours(by_symbol.values()),
-        diagnostics=tuple(diagnostics),
-        resolver_base=resolver_base,
-        paragraph_labels=labels,
-        part_index=parts,
-    )
+
+def _same_first_citations(
+    previous: Collection,
+    resolutions: Sequence[Resolution],
+    by_symbol: Mapping[str, Resolution],
+    resolved: Mapping[str, tuple[ResolvedCitation, ...]],
+    updated: Mapping[str, tuple[Backlink, ...]],
+    touched: set[str],
+) -> bool:
+    """Whether the files are in the previous order and each touched symbol is cited, first at the same place,
+    in both builds or in neither."""
+    if len(resolutions) != len(previous.resolutions):
+        return False
+    if any(res.source != was.source for res, was in zip(resolutions, previous.resolutions)):
+        return False
+    index = {res.source: i for i, res in enumerate(resolutions)}
+    for target in touched:
+        before, after = previous.cited_by.get(target), updated.get(target)
+        if not before or not after:
+            if before or after:
+                return False
+            continue
+        was = _first_citation(target, before, previous.by_symbol, previous.citations, index)
+        if was != _first_citation(target, after, by_symbol, resolved, index):
+            return False
+    return True
+
+
+def _first_citation(
+    target: str,
+    links: Iterable[Backlink],
+    by_symbol: Mapping[str, Resolution],
+    citations: Mapping[str, tuple[ResolvedCitation, ...]],
+    index: Mapping[str, int],
+) -> tuple[int, int]:
+    """(file index, citation index) of the first backlink to ``target``, as a full build meets them."""
+    first, source = min((index[owner.source], owner.source) for owner in (by_symbol[l.citing_symbol] for l in links))
+    place = next(i for i, rc in enumerate(citations[source]) if rc.target_symbol == target)
+    return first, place
+
+
+def _ordered(links: Iterable[Backlink]) -> tuple[Backlink, ...]:
+    return tuple(sorted(links, key=lambda b: (_natural_key(b.citing_symbol), _natural_key(b.where))))
+
+
+def _neighbour_key(res: Resolution) -> tuple:
+    return (res.symbol, res.body, res.kind, res.session, res.number)
+
+
+class _TargetFinder:
+    """``_find_target`` of cited symbols, remembered for one build: texts cite the same few documents often."""
+
+    __slots__ = ("_by_symbol", "_parts", "_found")
+
+    def __init__(self, by_symbol: Mapping[str, Resolution], parts: Mapping[str, list[tuple[str, str]]]) -> None:
+        self._by_symbol = by_symbol
+        self._parts = parts
+        self._found: dict[str, Resolution | None] = {}
+
+    def __call__(self, symbol: str) -> Resolution | None:
+        try:
+            return self._found[symbol]
+        except KeyError:
+            target = self._found[symbol] = _find_target(symbol, self._by_symbol, self._parts)
+            return target
 
 
 @lru_cache(maxsize=65536)
@@ -286,6 +482,13 @@ def _paragraph_anchor(cited: str | None, ids: Mapping[str, str]) -> str | None:
     """Anchor of a cited paragraph ("3", "III.3", "5 (a)") when the target has it."""
     if not cited:
         return None
+    anchor = _anchor_for(cited)
+    return anchor if anchor is not None and anchor in ids else None
+
+
+@lru_cache(maxsize=4096)
+def _anchor_for(cited: str) -> str | None:
+    """The anchor id a paragraph reference would have (``III.3`` -> ``sec-iii-para-3``), if any."""
     section, _, number = cited.rpartition(".")
     number_parts = re.findall(r"[0-9]+|[a-z]+", number.lower())
     if not number_parts:
@@ -293,7 +496,7 @@ def _paragraph_anchor(cited: str | None, ids: Mapping[str, str]) -> str | None:
     anchor = "para-" + "-".join(number_parts)
     if section:
         anchor = f"sec-{section.strip().lower()}-{anchor}"
-    return anchor if anchor in ids else None
+    return anchor
 
 
 def _neighbours(resolutions: Iterable[Resolution]) -> dict[str, Neighbours]:
@@ -311,6 +514,7 @@ def _neighbours(resolutions: Iterable[Resolution]) -> dict[str, Neighbours]:
     return result
 
 
+@lru_cache(maxsize=65536)
 def _natural_key(text: str) -> tuple:
     """Sort key comparing digit runs as numbers: ``51/9`` before ``51/10``."""
     return tuple((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk) for chunk in re.findall(r"\d+|\D+", text))
@@ -340,23 +544,34 @@ def _snippet(text: str, cited: str) -> str:
 
 def iter_paragraphs(res: Resolution) -> Iterator[tuple[Paragraph, str]]:
     """Every paragraph of a resolution (nested items included) with its printed reference label."""
-    yield from _walk(res.preamble, "")
-    yield from _walk(res.operative, "")
+    found: list[tuple[Paragraph, str]] = []
+    _visit_paragraphs(res, lambda para, label: found.append((para, label)))
+    return iter(found)
+
+
+def _visit_paragraphs(res: Resolution, visit: Callable[[Paragraph, str], object]) -> None:
+    """Call ``visit(paragraph, label)`` for every paragraph, in document order (``iter_paragraphs``)."""
+    _walk(res.preamble, "", "", visit)
+    _walk(res.operative, "", "", visit)
     for section in res.sections:
-        yield from _walk(section.preamble, f"section {section.label}, ")
-        yield from _walk(section.operative, f"section {section.label}, ")
+        _walk(section.preamble, f"section {section.label}, ", "", visit)
+        _walk(section.operative, f"section {section.label}, ", "", visit)
     for part in res.parts:
-        yield from _walk(part.preamble, f"{part.label}, ")
-        yield from _walk(part.operative, f"{part.label}, ")
+        _walk(part.preamble, f"{part.label}, ", "", visit)
+        _walk(part.operative, f"{part.label}, ", "", visit)
         for section in part.sections:
-            yield from _walk(section.preamble, f"{part.label}, section {section.label}, ")
-            yield from _walk(section.operative, f"{part.label}, section {section.label}, ")
+            _walk(section.preamble, f"{part.label}, section {section.label}, ", "", visit)
+            _walk(section.operative, f"{part.label}, section {section.label}, ", "", visit)
     for annex in res.annexes:
-        yield from _walk([b for b in annex.blocks if isinstance(b, Paragraph)], f"{annex.label}, ")
-    yield from _walk(res.unplaced, "")
+        _walk([b for b in annex.blocks if isinstance(b, Paragraph)], f"{annex.label}, ", "", visit)
+    _walk(res.unplaced, "", "", visit)
 
 
-def _walk(paragraphs: Iterable[Paragraph], prefix: str, parent_number: str = "") -> Iterator[tuple[Paragraph, str]]:
+def _walk(
+    paragraphs: Iterable[Paragraph], prefix: str, parent_number: str, visit: Callable[[Paragraph, str], object]
+) -> None:
+    # Plain recursion with a callback: a build walks every paragraph of every file, and nested generators
+    # (or a list of pairs) cost a frame switch or a tuple per paragraph and level.
     for para in paragraphs:
         if para.kind == "preamble":
             label = f"{prefix}preamble, para. {para.number}" if para.number else f"{prefix}preamble"
@@ -367,25 +582,34 @@ def _walk(paragraphs: Iterable[Paragraph], prefix: str, parent_number: str = "")
         else:
             number = parent_number
             label = f"{prefix}unnumbered paragraph" if not parent_number else f"{prefix}para. {parent_number}"
-        yield para, label
-        yield from _walk(para.items, prefix, number)
+        visit(para, label)
+        if para.items:
+            _walk(para.items, prefix, number, visit)
 
 
-def _paragraph_labels(res: Resolution) -> Iterator[tuple[str, str]]:
-    for para, label in iter_paragraphs(res):
-        yield para.id, label
+def _labels_and_texts(res: Resolution, with_texts: bool) -> tuple[dict[str, str], dict[str, str] | None]:
+    """Anchor id -> printed reference for every paragraph, footnote and the proponent line; and, when asked,
+    anchor id -> text of every block a citation can sit in (for "Cited by" snippets)."""
+    labels: dict[str, str] = {}
+    texts: dict[str, str] | None = {} if with_texts else None
+    if texts is None:
+        def visit(para: Paragraph, label: str) -> None:
+            labels[para.id] = label
+    else:
+        def visit(para: Paragraph, label: str) -> None:
+            labels[para.id] = label
+            texts[para.id] = para.text
+
+    _visit_paragraphs(res, visit)
+    labels_set = labels.__setitem__
     for note in res.footnotes:
-        yield note.id, f"footnote {note.mark}"
-    yield "proponent", "proponent line"
-
-
-def _blocks_with_text(res: Resolution) -> Iterator[tuple[str, str]]:
-    for para, _label in iter_paragraphs(res):
-        yield para.id, para.text
-    for note in res.footnotes:
-        yield note.id, note.text
-    if res.proponent:
-        yield "proponent", res.proponent
+        labels_set(note.id, f"footnote {note.mark}")
+        if texts is not None:
+            texts[note.id] = note.text
+    labels["proponent"] = "proponent line"
+    if texts is not None and res.proponent:
+        texts["proponent"] = res.proponent
+    return labels, texts
 
 
 def annex_tables(res: Resolution) -> Iterator[Table]:

@@ -127,7 +127,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         display = {f.src_uri: _display_path(f, config) for f in resolution_files}
         site = SiteFolder(config.site_dir)
         resolutions = self.parse_sources([(f.abs_src_path or "", display[f.src_uri]) for f in resolution_files])
-        self.collection = Collection.build(resolutions, resolver_base=self.config.resolver)
+        # (issue 5) under serve, what the edit did not touch is taken from the last rebuild's collection.
+        previous = self.collection if self.is_serve else None
+        self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous)
 
         for file, res in zip(resolution_files, resolutions):
             url = self.collection.page_url(res)

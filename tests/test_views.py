@@ -285,16 +285,20 @@ def test_index_links_for_a_resolution_page():
 
 
 class _Recorder:
-    """A resolution (or part) that records the name of every attribute read from it."""
+    """A resolution (or a part, meeting, agenda item) that records the name of every attribute read from it."""
 
-    def __init__(self, wrapped, seen: set[str], part_seen: set[str]) -> None:
-        self._wrapped, self._seen, self._part_seen = wrapped, seen, part_seen
+    def __init__(self, wrapped, seen: dict[str, set[str]], kind: str = "resolution") -> None:
+        self._wrapped, self._seen, self._kind = wrapped, seen, kind
 
     def __getattr__(self, name: str):
-        self._seen.add(name)
+        self._seen.setdefault(self._kind, set()).add(name)
         value = getattr(self._wrapped, name)
         if name == "parts":
-            return tuple(_Recorder(part, self._part_seen, set()) for part in value)
+            return tuple(_Recorder(part, self._seen, "part") for part in value)
+        if name == "agenda_items":
+            return tuple(_Recorder(item, self._seen, "agenda item") for item in value)
+        if name == "meeting" and value is not None:
+            return _Recorder(value, self._seen, "meeting")
         return value
 
 
@@ -316,13 +320,14 @@ def _varied_collection() -> list[Resolution]:
 
 
 def test_index_pages_read_only_the_fields_their_memo_compares():
-    seen: set[str] = set()
-    part_seen: set[str] = set()
-    recorded = [_Recorder(res, seen, part_seen) for res in _varied_collection()]
+    seen: dict[str, set[str]] = {}
+    recorded = [_Recorder(res, seen) for res in _varied_collection()]
     assert views.index_pages(recorded) == views.index_pages(_varied_collection())
-    assert seen - {"parts"} <= set(views.INDEXED_FIELDS), "add the new field to views.INDEXED_FIELDS"
-    assert part_seen <= {"label", "meeting", "adopted"}, "add the new part field to views.index_inputs"
-    assert {"title", "symbol", "agenda_items"} <= seen and {"label", "meeting"} <= part_seen
+    assert seen["resolution"] - {"parts"} <= set(views.INDEXED_FIELDS), "add the new field to views.INDEXED_FIELDS"
+    assert seen["part"] <= {"label", "meeting", "adopted"}, "add the new part field to views.index_inputs"
+    # Line numbers are left out of the memo's inputs: the index pages must never show them.
+    assert "line" not in seen["meeting"] and "line" not in seen["agenda item"]
+    assert {"title", "symbol", "agenda_items"} <= seen["resolution"] and {"label", "meeting"} <= seen["part"]
 
 
 def test_the_memo_rebuilds_exactly_when_an_index_field_changes():
@@ -335,8 +340,8 @@ def test_the_memo_rebuilds_exactly_when_an_index_field_changes():
     # A new parse of the same text (new objects, equal fields): the same pages, not rebuilt.
     again = memo.index_pages(_varied_collection(), None)
     assert memo.reused and all(a is b for a, b in zip(first, again))
-    # A change the indexes do not show (the paragraphs): reused.
-    edited = [replace(collection[0], footnotes=())] + collection[1:]
+    # A change the indexes do not show (the paragraphs, and the meeting line moved by a new paragraph): reused.
+    edited = [replace(collection[0], footnotes=(), meeting=replace(collection[0].meeting, line=99))] + collection[1:]
     memo.index_pages(edited, None)
     assert memo.reused
     retitled = [replace(collection[0], title="A new title")] + collection[1:]

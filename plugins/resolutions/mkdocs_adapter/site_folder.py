@@ -32,7 +32,7 @@ class SiteFolder:
         folder = posixpath.dirname(normal)
         if not self._folder_is_safe(folder):
             return None
-        return os.path.join(self.root, *normal.split("/"))
+        return os.path.join(self.root, normal)
 
     def write(self, data_file: GeneratedFile) -> bool:
         """Write ``data_file`` (streamed chunk by chunk); False when refused (outside) or kept (existing file)."""
@@ -52,6 +52,6 @@ class SiteFolder:
         known = self._safe_folders.get(folder)
         if known is None:
             parent = posixpath.dirname(folder)
-            known = self._folder_is_safe(parent) and not os.path.islink(os.path.join(self.root, *folder.split("/")))
+            known = self._folder_is_safe(parent) and not os.path.islink(os.path.join(self.root, folder))
             self._safe_folders[folder] = known
         return known

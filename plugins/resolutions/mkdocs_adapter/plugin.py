@@ -291,9 +291,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         from resolutions.redirects import redirect_files
 
         page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
-        data_files.extend(
-            redirect_files(page_urls, site_url=config.site_url or None, taken_paths=[posixpath.dirname(p.src_uri) for p in pages])
-        )
+        taken = [posixpath.dirname(p.src_uri) for p in pages]
+        data_files.extend(self.speedups.unless_unchanged(  # (issue 5) serve: the same redirects as last time
+            "redirects", (page_urls, config.site_url, taken),
+            lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
         # (issue 5) the search page and the compact chunked search index (docs/search.md).
         if self.config.search:
             search_pages, search_files = self.speedups.search_outputs(resolutions, collection)

@@ -10,6 +10,7 @@
 - ``reuse_unchanged_pages`` (end of ``on_files``, serve only): pages whose inputs are unchanged since the
   previous build are swapped for their finished HTML, which MkDocs copies instead of rendering;
 - ``index_memo`` (``site_outputs``, serve only): the index pages of the last rebuild when no field they show changed;
+- ``unless_unchanged`` (``site_outputs``, serve only): the redirect pages of the last rebuild when the pages are the same;
 - ``reuse_compiled_templates`` (``on_env``): keep Material's compiled templates between builds;
 - ``remember`` (``on_post_page``, serve only): keep each rendered page's HTML for the next build.
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import logging
 import os
 from functools import partial
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
 import jinja2
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -34,6 +35,8 @@ from resolutions.model import Resolution
 from resolutions.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
+
+T = TypeVar("T")
 
 
 class _ReusedPage(File):
@@ -81,6 +84,7 @@ class Speedups:
         self.parse_cache = ParseCache(folder=None, workers=int(workers) if workers.isdigit() else 1)
         self.search_builder = search_index.SearchIndexBuilder()
         self.index_memo = views.IndexPagesMemo()
+        self._last_results: dict[str, tuple[Any, Any]] = {}
         self.page_memory = incremental.PageMemory()
         self.template_cache = _MemoryBytecodeCache()
         self._cache_folder_set = False
@@ -156,6 +160,17 @@ class Speedups:
                 _swap_for_reused(file, html, plugin.preview_files)
         memory.forget_all_but(own)
         log.info(f"resolutions: preview rebuild: {memory.reused} unchanged page(s) reused, {memory.rendered} rendered")
+
+    def unless_unchanged(self, name: str, inputs: Any, compute: Callable[[], T]) -> T:
+        """``compute()``, except under serve when ``inputs`` equal those of the last call with this ``name``:
+        then the last result (a rebuild after an edit usually has the same pages, so the same redirects)."""
+        if not self.serve:
+            return compute()
+        last = self._last_results.get(name)
+        if last is None or last[0] != inputs:
+            last = (inputs, compute())
+            self._last_results[name] = last
+        return last[1]
 
     def reuse_compiled_templates(self, env: jinja2.Environment) -> None:
         """Let this build's Jinja environment reuse templates compiled before: in memory across serve rebuilds,

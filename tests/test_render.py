@@ -222,3 +222,20 @@ def test_agenda_items_and_timeline_link_to_index_pages_when_given():
     assert rows["Agenda item"] == '<ul><li><a href="../../../../sessions/60/agenda/78-a/">78 (a): Oceans</a></li></ul>'
     assert 'href="../../../../timeline/2005/#m-1"' in rows["Timeline"]
     assert dict(render(res).metadata)["Agenda item"] == "<ul><li>78 (a): Oceans</li></ul>"
+
+
+def test_page_links_are_exactly_what_relative_href_gives():
+    # The renderer computes links from one page with the page's folder split once (_PageLinks);
+    # it must agree with relative_href on every kind of URL, ordinary or odd.
+    from resolutions.collection import relative_href
+    from resolutions.render import _PageLinks
+
+    pages = ["A/RES/51/148/", "A/RES/51/148/index.html", "", "/", "index.html", "sessions/51/", "./A//RES/1/",
+             "../up/", "/abs/page/"]
+    targets = ["A/RES/51/148/", "A/RES/51/149/#para-3", "A/RES/51/", "A/RES/51", "S/RES/1325 (2000)/", "", ".",
+               "./", "#title", "sessions/51/agenda/78-a/", "timeline/1996/#m-1996-12-13-ga-84", "A//RES/./51/",
+               "../x/", "A/../B/", "/abs/", "https://undocs.org/A/RES/51/148", "mailto:x@y.org", "A/RES/51/148/#"]
+    for page in pages:
+        links = _PageLinks(page)
+        for target in targets:
+            assert links.href(target) == relative_href(page, target), (page, target)

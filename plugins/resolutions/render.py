@@ -12,8 +12,10 @@ Pure core: returns strings, imports no MkDocs or Jinja. Every piece of source te
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
 from resolutions import symbols
@@ -45,6 +47,11 @@ _OPENING_CONTINUATIONS = frozenset(
 
 # An unnumbered paragraph opening with an operative verb: "Urges", "Decides", "Requests", "Calls upon".
 _OPERATIVE_VERB = re.compile(r"(?:Also |Further |Strongly |Once again )?[A-Z][a-z]+(?:s|es) (?!of\b)[a-z]")
+
+# Compiled once: these run for every paragraph of every page.
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_START_END = itemgetter(0, 1)  # inline events in text order (start, then end); ties keep the marks' order
 
 
 @dataclass(frozen=True)
@@ -140,23 +147,24 @@ def render_resolution(
     ``session_url``, ``agenda_item_url`` and ``timeline_url`` give the site-relative URLs of the index pages
     (engineer E's views) when they exist; without them (or when they return None) the metadata is unlinked.
     """
+    title = page_title(res)
     ctx = _Context(res, collection, page_url)
-    body = ctx.document()
+    body = ctx.document(title)
     official = collection.official_url(res.symbol) if res.symbol else None
-    cited_by = _cited_by(res, collection, page_url, ctx)
+    cited_by = _cited_by(res, collection, ctx.links)
     outline = list(ctx.outline)
     if cited_by:
         ctx.ids.add("cited-by")
         outline.append(OutlineEntry(2, "cited-by", "Cited by"))
     return RenderedResolution(
-        title=page_title(res),
-        title_html=_esc(page_title(res)),
+        title=title,
+        title_html=_esc(title),
         body_html=body,
-        metadata=tuple(_metadata(res, collection, page_url, session_url, agenda_item_url, timeline_url)),
+        metadata=tuple(_metadata(res, collection, ctx.links, session_url, agenda_item_url, timeline_url)),
         notice_html=_notice(official),
         cited_by_html=cited_by,
-        previous=_neighbour_link(res, collection, page_url, "previous"),
-        next=_neighbour_link(res, collection, page_url, "next"),
+        previous=_neighbour_link(res, collection, ctx.links, "previous"),
+        next=_neighbour_link(res, collection, ctx.links, "next"),
         official_url=official,
         anchor_ids=frozenset(ctx.ids),
         outline=tuple(outline),
@@ -167,13 +175,54 @@ def _esc(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
+class _PageLinks:
+    """Links relative to one page, as ``relative_href`` makes them, with the page's folder split once.
+
+    A page links to dozens of pages; ``relative_href`` (``posixpath.relpath``) normalises both URLs against
+    the working directory at every call. For plain site-relative paths (no leading ``/``, no ``..``) the
+    relative path is the steps up from the page's folder to the common ancestor and the rest of the target;
+    anything else is handed to ``relative_href`` itself.
+    """
+
+    def __init__(self, page_url: str) -> None:
+        self.page_url = page_url
+        folder = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+        parts = _path_parts(folder)
+        self.folder = None if folder.startswith("/") or ".." in parts else parts
+
+    def href(self, url: str) -> str:
+        if "://" in url:
+            return url  # absolute: as relative_href leaves it
+        folder = self.folder
+        if folder is None or url.startswith(("mailto:", "#", "/")):
+            return relative_href(self.page_url, url)
+        target, _, fragment = url.partition("#")
+        parts = _path_parts(target)
+        if ".." in parts:
+            return relative_href(self.page_url, url)
+        common = 0
+        for mine, theirs in zip(folder, parts):
+            if mine != theirs:
+                break
+            common += 1
+        relative = "/".join([".."] * (len(folder) - common) + parts[common:]) or "."
+        if target.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return relative + ("#" + fragment if fragment else "")
+
+
+def _path_parts(path: str) -> list[str]:
+    """The components of a relative path as ``posixpath.relpath`` compares them (no empty or ``.`` ones)."""
+    return [part for part in path.split("/") if part and part != "."]
+
+
 class _Context:
     """Rendering state of one page: the resolution, its resolved citations, the ids handed out."""
 
     def __init__(self, res: Resolution, collection: Collection, page_url: str) -> None:
         self.res = res
         self.collection = collection
-        self.page_url = page_url
+        self.links = _PageLinks(page_url)
         self.resolved: Sequence[ResolvedCitation] = collection.resolved(res)
         self.footnotes = {note.mark: note for note in res.footnotes}
         self.footnote_refs: dict[str, list[str]] = {}  # footnote id -> ids of its markers, in order
@@ -190,45 +239,38 @@ class _Context:
         return candidate
 
     def href(self, url: str) -> str:
-        return relative_href(self.page_url, url)
+        return self.links.href(url)
 
     # --- inline text -------------------------------------------------------------------------------------
 
     def inline(self, text: str, marks: Iterable[Mark], italic_opening: bool = False, link_symbols: bool = False) -> str:
         """Text with its footnote markers and citation links; optionally the opening phrase in italics."""
         events: list[tuple[int, int, str, Mark | tuple[str, bool] | None]] = []
+        length = len(text)
         for mark in marks:
-            start = max(0, min(mark.start, len(text)))
-            end = max(start, min(mark.end, len(text)))
+            start = max(0, min(mark.start, length))
+            end = max(start, min(mark.end, length))
             events.append((start, end, mark.kind, mark))
         if link_symbols:
             taken = [(s, e) for s, e, kind, _ in events if kind == "citation"]
             for start, end, symbol in symbols.find_symbols(text):
                 if not any(s < end and start < e for s, e in taken):
                     events.append((start, end, "symbol", self.collection.link_for_symbol(symbol)))
-        events.sort(key=lambda e: (e[0], e[1]))
         italic_end = _opening_phrase_end(text) if italic_opening else 0
-        if any(start < italic_end and kind != "footnote" for start, _e, kind, _m in events):
+        if not events:  # no marker or link: the text in one or two pieces
+            return _plain(text, 0, length, italic_end)
+        events.sort(key=_START_END)
+        if italic_end and any(start < italic_end and kind != "footnote" for start, _e, kind, _m in events):
             italic_end = 0  # a link at the start of the paragraph: no italics rather than broken markup
 
         out: list[str] = []
         position = 0
-
-        def plain(upto: int) -> None:
-            nonlocal position
-            if upto <= position:
-                return
-            if position < italic_end:
-                cut = min(upto, italic_end)
-                out.append(f"<em>{_esc(text[position:cut])}</em>")
-                position = cut
-            out.append(_esc(text[position:upto]))
-            position = upto
-
         for start, end, kind, payload in events:
             if start < position:
                 continue  # overlapping marks: keep the first, the text is still shown once
-            plain(start)
+            if start > position:
+                out.append(_plain(text, position, start, italic_end))
+                position = start
             if kind == "footnote" and isinstance(payload, Mark):
                 out.append(self.footnote_marker(payload.value))
             elif kind == "citation" and isinstance(payload, Mark):
@@ -239,7 +281,8 @@ class _Context:
                 css = "res-doc" if internal else "res-doc res-external"
                 out.append(f'<a class="{css}" href="{_esc(self.href(href))}">{_esc(text[start:end])}</a>')
                 position = end
-        plain(len(text))
+        if length > position:
+            out.append(_plain(text, position, length, italic_end))
         return "".join(out)
 
     def citation_link(self, mark: Mark, span: str) -> str:
@@ -248,10 +291,13 @@ class _Context:
         except (ValueError, IndexError):
             return _esc(span)  # a mark without its citation: show the text unlinked
         css = "res-citation" if resolved.internal else "res-citation res-external"
-        title = resolved.citation.symbol + (f", para. {resolved.citation.paragraph}" if resolved.citation.paragraph else "")
+        symbol = _esc(resolved.citation.symbol)
+        # The title is the symbol and the paragraph; escaping works character by character, so the escaped
+        # symbol is reused rather than escaped twice.
+        title = symbol + (_esc(f", para. {resolved.citation.paragraph}") if resolved.citation.paragraph else "")
         return (
-            f'<a class="{css}" href="{_esc(self.href(resolved.href))}" title="{_esc(title)}"'
-            f' data-symbol="{_esc(resolved.citation.symbol)}">{_esc(span)}</a>'
+            f'<a class="{css}" href="{_esc(self.href(resolved.href))}" title="{title}"'
+            f' data-symbol="{symbol}">{_esc(span)}</a>'
         )
 
     def footnote_marker(self, mark: str) -> str:
@@ -268,15 +314,16 @@ class _Context:
 
     # --- blocks ------------------------------------------------------------------------------------------
 
-    def permalink(self, anchor: str) -> str:
-        return f'<a class="headerlink" href="#{_esc(anchor)}" title="Permanent link">¶</a>'
+    def permalink(self, anchor_html: str) -> str:
+        """The heading or paragraph link to its own (already escaped) anchor."""
+        return f'<a class="headerlink" href="#{anchor_html}" title="Permanent link">¶</a>'
 
     def preamble(self, paragraphs: Sequence[Paragraph]) -> str:
         parts = []
         for para in paragraphs:
-            anchor = self.new_id(para.id)
+            anchor = _esc(self.new_id(para.id))
             parts.append(
-                f'<p class="res-pp" id="{_esc(anchor)}">'
+                f'<p class="res-pp" id="{anchor}">'
                 f"{self.inline(para.text, para.marks, italic_opening=True)}{self.permalink(anchor)}</p>"
                 + self.items(para.items)
             )
@@ -307,10 +354,10 @@ class _Context:
         return "".join(out)
 
     def paragraph(self, para: Paragraph, numbered: bool) -> str:
-        anchor = self.new_id(para.id)
+        anchor = _esc(self.new_id(para.id))
         if para.table is not None:
             # A table printed among the paragraphs: shown as a table (its text only joins the cells).
-            return f'<div class="res-text res-table-block" id="{_esc(anchor)}">{self.table(para.table)}</div>'
+            return f'<div class="res-text res-table-block" id="{anchor}">{self.table(para.table)}</div>'
         # Operative verbs are printed in italics; an unnumbered operative paragraph ("Urges all States ...")
         # too, but not quoted or annex text, which rarely opens with a third-person verb.
         italic = para.kind == "operative" or (para.kind == "text" and _OPERATIVE_VERB.match(para.text) is not None)
@@ -320,13 +367,13 @@ class _Context:
         css = " res-draft" if "draft-" in para.id else ""
         if not numbered:
             return (
-                f'<p class="res-text{css}" id="{_esc(anchor)}">{text}{self.permalink(anchor)}</p>'
+                f'<p class="res-text{css}" id="{anchor}">{text}{self.permalink(anchor)}</p>'
                 + self.items(para.items)
             )
         # "5." for numbered paragraphs (the resolution's own or a transmitted draft's), "(a)" for items.
         number = f"({para.number})" if para.kind == "item" else f"{para.number}."
         return (
-            f'<li class="res-para{css}" id="{_esc(anchor)}"><span class="res-num">{_esc(number)}</span>'
+            f'<li class="res-para{css}" id="{anchor}"><span class="res-num">{_esc(number)}</span>'
             f'<div class="res-para__text"><p>{text}{self.permalink(anchor)}</p>{self.items(para.items)}</div></li>'
         )
 
@@ -351,7 +398,7 @@ class _Context:
         title = f'<p class="res-section__title">{_esc(section.title)}</p>' if section.title else ""
         return (
             f'<section class="res-section" id="{_esc(anchor)}">'
-            f'<h2 class="res-section__label">{_esc(section.label)}{self.permalink(anchor)}</h2>{title}'
+            f'<h2 class="res-section__label">{_esc(section.label)}{self.permalink(_esc(anchor))}</h2>{title}'
             f"{self.preamble(section.preamble)}{self.operative(section.operative)}</section>"
         )
 
@@ -363,7 +410,7 @@ class _Context:
         sections = "".join(self.section(s, prefix=f"part-{_slug(part.label)}-") for s in part.sections)
         return (
             f'<section class="res-part" id="{_esc(anchor)}">'
-            f'<h2 class="res-part__label">{_esc(part.label)}{self.permalink(anchor)}</h2>{title}{formula}'
+            f'<h2 class="res-part__label">{_esc(part.label)}{self.permalink(_esc(anchor))}</h2>{title}{formula}'
             f"{self.preamble(part.preamble)}{self.operative(part.operative)}{sections}"
             f"{self.meeting_line(part.meeting, part.adopted)}</section>"
         )
@@ -384,7 +431,7 @@ class _Context:
         blocks.append(self.operative(run))
         return (
             f'<section class="res-annex" id="{_esc(anchor)}">'
-            f'<h2 class="res-annex__label">{_esc(annex.label)}{self.permalink(anchor)}</h2>{title}'
+            f'<h2 class="res-annex__label">{_esc(annex.label)}{self.permalink(_esc(anchor))}</h2>{title}'
             f'{"".join(blocks)}</section>'
         )
 
@@ -474,12 +521,13 @@ class _Context:
         title = f'<p class="res-part__title">{_esc(res.part_title)}</p>' if res.part_title else ""
         return f'<div class="res-single-part">{label}{title}</div>'
 
-    def document(self) -> str:
+    def document(self, printed_title: str) -> str:
+        """The whole document; ``printed_title`` is ``page_title(res)``, computed once by the caller."""
         res = self.res
         self.ids.add("title")
         # The capital topic heading of the old Security Council volumes is printed above the title.
         topic = f'<p class="res-topic">{_esc(res.topic)}</p>' if res.topic else ""
-        title = f'<h1 class="res-title" id="title">{_esc(page_title(res))}</h1>'
+        title = f'<h1 class="res-title" id="title">{_esc(printed_title)}</h1>'
         formula = f'<p class="res-formula">{_esc(res.enacting_formula)}</p>' if res.enacting_formula else ""
         text = [
             self.cover(),
@@ -500,6 +548,14 @@ class _Context:
         return f'<div class="res-document">{"".join(text)}</div>'
 
 
+def _plain(text: str, start: int, end: int, italic_end: int) -> str:
+    """``text[start:end]`` escaped, its part before ``italic_end`` (the opening phrase) in italics."""
+    if start >= italic_end:
+        return _esc(text[start:end])
+    cut = min(end, italic_end)
+    return f"<em>{_esc(text[start:cut])}</em>{_esc(text[cut:end])}"
+
+
 def _located_marks(text: str, citations: Sequence[Citation], where: str) -> tuple[Mark, ...]:
     """Citation marks for a block the parser gives no marks for (the proponent line): each citation of the
     block is found in the text in order, so ``Add.1`` in ``A/51/L.53 and Add.1`` links to its own document."""
@@ -517,7 +573,7 @@ def _located_marks(text: str, citations: Sequence[Citation], where: str) -> tupl
 
 
 def _slug(label: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "x"
+    return _NOT_SLUG.sub("-", label.lower()).strip("-") or "x"
 
 
 def _join_and(items: Sequence[str]) -> str:
@@ -528,24 +584,28 @@ def _join_and(items: Sequence[str]) -> str:
 
 def _opening_phrase_end(text: str) -> int:
     """End offset of the opening participle or verb phrase printed in italics (0 when there is none)."""
-    words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", text[:120]))
-    if not words or words[0].start() != 0 or not text[0].isupper():
+    if not text or not text[0].isupper():
         return 0
-    end = words[0].end()
-    index = 1
-    first = words[0].group().lower()
+    # Words are taken one at a time: the phrase is a few words long, the scan stops at its end.
+    words = _WORD.finditer(text, 0, 120)
+    first = next(words, None)
+    if first is None or first.start() != 0:
+        return 0
+    end = first.end()
+    word = next(words, None)
     # "Deeply concerned", "Having considered": the first word needs the next one to make the phrase.
-    if (first.endswith("ly") or first == "having") and index < len(words):
-        end = words[index].end()
-        index += 1
-    while index < len(words) and words[index].group().lower() in _OPENING_CONTINUATIONS:
-        if text[end : words[index].start()].strip():
+    lowered = first.group().lower()
+    if (lowered.endswith("ly") or lowered == "having") and word is not None:
+        end = word.end()
+        word = next(words, None)
+    while word is not None and word.group().lower() in _OPENING_CONTINUATIONS:
+        if text[end : word.start()].strip():
             break  # punctuation between the words ends the phrase
-        end = words[index].end()
-        index += 1
+        end = word.end()
+        word = next(words, None)
     # Do not leave a dangling preposition in italics ("Noting with" without what follows).
-    while text[:end].rsplit(" ", 1)[-1].lower() in {"with", "in", "once"} and " " in text[:end]:
-        end = text.rfind(" ", 0, end)
+    while (space := text.rfind(" ", 0, end)) >= 0 and text[space + 1 : end].lower() in {"with", "in", "once"}:
+        end = space
     return end
 
 
@@ -558,16 +618,16 @@ def _notice(official_url: str | None) -> str:
     return f'<p class="res-notice"><strong>{_esc(NOTICE)}</strong>{link}</p>'
 
 
-def _linked_symbol(symbol: str, collection: Collection, page_url: str) -> str:
+def _linked_symbol(symbol: str, collection: Collection, links: _PageLinks) -> str:
     href, internal = collection.link_for_symbol(symbol)
     css = "res-doc" if internal else "res-doc res-external"
-    return f'<a class="{css}" href="{_esc(relative_href(page_url, href))}">{_esc(symbol)}</a>'
+    return f'<a class="{css}" href="{_esc(links.href(href))}">{_esc(symbol)}</a>'
 
 
 def _metadata(
     res: Resolution,
     collection: Collection,
-    page_url: str,
+    links: _PageLinks,
     session_url: Callable[[Resolution], str | None] | None,
     agenda_item_url: Callable[[Resolution, AgendaItem], str | None] | None,
     timeline_url: Callable[[Resolution], str | None] | None,
@@ -579,29 +639,29 @@ def _metadata(
     if res.session or res.session_text:
         label = _esc(res.session_text or res.session)
         target = session_url(res) if session_url else None
-        yield "Session", f'<a href="{_esc(relative_href(page_url, target))}">{label}</a>' if target else label
+        yield "Session", f'<a href="{_esc(links.href(target))}">{label}</a>' if target else label
     if res.agenda_items:
         items = []
         for item in res.agenda_items:
             label = _esc(item.number) + (f": {_esc(item.title)}" if item.title else "")
             target = agenda_item_url(res, item) if agenda_item_url else None
-            items.append(f'<li><a href="{_esc(relative_href(page_url, target))}">{label}</a></li>' if target else f"<li>{label}</li>")
+            items.append(f'<li><a href="{_esc(links.href(target))}">{label}</a></li>' if target else f"<li>{label}</li>")
         yield "Agenda items" if len(res.agenda_items) > 1 else "Agenda item", f'<ul>{"".join(items)}</ul>'
     if res.proponent:
         yield "Proponent", _esc(res.proponent)
     if res.documents:
-        yield "Documents", ", ".join(_linked_symbol(s, collection, page_url) for s in res.documents)
+        yield "Documents", ", ".join(_linked_symbol(s, collection, links) for s in res.documents)
     if res.issued:
         yield "Issued", _esc(format_date(res.issued))
-    yield from _adoption_rows(res, collection, page_url)
+    yield from _adoption_rows(res, collection, links)
     timeline = timeline_url(res) if timeline_url else None
     if timeline:
-        yield "Timeline", f'<a href="{_esc(relative_href(page_url, timeline))}">This meeting on the timeline</a>'
+        yield "Timeline", f'<a href="{_esc(links.href(timeline))}">This meeting on the timeline</a>'
 
     if res.vote is not None:
         yield "Vote", _vote(res)
     if res.draft:
-        yield "Draft", _linked_symbol(res.draft, collection, page_url)
+        yield "Draft", _linked_symbol(res.draft, collection, links)
     if res.sponsors:
         yield "Sponsors", _esc(res.sponsors)
     if res.subjects:
@@ -611,7 +671,7 @@ def _metadata(
         yield "Official text", f'<a href="{_esc(url)}" rel="external">{_esc(url)}</a>'
 
 
-def _adoption_rows(res: Resolution, collection: Collection, page_url: str) -> Iterable[tuple[str, str]]:
+def _adoption_rows(res: Resolution, collection: Collection, links: _PageLinks) -> Iterable[tuple[str, str]]:
     meetings: list[tuple[str, Meeting | None, str | None]] = []
     if res.meeting is not None or not res.parts:
         meetings.append(("", res.meeting, res.adopted))
@@ -625,7 +685,7 @@ def _adoption_rows(res: Resolution, collection: Collection, page_url: str) -> It
             text = _esc(meeting_text(meeting))
             record = meeting_record(res, meeting)
             if record:
-                text += f" ({_linked_symbol(record, collection, page_url)})"
+                text += f" ({_linked_symbol(record, collection, links)})"
             pieces.append(text)
         if pieces:
             yield "Adopted", _esc(prefix) + ", ".join(pieces)
@@ -658,7 +718,7 @@ def _vote(res: Resolution) -> str:
     return summary + "".join(lists)
 
 
-def _cited_by(res: Resolution, collection: Collection, page_url: str, ctx: _Context) -> str:
+def _cited_by(res: Resolution, collection: Collection, links: _PageLinks) -> str:
     if not res.symbol or collection.by_symbol.get(res.symbol) is not res:
         return ""
     backlinks = collection.cited_by.get(res.symbol, ())
@@ -667,7 +727,7 @@ def _cited_by(res: Resolution, collection: Collection, page_url: str, ctx: _Cont
     entries = []
     for link in backlinks:
         entries.append(
-            f'<li class="res-cited-by__item"><a href="{_esc(relative_href(page_url, link.href))}">'
+            f'<li class="res-cited-by__item"><a href="{_esc(links.href(link.href))}">'
             f'<span class="res-cited-by__number">{_esc(_document_name(link.citing_kind, link.citing_number))}</span>'
             f", {_esc(link.where_label)}</a>"
             f' <span class="res-cited-by__title">{_esc(link.citing_title)}</span>'
@@ -681,7 +741,7 @@ def _document_name(kind: str, number: str) -> str:
     return f"decision {number}" if kind == "decision" else number
 
 
-def _neighbour_link(res: Resolution, collection: Collection, page_url: str, which: str) -> PageLink | None:
+def _neighbour_link(res: Resolution, collection: Collection, links: _PageLinks, which: str) -> PageLink | None:
     if not res.symbol:
         return None
     neighbours = collection.neighbours.get(res.symbol)
@@ -689,4 +749,4 @@ def _neighbour_link(res: Resolution, collection: Collection, page_url: str, whic
     if not symbol:
         return None
     other = collection.by_symbol[symbol]
-    return PageLink(relative_href(page_url, collection.url_for(symbol)), page_title(other))
+    return PageLink(links.href(collection.url_for(symbol)), page_title(other))

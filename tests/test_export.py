@@ -267,3 +267,25 @@ def test_shipped_schemas_are_valid_draft_2020_12(name):
     schema = load_schema(name)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize(
+    "res",
+    [
+        sample(),
+        with_parts(),
+        dataclasses.replace(
+            sample(),
+            title='Quotes " and \\ and\ttabs, Côte d’Ivoire',
+            unplaced=(
+                Paragraph(id="u-1", kind="text", number=None, text="x", line=3,
+                          table=Table(id="table-2", header=(), rows=(("a\nb",),), line=4)),
+            ),
+        ),
+    ],
+    ids=["sample", "parts", "escapes-and-paragraph-table"],
+)
+def test_compact_json_is_json_dumps_of_the_dict(res):
+    """compact_json writes the text itself (faster): it must stay the exact characters of the dict's JSON."""
+    expected = json.dumps(resolution_to_dict(res), ensure_ascii=False, separators=(",", ":"))
+    assert export.compact_json(res) == expected

@@ -3,8 +3,9 @@
 
 Pure core: describes the files as ``GeneratedFile`` values whose contents are deferred (produced, and
 ``resolutions.json`` streamed in pieces, only when the adapter writes them into the site folder).
-The per-resolution model is ``export.resolution_to_dict`` (the contract of ``resolutions parse --json``); the
-citation graph is the one ``collection.Collection`` resolves for the pages, so data and pages agree.
+The per-resolution model is ``export.resolution_to_dict`` (the contract of ``resolutions parse --json``), written
+compactly by ``export.compact_json``; the citation graph is the one ``collection.Collection`` resolves for the
+pages, so data and pages agree.
 Output is deterministic (no clock, stable order), so two builds of the same content give the same bytes.
 The formats are documented in ``docs/datasets.md``.
 """
@@ -20,7 +21,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from . import __version__
-from .export import resolution_to_dict
+from .export import compact_json
 from .model import Resolution
 from .site_plan import GeneratedFile
 from .views import UNOFFICIAL_NOTICE, body_of, meeting_label, meeting_record
@@ -63,7 +64,8 @@ def site_files(
     pages = _pages(resolutions, url_for, collection)
     # Every content is deferred (site_plan): produced when the adapter writes the file, dropped right after, so
     # no model's JSON is held from the plan to the end of the build (issue 5: ~0.9 GB at 20,000 resolutions).
-    # resolutions.json encodes each model again rather than keeping the index.json texts: ~0.3 ms a resolution.
+    # resolutions.json encodes each model again rather than keeping the index.json texts (~0.1 ms a resolution
+    # with export.compact_json; keeping them would hold ~440 MB at 20,000).
     files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", partial(resolution_json, res)) for res, url in pages]
     files.append(GeneratedFile(COLLECTION_JSON, partial(collection_json_chunks, pages, collection, site_url)))
     files.append(GeneratedFile(COLLECTION_CSV, partial(collection_csv, pages, site_url)))
@@ -88,15 +90,16 @@ def _pages(resolutions: Sequence[Resolution], url_for: UrlFor, collection) -> li
     return result
 
 
-def _compact(value) -> str:
-    # Compact separators and no indent: json then uses its C encoder, several times faster than with indent.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+# Compact separators and no indent: json then uses its C encoder, several times faster than with indent.
+# One encoder for every call (json.dumps makes one per call with these options); the values are fresh trees,
+# never circular, so the circular-reference bookkeeping is skipped.
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def resolution_json(res: Resolution) -> str:
     """``index.json`` of one resolution: the JSON of ``resolutions parse --json`` (``export.resolution_to_dict``),
-    written compactly."""
-    return _compact(resolution_to_dict(res)) + "\n"
+    written compactly (``export.compact_json``)."""
+    return compact_json(res) + "\n"
 
 
 def _absolute(site_url: str | None, url: str) -> str:
@@ -127,7 +130,7 @@ def collection_json_chunks(
     resolution's own ``citations``. ``model_texts`` are the already encoded models of ``pages``, if any.
     """
     if model_texts is None:
-        model_texts = (_compact(resolution_to_dict(res)) for res, _url in pages)
+        model_texts = (compact_json(res) for res, _url in pages)
     # Assembled from encoded pieces so each model is encoded once; the result is one JSON object:
     # {"generator", "notice", "count", "resolutions": [{"url", "json", "resolution"}], "citations": [...]}.
     head = _compact({"generator": f"mkdocs-resolutions {__version__}", "notice": UNOFFICIAL_NOTICE, "count": len(pages)})

@@ -194,3 +194,17 @@ def test_default_parser_gives_what_parse_file_gives(tmp_path: Path, sample_path:
     direct = [parser.parse_file(s.abs_path, s.display_path) for s in sources]
     assert cached == direct
     assert ParseCache(folder=tmp_path / "cache").parse_all(sources) == direct  # and from the disk layer
+
+
+def test_unchanged_files_are_not_read_again_and_a_same_size_edit_is_seen(tmp_path: Path, monkeypatch) -> None:
+    store = ParseCache(folder=None, parse_bytes=CountingParser())
+    sources = [write(tmp_path, "a.md", "Alpha\n"), write(tmp_path, "b.md", "Beta\n")]
+    store.parse_all(sources)
+    reads: list[str] = []
+    real_read = cache._read_bytes
+    monkeypatch.setattr(cache, "_read_bytes", lambda path: reads.append(path) or real_read(path))
+    assert [r.title for r in store.parse_all(sources)] == ["Alpha", "Beta"]
+    assert reads == []  # a serve rebuild does not read and hash every source again
+    write(tmp_path, "b.md", "Beto\n")  # same size, written right away
+    assert [r.title for r in store.parse_all(sources)] == ["Alpha", "Beto"]
+    assert reads == [str(tmp_path / "b.md")]

@@ -4,7 +4,8 @@ Responsibility: turn a list of source files into parsed resolutions, parsing onl
 is new. Two layers answer before the parser is called:
 
 * an in-memory layer (content hash -> Resolution) that lives as long as the ``ParseCache`` object, which
-  the MkDocs plugin keeps across ``mkdocs serve`` rebuilds, so an edit re-parses one file;
+  the MkDocs plugin keeps across ``mkdocs serve`` rebuilds, so an edit re-parses one file; a file whose
+  size, times and inode are those of the last call is not even read again (its hash is remembered);
 * a disk layer (pickles under a cache folder, ``.cache/resolutions/`` beside mkdocs.yml by default), so a
   fresh ``mkdocs build`` re-parses only files that changed since the last build.
 
@@ -166,6 +167,15 @@ def _parse_in_worker(job: tuple[bytes, str, str]) -> Resolution:
     return default_parse_bytes(data, abs_path, display_path)
 
 
+def _stamp(path: str) -> tuple | None:
+    """What changes when a file is written: size, modification and change times (ns), inode."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
 def _read_bytes(path: str) -> bytes | None:
     try:
         with open(path, "rb") as handle:
@@ -188,6 +198,7 @@ class ParseCache:
         self._parallel_min_misses = parallel_min_misses
         self._memory: dict[str, Resolution] = {}
         self._previous_hashes: dict[str, str] = {}
+        self._stamps: dict[str, tuple[tuple, str]] = {}  # path -> (stat stamp, content hash) of the last call
         self._version_dir_checked = False
         self.stats = CacheStats()
 
@@ -197,10 +208,24 @@ class ParseCache:
         """Parsed resolutions for ``sources``, in the same order, parsing only unseen contents."""
         hashes: list[str | None] = []
         contents: list[bytes | None] = []
+        stamps: dict[str, tuple[tuple, str]] = {}
         for source in sources:
+            stamp = _stamp(source.abs_path)
+            known = self._stamps.get(source.abs_path)
+            if stamp is not None and known is not None and known[0] == stamp and known[1] in self._memory:
+                # Unchanged since the last call (same size, times and inode): a memory hit, without reading
+                # and hashing it again (a serve rebuild after one edit re-reads one file, not 5,000).
+                hashes.append(known[1])
+                contents.append(None)
+                stamps[source.abs_path] = known
+                continue
             data = _read_bytes(source.abs_path)
             contents.append(data)
-            hashes.append(content_hash(data, os.path.basename(source.display_path)) if data is not None else None)
+            key = content_hash(data, os.path.basename(source.display_path)) if data is not None else None
+            hashes.append(key)
+            if stamp is not None and key is not None:
+                stamps[source.abs_path] = (stamp, key)
+        self._stamps = stamps
 
         results: list[Resolution | None] = [None] * len(sources)
         misses: list[int] = []

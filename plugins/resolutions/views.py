@@ -462,12 +462,21 @@ class IndexPagesMemo:
     def __init__(self) -> None:
         self._key: tuple | None = None
         self._pages: list[GeneratedPage] = []
+        self._inputs: dict[int, tuple[Resolution, tuple]] = {}
         self.reused = False
 
     def index_pages(self, resolutions: Sequence[Resolution], agenda_titles: Mapping[tuple[str, str], str] | None,
                     url_for: UrlFor = default_resolution_url) -> list[GeneratedPage]:
-        key = (tuple(index_inputs(res) for res in resolutions), dict(agenda_titles or {}),
-               getattr(url_for, "__func__", url_for))
+        # The parse cache hands back the same object for an unchanged file: its inputs are not computed again.
+        known, self._inputs = self._inputs, {}
+        inputs = []
+        for res in resolutions:
+            remembered = known.get(id(res))
+            if remembered is None or remembered[0] is not res:
+                remembered = (res, index_inputs(res))
+            self._inputs[id(res)] = remembered
+            inputs.append(remembered[1])
+        key = (tuple(inputs), dict(agenda_titles or {}), getattr(url_for, "__func__", url_for))
         self.reused = key == self._key
         if not self.reused:
             self._pages = index_pages(resolutions, agenda_titles, url_for=url_for)

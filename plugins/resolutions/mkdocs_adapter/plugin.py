@@ -18,6 +18,7 @@ Everything about resolutions lives in the core; this module only translates.
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import os
@@ -36,7 +37,7 @@ from mkdocs.structure.toc import get_toc
 from resolutions.collection import Collection
 from resolutions.mkdocs_adapter.fast_pages import FastPages
 from resolutions.mkdocs_adapter.preview_files import PreviewFiles, attach
-from resolutions.mkdocs_adapter.site_folder import SiteFolder
+from resolutions.mkdocs_adapter.site_folder import SiteFolder, inside_path
 from resolutions.mkdocs_adapter.speed import Speedups
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.render import RenderedResolution, page_title, render_resolution
@@ -46,6 +47,10 @@ log = logging.getLogger("mkdocs.plugins.resolutions")
 
 RESOLUTION_TEMPLATE = "resolution.html"
 """Template (in ``site_templates/``) that lays out a resolution page."""
+
+_SPARE_COLLECTOR_FROM = 1000
+"""Collections this large are moved out of the garbage collector's scans (see on_files); small ones are not
+worth it."""
 
 _NOT_RESOLUTIONS = {"index.md", "README.md"}
 """Files in the resolutions folder that are ordinary pages, not resolutions."""
@@ -96,6 +101,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.speedups = Speedups()
         self.fast_pages = FastPages()  # (issue 5) resolution pages filled into shared frames
         self.preview_files = PreviewFiles()  # (issue 5) serve: files written when requested
+        self._collector_spared = False
 
     # --- events --------------------------------------------------------------------------------------------
 
@@ -125,15 +131,23 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.sources, self.error_count = {}, 0
         resolution_files = [f for f in files.documentation_pages() if self._is_resolution_source(f)]
         display = {f.src_uri: _display_path(f, config) for f in resolution_files}
-        site = SiteFolder(config.site_dir)
         resolutions = self.parse_sources([(f.abs_src_path or "", display[f.src_uri]) for f in resolution_files])
         # (issue 5) under serve, what the edit did not touch is taken from the last rebuild's collection.
         previous = self.collection if self.is_serve else None
         self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous)
+        if not self._collector_spared and len(resolutions) >= _SPARE_COLLECTOR_FROM:
+            # (issue 5) The parsed collection (millions of objects at 20,000 resolutions) lives to the end of a
+            # build, and across serve rebuilds; each full garbage collection walked all of it again (about a
+            # second per 5,000 resolutions). Moved out of the collector's reach once per plugin: the models
+            # hold no reference cycles, so an edited file's old model is still freed when dropped. Garbage is
+            # collected first, so that nothing waiting to be freed is kept for good.
+            gc.collect()
+            gc.freeze()
+            self._collector_spared = True
 
         for file, res in zip(resolution_files, resolutions):
             url = self.collection.page_url(res)
-            if url is not None and not _place_file(file, url, site):
+            if url is not None and not _place_file(file, url):
                 url = None
             file.inclusion = InclusionLevel.NOT_IN_NAV  # 20,000 entries in the nav would be quadratic
             self.sources[file.src_uri] = _ResolutionSource(file, res, url)
@@ -229,12 +243,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_build(self, *, config: Any) -> None:
         site = SiteFolder(config.site_dir)
         for data_file in self._files_to_write():
-            if site.target(data_file.dest_uri) is None:
+            if inside_path(data_file.dest_uri) is None:  # (the folders on the way are checked when writing)
                 log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
             elif self.is_serve:  # (issue 5) written when a browser asks for it
                 self.preview_files.add(data_file)
-            else:
-                site.write(data_file)
+            elif not site.write(data_file) and data_file.replace_existing:
+                log.error(f"resolutions: refusing to write {data_file.dest_uri!r}: a link on its way leads outside")
         if self.is_serve:
             self.preview_files.publish(config.site_dir)
         if not self.is_serve:  # (issue 5) deferred contents hold the models; let them go
@@ -379,10 +393,10 @@ def _directory_url(file: File) -> str:
     return dest[: -len("index.html")] if dest.endswith("index.html") else posixpath.dirname(dest) + "/"
 
 
-def _place_file(file: File, url: str, site: SiteFolder) -> bool:
+def _place_file(file: File, url: str) -> bool:
     """Give ``file`` the directory URL ``url``; False (file left as it is) if that would leave the site folder."""
     dest_uri = posixpath.join(url, "index.html")
-    if site.target(dest_uri) is None:
+    if inside_path(dest_uri) is None:
         log.error(f"resolutions: refusing to write {dest_uri!r} outside the site folder (from {file.src_uri})")
         return False
     file.dest_uri = dest_uri

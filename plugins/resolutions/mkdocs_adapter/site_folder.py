@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from functools import lru_cache
 
 from resolutions.site_plan import GeneratedFile
 
@@ -24,13 +25,8 @@ class SiteFolder:
 
     def target(self, dest_uri: str) -> str | None:
         """Absolute path of ``dest_uri`` in the site folder, or None when it would be written outside it."""
-        if not dest_uri or dest_uri.startswith("/") or "\\" in dest_uri or "\0" in dest_uri:
-            return None
-        normal = posixpath.normpath(dest_uri)
-        if normal in (".", "..") or normal.startswith("../"):
-            return None
-        folder = posixpath.dirname(normal)
-        if not self._folder_is_safe(folder):
+        normal = inside_path(dest_uri)
+        if normal is None or not self._folder_is_safe(posixpath.dirname(normal)):
             return None
         return os.path.join(self.root, normal)
 
@@ -55,3 +51,16 @@ class SiteFolder:
             known = self._folder_is_safe(parent) and not os.path.islink(os.path.join(self.root, folder))
             self._safe_folders[folder] = known
         return known
+
+
+@lru_cache(maxsize=1 << 17)
+def inside_path(dest_uri: str) -> str | None:
+    """``dest_uri`` normalised, or None when, read as a path, it leaves the folder it is relative to (the
+    lexical half of ``SiteFolder.target``: no file system access, so it can be asked of every file of every
+    serve rebuild at no cost)."""
+    if not dest_uri or dest_uri.startswith("/") or "\\" in dest_uri or "\0" in dest_uri:
+        return None
+    normal = posixpath.normpath(dest_uri)
+    if normal in (".", "..") or normal.startswith("../"):
+        return None
+    return normal

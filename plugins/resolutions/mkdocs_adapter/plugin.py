@@ -38,6 +38,7 @@ from resolutions.collection import Collection
 from resolutions.mkdocs_adapter.fast_pages import FastPages
 from resolutions.mkdocs_adapter.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.site_folder import SiteFolder, inside_path
+from resolutions.mkdocs_adapter.watcher import use_file_events
 from resolutions.mkdocs_adapter.speed import Speedups
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.render import RenderedResolution, page_title, render_resolution
@@ -75,6 +76,9 @@ class ResolutionsConfig(base.Config):
     # (issue 5) resolution pages filled into a frame rendered once per shape (docs/performance.md).
     fast_pages = c.Type(bool, default=True)
     """Build resolution pages without reading their source, Python-Markdown or a full template render each."""
+    watch_file_events = c.Type(bool, default=True)
+    """``mkdocs serve`` notices edits by the system's file events, not by polling every source (mkdocs_adapter/
+    watcher.py); false where events do not arrive (network drives, WSL's /mnt/c, some container mounts)."""
 
 
 @dataclass
@@ -119,6 +123,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         attach(server, self.preview_files, urlsplit(config.site_url or "/").path)  # (issue 5)
+        if self.config.watch_file_events and not use_file_events(server):  # (issue 5)
+            log.info("resolutions: MkDocs' polling watches the sources (its watches could not be moved)")
         return server
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -79,9 +79,10 @@ class Speedups:
     """State kept across builds: the parse cache, the search index memo, the pages of the previous build."""
 
     def __init__(self) -> None:
-        # Worker processes did not pay on the shared 2-core machine (docs/performance.md): off unless asked.
-        workers = os.environ.get("RESOLUTIONS_PARSE_WORKERS", "1")
-        self.parse_cache = ParseCache(folder=None, workers=int(workers) if workers.isdigit() else 1)
+        # Many cache misses (a first build) are parsed by one worker process per core: 1.3-1.5x faster on
+        # 2 idle cores (docs/performance.md). RESOLUTIONS_PARSE_WORKERS=1 keeps parsing in this process.
+        workers = os.environ.get("RESOLUTIONS_PARSE_WORKERS", "")
+        self.parse_cache = ParseCache(folder=None, workers=int(workers) if workers.isdigit() else None)
         self.search_builder = search_index.SearchIndexBuilder()
         self.index_memo = views.IndexPagesMemo()
         self._last_results: dict[str, tuple[Any, Any]] = {}

@@ -141,15 +141,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         # (issue 5) under serve, what the edit did not touch is taken from the last rebuild's collection.
         previous = self.collection if self.is_serve else None
         self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous)
-        if not self._collector_spared and len(resolutions) >= _SPARE_COLLECTOR_FROM:
-            # (issue 5) The parsed collection (millions of objects at 20,000 resolutions) lives to the end of a
-            # build, and across serve rebuilds; each full garbage collection walked all of it again (about a
-            # second per 5,000 resolutions). Moved out of the collector's reach once per plugin: the models
-            # hold no reference cycles, so an edited file's old model is still freed when dropped. Garbage is
-            # collected first, so that nothing waiting to be freed is kept for good.
-            gc.collect()
-            gc.freeze()
-            self._collector_spared = True
+        self._spare_the_collector(len(resolutions))  # (issue 5)
 
         for file, res in zip(resolution_files, resolutions):
             url = self.collection.page_url(res)
@@ -321,6 +313,19 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             pages.extend(search_pages)
             data_files.extend(search_files)
         return pages, data_files
+
+    def _spare_the_collector(self, resolution_count: int) -> None:
+        """Move the parsed collection out of the garbage collector's scans, once per plugin object.
+
+        It lives to the end of a build, and across serve rebuilds: millions of objects at 20,000 resolutions,
+        which every full collection walked again (about a second per 5,000 resolutions). The models hold no
+        reference cycles, so an edited file's old model is still freed as soon as it is dropped. Garbage is
+        collected first, so that nothing waiting to be freed is kept for good."""
+        if self._collector_spared or resolution_count < _SPARE_COLLECTOR_FROM:
+            return
+        gc.collect()
+        gc.freeze()
+        self._collector_spared = True
 
     def _render(self, source: _ResolutionSource) -> RenderedResolution:
         assert self.collection is not None

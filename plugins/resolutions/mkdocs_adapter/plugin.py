@@ -23,9 +23,10 @@ import html
 import logging
 import os
 import posixpath
-from urllib.parse import urlsplit
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -38,8 +39,8 @@ from resolutions.collection import Collection
 from resolutions.mkdocs_adapter.fast_pages import FastPages
 from resolutions.mkdocs_adapter.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.site_folder import SiteFolder, inside_path
-from resolutions.mkdocs_adapter.watcher import use_file_events
 from resolutions.mkdocs_adapter.speed import Speedups
+from resolutions.mkdocs_adapter.watcher import use_file_events
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.render import RenderedResolution, page_title, render_resolution
 from resolutions.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
@@ -105,7 +106,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.speedups = Speedups()
         self.fast_pages = FastPages()  # (issue 5) resolution pages filled into shared frames
         self.preview_files = PreviewFiles()  # (issue 5) serve: files written when requested
-        self._collector_spared = False
+        self._frozen = False  # (issue 5) see _collector_spared
 
     # --- events --------------------------------------------------------------------------------------------
 
@@ -137,11 +138,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.sources, self.error_count = {}, 0
         resolution_files = [f for f in files.documentation_pages() if self._is_resolution_source(f)]
         display = {f.src_uri: _display_path(f, config) for f in resolution_files}
-        resolutions = self.parse_sources([(f.abs_src_path or "", display[f.src_uri]) for f in resolution_files])
-        # (issue 5) under serve, what the edit did not touch is taken from the last rebuild's collection.
-        previous = self.collection if self.is_serve else None
-        self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous)
-        self._spare_the_collector(len(resolutions))  # (issue 5)
+        with self._collector_spared(len(resolution_files)):  # (issue 5)
+            resolutions = self.parse_sources([(f.abs_src_path or "", display[f.src_uri]) for f in resolution_files])
+            # (issue 5) under serve, what the edit did not touch is taken from the last rebuild's collection.
+            previous = self.collection if self.is_serve else None
+            self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous)
 
         for file, res in zip(resolution_files, resolutions):
             url = self.collection.page_url(res)
@@ -314,18 +315,26 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             data_files.extend(search_files)
         return pages, data_files
 
-    def _spare_the_collector(self, resolution_count: int) -> None:
-        """Move the parsed collection out of the garbage collector's scans, once per plugin object.
+    @contextmanager
+    def _collector_spared(self, source_count: int) -> Iterator[None]:
+        """The parse and the collection made without the garbage collector, then moved out of its scans.
 
-        It lives to the end of a build, and across serve rebuilds: millions of objects at 20,000 resolutions,
-        which every full collection walked again (about a second per 5,000 resolutions). The models hold no
-        reference cycles, so an edited file's old model is still freed as soon as it is dropped. Garbage is
-        collected first, so that nothing waiting to be freed is kept for good."""
-        if self._collector_spared or resolution_count < _SPARE_COLLECTOR_FROM:
+        They live to the end of a build, and across serve rebuilds: millions of objects at 20,000 resolutions,
+        which every full collection walked again (about a second each, many times while they were being
+        made). The models hold no reference cycles, so an edited file's old model is still freed as soon as it
+        is dropped; garbage is collected once before the freeze, so nothing waiting to be freed is kept. Once
+        per plugin object (a serve session's rebuilds add few objects), and only for large collections."""
+        if self._frozen or source_count < _SPARE_COLLECTOR_FROM or not gc.isenabled():
+            yield
             return
-        gc.collect()
-        gc.freeze()
-        self._collector_spared = True
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.collect()
+            gc.freeze()
+            self._frozen = True
+            gc.enable()
 
     def _render(self, source: _ResolutionSource) -> RenderedResolution:
         assert self.collection is not None

@@ -208,3 +208,14 @@ def test_unchanged_files_are_not_read_again_and_a_same_size_edit_is_seen(tmp_pat
     write(tmp_path, "b.md", "Beto\n")  # same size, written right away
     assert [r.title for r in store.parse_all(sources)] == ["Alpha", "Beto"]
     assert reads == [str(tmp_path / "b.md")]
+
+
+def test_every_model_class_round_trips_through_pickle_by_its_constructor(sample_path: Path) -> None:
+    import dataclasses
+
+    from resolutions import model, parser
+
+    classes = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
+    assert all("__reduce__" in vars(c) for c in classes), "add the new model class to model._pickled_by_constructor"
+    parsed = parser.parse_file(str(sample_path))
+    assert pickle.loads(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)) == parsed

@@ -10,7 +10,7 @@ Classes use ``slots=True``: no per-object ``__dict__``, which roughly halves the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 ERROR = "error"
 WARNING = "warning"
@@ -307,3 +307,22 @@ class Resolution:
     (``MILITARY STAFF COMMITTEE``); None elsewhere."""
     part_title: str | None = None
     """Title printed under the part letter when the file holds a single part; None otherwise."""
+
+
+def _pickled_by_constructor(cls: type) -> None:
+    """Pickle ``cls`` as a call of its constructor with its field values, in declaration order.
+
+    The parse cache stores and the parse workers send whole models; a slotted dataclass is otherwise
+    unpickled by a generic ``__setstate__`` that looks its fields up again for every object, which made
+    loading 5,000 cached resolutions take twice as long (issue 5). Same objects, same equality."""
+    names = tuple(f.name for f in fields(cls))
+
+    def __reduce__(self: object) -> tuple:
+        return cls, tuple([getattr(self, name) for name in names])
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+
+
+for _model_class in (Diagnostic, Mark, Paragraph, Table, Meeting, AgendaItem, Vote, Footnote, Citation, Section,
+                     Part, Annex, Resolution):
+    _pickled_by_constructor(_model_class)

@@ -186,16 +186,6 @@ class Reader:
         assert not self.problems, "problems on the pages visited:\n" + "\n".join(self.problems)
 
 
-def is_material_alternate_sitemap(site: BrowserSite, url: str) -> bool:
-    """Material's instant navigation fetches ``sitemap.xml`` beside every ``<link rel="alternate">`` (it means
-    language versions); beside a resolution page's JSON twin (``index.json``) there is none, so the fetch 404s
-    and Material carries on. Reported to the integrator; this one request, and only it, is not a problem here."""
-    if not url.startswith(site.base_url) or not url.endswith("/sitemap.xml") or url == site.url("sitemap.xml"):
-        return False
-    folder = url[len(site.base_url) : -len("sitemap.xml")]
-    return (site.site_dir / folder / "index.json").is_file()
-
-
 def open_reader(browser, site: BrowserSite, **context_options) -> tuple[object, Reader]:
     """A new browser context and page whose problems are recorded; the caller closes the context."""
     context = browser.new_context(**{"viewport": DESKTOP, **context_options})
@@ -213,8 +203,6 @@ def open_reader(browser, site: BrowserSite, **context_options) -> tuple[object, 
         if message.type != "error":
             return
         source = (message.location or {}).get("url", "")
-        if "status of 404" in message.text and is_material_alternate_sitemap(site, source):
-            return
         reader.problems.append(f"console error: {message.text} ({source or page.url})")
 
     def on_request_failed(request):
@@ -223,7 +211,7 @@ def open_reader(browser, site: BrowserSite, **context_options) -> tuple[object, 
             reader.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def on_response(response):
-        if response.status >= 400 and not is_material_alternate_sitemap(site, response.url):
+        if response.status >= 400:
             reader.problems.append(f"HTTP {response.status}: {response.url}")
 
     page.route("**/*", keep_local)

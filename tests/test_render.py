@@ -195,12 +195,17 @@ def test_metadata_panel_vote_session_link_record_and_official_text():
     assert dict(render(res).metadata)["Session"] == "Sixtieth session"
 
 
-def test_meeting_record_is_derived_only_for_general_assembly_plenaries():
+def test_meeting_record_is_given_or_derived_where_the_series_is_regular():
     ga = make("A/RES/51/148", session="51")
     assert meeting_record(ga, Meeting(84, "plenary", False, None, 1)) == "A/51/PV.84"
     assert meeting_record(ga, Meeting(84, "plenary", False, None, 1, record="A/51/PV.84/X")) == "A/51/PV.84/X"
+    assert meeting_record(ga, Meeting(12, "Third Committee", False, None, 1)) is None  # committee records vary
     sc = make("S/RES/1600 (2005)", "1600 (2005)", body="Security Council", session="2005")
-    assert meeting_record(sc, Meeting(5171, "meeting", False, None, 1)) is None
+    assert meeting_record(sc, Meeting(5171, "meeting", False, None, 1)) == "S/PV.5171"
+    # The resolution page links the same record as the timeline and the CSV.
+    page = render_resolution(replace(sc, meeting=Meeting(5171, "meeting", False, "2005-04-29", 1)),
+                             Collection.build([sc]), "S/RES/1600(2005)/")
+    assert "https://undocs.org/S/PV.5171" in dict(page.metadata)["Adopted"]
 
 
 def test_notice_cited_by_and_neighbours():

@@ -34,6 +34,7 @@ from resolutions.model import (
     Section,
     Table,
 )
+from resolutions.views import meeting_record  # one rule for pages, indexes and data files
 
 NOTICE = "Unofficial copy. Source: United Nations."
 """Shown on every page built from a UN text."""
@@ -110,17 +111,6 @@ def page_title(res: Resolution) -> str:
     if res.number:
         return f"{res.number}. {title}"
     return f"{res.symbol}: {title}" if res.symbol else title
-
-
-def meeting_record(res: Resolution, meeting: Meeting | None) -> str | None:
-    """Symbol of the meeting record: from the model, else derived for a GA plenary (``A/51/PV.84``)."""
-    if meeting is None:
-        return None
-    if meeting.record:
-        return meeting.record
-    if res.body == "General Assembly" and meeting.kind == "plenary" and meeting.number and res.session:
-        return f"A/{res.session}/PV.{meeting.number}"
-    return None
 
 
 def meeting_text(meeting: Meeting) -> str:

@@ -69,15 +69,26 @@ def browser_site(tmp_path_factory) -> Iterator[BrowserSite]:
 
 
 @pytest.fixture(scope="session")
-def browser(browser_site):
+def chromium():
+    """Debian's Chromium driven by Playwright, one for the whole session: Playwright's sync API runs one event
+    loop per thread, so every test module shares this one (a second ``sync_playwright()`` would fail)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run browser tests")
+    pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            yield chromium
+            yield launched
         finally:
-            chromium.close()
+            launched.close()
+
+
+@pytest.fixture(scope="session")
+def browser(browser_site, chromium):
+    """The session's Chromium, once the built site is served."""
+    return chromium
 
 
 @pytest.fixture

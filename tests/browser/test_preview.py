@@ -35,7 +35,7 @@ from typing import Callable, Iterator
 
 import pytest
 
-from harness import CHROMIUM, CHROMIUM_ARGS, DESKTOP, ROOT, BrowserSite, open_reader
+from harness import CHROMIUM, DESKTOP, ROOT, BrowserSite, open_reader
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402  (bench/generate.py: synthetic collections)
@@ -161,18 +161,6 @@ def _stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def chromium(preview):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 # ------------------------------------------------------------------------------------------------ helpers

@@ -27,6 +27,7 @@ from harness import (
     artifacts_written,
     build_site,
     open_reader,
+    require_chromium,
 )
 
 
@@ -45,9 +46,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 @pytest.fixture(scope="session")
 def browser_site(tmp_path_factory) -> Iterator[BrowserSite]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run browser tests")
-    pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
+    require_chromium()
     work = tmp_path_factory.mktemp("browser-site")
     (work / "site").mkdir()
     handler = functools.partial(SiteHandler, directory=str(work / "site"))
@@ -72,9 +71,7 @@ def browser_site(tmp_path_factory) -> Iterator[BrowserSite]:
 def chromium():
     """Debian's Chromium driven by Playwright, one for the whole session: Playwright's sync API runs one event
     loop per thread, so every test module shares this one (a second ``sync_playwright()`` would fail)."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run browser tests")
-    pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

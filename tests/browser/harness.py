@@ -186,6 +186,15 @@ class Reader:
         assert not self.problems, "problems on the pages visited:\n" + "\n".join(self.problems)
 
 
+def require_chromium() -> None:
+    """Skip the calling test or fixture, with the reason, when Debian's Chromium or Playwright is absent."""
+    import pytest
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run browser tests")
+    pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
+
+
 def open_reader(browser, site: BrowserSite, **context_options) -> tuple[object, Reader]:
     """A new browser context and page whose problems are recorded; the caller closes the context."""
     context = browser.new_context(**{"viewport": DESKTOP, **context_options})

@@ -35,7 +35,7 @@ from typing import Callable, Iterator
 
 import pytest
 
-from harness import CHROMIUM, DESKTOP, ROOT, BrowserSite, open_reader
+from harness import DESKTOP, ROOT, BrowserSite, open_reader, require_chromium
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402  (bench/generate.py: synthetic collections)
@@ -97,9 +97,7 @@ def _fetch(url: str) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory) -> Iterator[PreviewServer]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run browser tests")
-    pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
+    require_chromium()
     project = tmp_path_factory.mktemp("preview")
     sources = project / "docs" / "resolutions"
     sources.mkdir(parents=True)

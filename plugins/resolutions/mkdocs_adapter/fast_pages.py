@@ -5,8 +5,9 @@
 - ``skip_markdown`` (``on_nav``): every resolution ``Page`` becomes a ``_FastResolutionPage``, and every
   generated index page without Markdown a ``_PageWithoutMarkdown``: their ``read_source`` and ``render`` do
   nothing (the plugin gives a resolution page its body, TOC and anchor ids from ``render.render_resolution``;
-  an index page's template draws it all, and Python-Markdown would only turn "" into "", at ~3 ms a page). The file stays a documentation page, so links from
-  hand-written pages resolve and MkDocs itself validates their ``#anchors``, and the page stays in the sitemap.
+  an index page's template draws it all, and Python-Markdown would only turn "" into "", at ~3 ms a page).
+  The file stays a documentation page, so links from hand-written pages resolve, MkDocs itself validates
+  their ``#anchors``, and the page stays in the sitemap.
 - ``use_env`` (``on_env``): keeps the build's Jinja environment and adds a one-expression template.
 - ``fill`` (``on_page_context``): the page's HTML is its *frame* filled with its own values. A frame is
   ``site_templates/resolution.html`` rendered once, through the real Material templates, for a stand-in page

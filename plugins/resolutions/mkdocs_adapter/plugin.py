@@ -240,32 +240,33 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return output
 
     def on_post_build(self, *, config: Any) -> None:
-        site = SiteFolder(config.site_dir)
-        for data_file in self._files_to_write():
-            if inside_path(data_file.dest_uri) is None:  # (the folders on the way are checked when writing)
-                log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
-            elif self.is_serve:  # (issue 5) written when a browser asks for it
-                self.preview_files.add(data_file)
-            elif not site.write(data_file) and data_file.replace_existing:
-                log.error(f"resolutions: refusing to write {data_file.dest_uri!r}: a link on its way leads outside")
-        if self.is_serve:
-            self.preview_files.publish(config.site_dir)
-        if not self.is_serve:  # (issue 5) deferred contents hold the models; let them go
-            self.generated_files = []
+        if self.is_serve:  # (issue 5) written when a browser asks for them
+            self._publish_to_preview(config.site_dir)
+        else:
+            self._write_generated_files(config.site_dir)
+            self.generated_files = []  # (issue 5) deferred contents hold the models; let them go
         if self.error_count and self.config.strict_errors and not self.is_serve:
             raise PluginError(
                 f"resolutions: {self.error_count} error(s) in the resolution sources (listed above as path:line)"
             )
 
-    def _files_to_write(self) -> Any:
-        """The generated files; a folder's files are produced here, except under serve (on request)."""
+    def _write_generated_files(self, site_dir: str) -> None:
+        site = SiteFolder(site_dir)
         for item in self.generated_files:
-            if not isinstance(item, GeneratedFolder):
-                yield item
-            elif self.is_serve:  # (issue 5) e.g. the search index: rebuilt when someone searches
+            for data_file in item.produce() if isinstance(item, GeneratedFolder) else (item,):
+                if _refused(data_file):
+                    continue
+                if not site.write(data_file) and data_file.replace_existing:
+                    log.error(f"resolutions: refusing to write {data_file.dest_uri!r}: "
+                              "a link on its way leads outside the site folder")
+
+    def _publish_to_preview(self, site_dir: str) -> None:
+        for item in self.generated_files:
+            if isinstance(item, GeneratedFolder):  # e.g. the search index: made when someone searches
                 self.preview_files.add_folder(item)
-            else:
-                yield from item.produce()
+            elif not _refused(item):  # (the folders on the way are checked when writing)
+                self.preview_files.add(item)
+        self.preview_files.publish(site_dir)
 
     # --- the parts later work replaces (parse cache, other outputs) ------------------------------------------
 
@@ -278,14 +279,14 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def site_outputs(
         self, resolutions: Sequence[Resolution], collection: Collection, config: Any
-    ) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+    ) -> tuple[list[GeneratedPage], list[GeneratedFile | GeneratedFolder]]:
         """The hook for everything generated from the collection besides resolution pages.
 
         Index pages come from ``views.index_pages`` (sessions, agenda items, timeline); data files
         (JSON, CSV, feed) are added here as ``GeneratedFile``s.
         """
         pages: list[GeneratedPage] = []
-        data_files: list[GeneratedFile] = []
+        data_files: list[GeneratedFile | GeneratedFolder] = []
         if self.config.index_pages:
             from resolutions import agendas, views
 
@@ -385,6 +386,14 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 log.info(diagnostic.format())
             else:
                 log.warning(diagnostic.format())
+
+
+def _refused(data_file: GeneratedFile) -> bool:
+    """Whether ``data_file``'s path leaves the site folder (then logged, and nothing is written)."""
+    if inside_path(data_file.dest_uri) is not None:
+        return False
+    log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
+    return True
 
 
 class _AnchorsOnDemand:

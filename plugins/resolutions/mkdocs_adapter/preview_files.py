@@ -41,7 +41,6 @@ class PreviewFiles:
         self._published_folders: dict[str, GeneratedFolder] = {}
         self._pending_folders: dict[str, GeneratedFolder] = {}
         self._site: SiteFolder | None = None
-        self.requests_written = 0
 
     # --- the build side ---
 
@@ -78,8 +77,8 @@ class PreviewFiles:
     def paths(self) -> list[str]:
         """Site-relative paths of the published files (written or not), producing every folder's files."""
         with self._lock:
-            for folder in list(self._published_folders.values()):
-                self._produce_folder_of(posixpath.join(posixpath.normpath(folder.folder), "_"))
+            for folder in list(self._published_folders):
+                self._produce(folder)
             return sorted(self._published)
 
     # --- the server side ---
@@ -91,25 +90,29 @@ class PreviewFiles:
         ``begin_build``, and nothing is written here while a build runs."""
         with self._lock:
             self._lock.wait_for(lambda: not self._building, timeout=_BUILD_WAIT_SECONDS)
+            if rel_path not in self._published:
+                self._produce(self._folder_holding(rel_path))
             data_file = self._published.get(rel_path)
-            if data_file is None:
-                data_file = self._produce_folder_of(rel_path)
             if data_file is None or self._site is None:
                 return False
             target = self._site.target(rel_path)
             if target is not None and not os.path.exists(target):
                 self._site.write(data_file)
-                self.requests_written += 1
             return True
 
-    def _produce_folder_of(self, rel_path: str) -> GeneratedFile | None:
+    def _folder_holding(self, rel_path: str) -> str | None:
+        """The unproduced folder ``rel_path`` would be in, if any (the nearest enclosing one)."""
+        folder = posixpath.dirname(rel_path)
+        while folder and folder not in self._published_folders:
+            folder = posixpath.dirname(folder)
+        return folder or None
+
+    def _produce(self, folder: str | None) -> None:
         # The folder's files join the published ones, so it is produced once per build.
-        folder = self._published_folders.pop(posixpath.dirname(rel_path), None)
-        if folder is None:
-            return None
-        for data_file in folder.produce():
-            self._published.setdefault(posixpath.normpath(data_file.dest_uri), data_file)
-        return self._published.get(rel_path)
+        generated = self._published_folders.pop(folder, None) if folder else None
+        if generated is not None:
+            for data_file in generated.produce():
+                self._published.setdefault(posixpath.normpath(data_file.dest_uri), data_file)
 
     def wsgi_app(self, app: WsgiApp, mount_path: str = "/") -> WsgiApp:
         """``app`` preceded by writing the requested file when it is one of ours."""

@@ -10,7 +10,8 @@
 - ``reuse_unchanged_pages`` (end of ``on_files``, serve only): pages whose inputs are unchanged since the
   previous build are swapped for their finished HTML, which MkDocs copies instead of rendering;
 - ``index_memo`` (``site_outputs``, serve only): the index pages of the last rebuild when no field they show changed;
-- ``unless_unchanged`` (``site_outputs``, serve only): the redirect pages of the last rebuild when the pages are the same;
+- ``unless_unchanged`` (``site_outputs``, serve only): the last rebuild's redirect pages when the pages are the
+  same;
 - ``reuse_compiled_templates`` (``on_env``): keep Material's compiled templates between builds;
 - ``remember`` (``on_post_page``, serve only): keep each rendered page's HTML for the next build.
 

@@ -14,7 +14,8 @@ subprocess, with the outputs in a temporary folder under ``bench/out/`` (gitigno
 
 and once, the real development corpus (``../shared/corpus``) with the plugin. Each build reports wall time,
 CPU time and peak memory of the build process (``os.wait4``: user + system time of the process and of the
-children it waited for; ``ru_maxrss`` is the largest of them, not a sum), output size (total, per resolution
+children it waited for; ``ru_maxrss`` is the largest of them, not a sum), the peak memory of the whole process
+tree (``TreeMemory``: the build and its worker processes together, sampled), output size (total, per resolution
 page) and the search index size (Material's whole ``search_index.json``, or for ours the bytes the first
 search result needs, from ``resolutions.search_index.first_result_download``). Figures are medians of
 ``--runs`` runs; runs of the different builds are interleaved so that load from other processes spreads evenly.
@@ -36,6 +37,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -93,6 +95,8 @@ class RunFigures:
     cpu_s: float
     peak_mb: float
     returncode: int
+    tree_peak_mb: float | None = None
+    """Largest sum of the proportional set sizes of the build process and its children (``TreeMemory``)."""
 
 
 @dataclass
@@ -105,6 +109,7 @@ class BuildResult:
     wall_s: float | None = None
     cpu_s: float | None = None
     peak_mb: float | None = None
+    tree_peak_mb: float | None = None
     output_bytes: int | None = None
     output_files: int | None = None
     resolution_pages: int | None = None
@@ -123,12 +128,66 @@ def run_once(spec: BuildSpec, log_path: Path) -> RunFigures:
     with log_path.open("wb") as log:
         started = time.perf_counter()
         process = subprocess.Popen(spec.command, cwd=spec.cwd, stdout=log, stderr=subprocess.STDOUT)
+        tree = TreeMemory(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
+        tree.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     # Linux reports ru_maxrss in kilobytes.
     return RunFigures(round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1),
-                      process.returncode)
+                      process.returncode, tree.peak_mb)
+
+
+class TreeMemory:
+    """Peak memory of a process and all its descendants together, sampled twice a second (Linux).
+
+    ``ru_maxrss`` is per process: a build whose worker or writer process runs beside it uses the sum. Each
+    sample adds the proportional set size (``Pss`` in ``/proc/<pid>/smaps_rollup``) of every process in the tree:
+    pages shared after a fork count once in all, not once per process as resident sizes would. A peak shorter
+    than the interval can be missed; ``peak_mb`` is None where ``/proc`` does not tell."""
+
+    INTERVAL_S = 0.5
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_mb: float | None = None
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stopped.wait(self.INTERVAL_S):
+            kilobytes = sum(filter(None, (_pss_kb(pid) for pid in _process_tree(self.pid))))
+            if kilobytes:
+                self.peak_mb = max(self.peak_mb or 0.0, round(kilobytes / 1024, 1))
+
+
+def _process_tree(pid: int) -> list[int]:
+    tree, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        tree.append(current)
+        try:
+            with open(f"/proc/{current}/task/{current}/children", encoding="ascii") as children:
+                pending.extend(int(child) for child in children.read().split())
+        except OSError:  # gone meanwhile, or no /proc
+            continue
+    return tree
+
+
+def _pss_kb(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def _tree_size(folder: Path) -> tuple[int, int]:
@@ -205,6 +264,8 @@ def summarise(result: BuildResult) -> None:
     result.wall_s = round(statistics.median(run.wall_s for run in good), 2)
     result.cpu_s = round(statistics.median(run.cpu_s for run in good), 2)
     result.peak_mb = round(statistics.median(run.peak_mb for run in good), 1)
+    tree_peaks = [run.tree_peak_mb for run in good if run.tree_peak_mb is not None]
+    result.tree_peak_mb = round(statistics.median(tree_peaks), 1) if tree_peaks else None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -526,15 +587,16 @@ def markdown_report(report: dict) -> str:
         f"- Medians of runs per size {report['runs']} (corpus: {report['corpus_runs']}); synthetic collections from "
         f"`bench/generate.py --seed {report['seed']}` (about {report['words_per_resolution']} words per resolution).",
         "- Wall = elapsed time; CPU = user + system time of the build process and its children; peak = largest "
-        "resident set of one process.", "",
+        "resident set of one process; all processes = largest sum of the proportional set sizes of the build and "
+        "its child processes (worker, writer), sampled every 0.5 s.", "",
     ]
     for entry in report["sizes"]:
         lines += [f"## {entry['resolutions']:,} resolutions", "",
                   f"Runs done: {entry.get('runs_done')}.", "",
                   f"Load average before/after (1, 5, 15 min): {entry['load_average_before']} / "
                   f"{entry['load_average_after']}", "",
-                  "| build | wall | CPU | peak memory | output | files | per resolution page | search: first result "
-                  "(gzip) | ms per resolution (wall / CPU) |",
+                  "| build | wall | CPU | peak memory (one process / all processes) | output | files | per resolution "
+                  "page | search: first result (gzip) | ms per resolution (wall / CPU) |",
                   "|---|---|---|---|---|---|---|---|---|"]
         for name, build in entry["builds"].items():
             search = build.get("search") or {}
@@ -542,7 +604,8 @@ def markdown_report(report: dict) -> str:
             search_text = "–" if first is None else f"{_kb(first)} ({_kb(search.get('first_result_gzip_bytes'))})"
             status = "" if build["error"] is None else " (failed)"
             lines.append(f"| {name}{status} | {_fmt(build['wall_s'], ' s')} | {_fmt(build['cpu_s'], ' s')} | "
-                         f"{_fmt(build['peak_mb'], ' MB', 0)} | {_mb(build['output_bytes'])} | "
+                         f"{_fmt(build['peak_mb'], ' MB', 0)} / {_fmt(build.get('tree_peak_mb'), ' MB', 0)} | "
+                         f"{_mb(build['output_bytes'])} | "
                          f"{_fmt(build['output_files'])} | {_kb(build['bytes_per_resolution_page'])} | {search_text} | "
                          f"{_fmt(entry['ms_per_resolution'].get(name))} / "
                          f"{_fmt(entry.get('cpu_ms_per_resolution', {}).get(name))} |")
@@ -563,7 +626,8 @@ def markdown_report(report: dict) -> str:
         search = corpus.get("search") or {}
         lines += ["## Real corpus (`../shared/corpus`) with the plugin", "",
                   f"{corpus['resolutions']:,} files: wall {_fmt(corpus['wall_s'], ' s')}, CPU "
-                  f"{_fmt(corpus['cpu_s'], ' s')}, peak {_fmt(corpus['peak_mb'], ' MB', 0)}, output "
+                  f"{_fmt(corpus['cpu_s'], ' s')}, peak {_fmt(corpus['peak_mb'], ' MB', 0)} (all processes "
+                  f"{_fmt(corpus.get('tree_peak_mb'), ' MB', 0)}), output "
                   f"{_mb(corpus['output_bytes'])} in {_fmt(corpus['output_files'])} files, "
                   f"{_fmt(corpus['resolution_pages'])} resolution pages of {_kb(corpus['bytes_per_resolution_page'])} "
                   f"on average; search first result {_kb(search.get('first_result_bytes'))}.", ""]

@@ -149,6 +149,24 @@ def test_our_benchmark_config_points_the_plugin_at_the_collection(tmp_path):
     assert custom_dir is None or Path(custom_dir).is_absolute()
 
 
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc/<pid>/smaps_rollup")
+def test_the_memory_of_a_builds_child_processes_is_counted(tmp_path):
+    # A build that forks a worker holding ~150 MB while the build process waits: the tree's peak counts it.
+    worker = ("import os, time\n"
+              "if os.fork() == 0:\n"
+              "    block = bytearray(150 * 2**20)\n"
+              "    block[::4096] = b'x' * len(block[::4096])\n"
+              "    time.sleep(2)\n"
+              "    os._exit(0)\n"
+              "os.wait()\n")
+    spec = build_bench.BuildSpec("forks", [sys.executable, "-c", worker], tmp_path, tmp_path / "site", lambda site: [])
+    result = build_bench.BuildResult("forks", 1)
+    build_bench.run_build(spec, result, tmp_path)
+    run = result.runs[0]
+    assert run.returncode == 0
+    assert run.tree_peak_mb is not None and run.tree_peak_mb > 140
+
+
 def test_a_build_is_measured_in_a_subprocess_and_a_failure_is_recorded(tmp_path):
     spec = build_bench.BuildSpec("probe", [sys.executable, "-c", "import sys; print('boom'); sys.exit(3)"],
                                  tmp_path, tmp_path / "site", lambda site: [])

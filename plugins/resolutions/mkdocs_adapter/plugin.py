@@ -8,8 +8,9 @@
   ``A_RES_51_148.md#para-5``.
 - ``on_page_context``: renders the page (``render.render_resolution``) right before MkDocs writes it, and hands
   the fragments to ``site_templates/resolution.html``.
-- ``on_post_build``: writes generated data files, then fails the build once if any diagnostic was an error
-  (except under ``mkdocs serve``, which keeps serving and shows them in the log).
+- ``on_nav`` / ``on_post_build``: the generated data files, redirects and search index are written while MkDocs
+  writes the pages (``files_writer``), then the build fails once if any diagnostic was an error (except under
+  ``mkdocs serve``, which keeps serving and shows them in the log).
 - under ``mkdocs serve`` (issue 5): ``on_serve`` puts ``PreviewFiles`` in front of the preview server, and the
   data files and unchanged pages of each rebuild are written when a browser asks for them, not every time.
 
@@ -37,8 +38,9 @@ from mkdocs.structure.toc import get_toc
 
 from resolutions.collection import Collection
 from resolutions.mkdocs_adapter.fast_pages import FastPages
+from resolutions.mkdocs_adapter.files_writer import GeneratedFilesWriter
 from resolutions.mkdocs_adapter.preview_files import PreviewFiles, attach
-from resolutions.mkdocs_adapter.site_folder import SiteFolder, inside_path
+from resolutions.mkdocs_adapter.site_folder import inside_path, refusal
 from resolutions.mkdocs_adapter.speed import Speedups
 from resolutions.mkdocs_adapter.watcher import use_file_events
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
@@ -53,6 +55,10 @@ RESOLUTION_TEMPLATE = "resolution.html"
 _SPARE_COLLECTOR_FROM = 1000
 """Collections this large are moved out of the garbage collector's scans (see on_files); small ones are not
 worth it."""
+
+_PARALLEL_FILES_FROM = 200
+"""Collections this large have their generated files written by a second process (see on_nav); for smaller ones
+the fork is not worth it."""
 
 _NOT_RESOLUTIONS = {"index.md", "README.md"}
 """Files in the resolutions folder that are ordinary pages, not resolutions."""
@@ -80,6 +86,9 @@ class ResolutionsConfig(base.Config):
     watch_file_events = c.Type(bool, default=True)
     """``mkdocs serve`` notices edits by the system's file events, not by polling every source (mkdocs_adapter/
     watcher.py); false where events do not arrive (network drives, WSL's /mnt/c, some container mounts)."""
+    parallel_files = c.Type(bool, default=True)
+    """``mkdocs build`` writes the data files, redirect pages and search index in a second process while MkDocs
+    writes the pages (Linux; mkdocs_adapter/files_writer.py); false keeps the build in one process."""
 
 
 @dataclass
@@ -106,6 +115,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.speedups = Speedups()
         self.fast_pages = FastPages()  # (issue 5) resolution pages filled into shared frames
         self.preview_files = PreviewFiles()  # (issue 5) serve: files written when requested
+        self.files_writer = GeneratedFilesWriter()  # (issue 5) build: files written beside the pages
         self._frozen = False  # (issue 5) see _collector_spared
 
     # --- events --------------------------------------------------------------------------------------------
@@ -131,6 +141,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.is_serve:
             self.preview_files.abandon()
+        self.files_writer.cancel()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if not config.use_directory_urls:
@@ -174,6 +185,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             index_files = [file for src_uri, page in self.generated_pages.items()
                            if not page.markdown and (file := files.get_file_from_path(src_uri))]
             self.fast_pages.skip_markdown([source.file for source in self.sources.values()], nav, index_files)
+        if not self.is_serve:  # (issue 5) every file MkDocs will write is known: the rest can start now
+            parallel = self.config.parallel_files and len(self.sources) >= _PARALLEL_FILES_FROM
+            self.files_writer.start(config.site_dir, self.generated_files, {f.dest_uri for f in files}, parallel)
+            self.generated_files = []  # (issue 5) deferred contents hold the models; the writer has them
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str | None:
@@ -243,22 +258,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.is_serve:  # (issue 5) written when a browser asks for them
             self._publish_to_preview(config.site_dir)
         else:
-            self._write_generated_files(config.site_dir)
-            self.generated_files = []  # (issue 5) deferred contents hold the models; let them go
+            for problem in self.files_writer.finish():
+                log.error(f"resolutions: {problem}")
         if self.error_count and self.config.strict_errors and not self.is_serve:
             raise PluginError(
                 f"resolutions: {self.error_count} error(s) in the resolution sources (listed above as path:line)"
             )
-
-    def _write_generated_files(self, site_dir: str) -> None:
-        site = SiteFolder(site_dir)
-        for item in self.generated_files:
-            for data_file in item.produce() if isinstance(item, GeneratedFolder) else (item,):
-                if _refused(data_file):
-                    continue
-                if not site.write(data_file) and data_file.replace_existing:
-                    log.error(f"resolutions: refusing to write {data_file.dest_uri!r}: "
-                              "a link on its way leads outside the site folder")
 
     def _publish_to_preview(self, site_dir: str) -> None:
         for item in self.generated_files:
@@ -390,10 +395,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
 def _refused(data_file: GeneratedFile) -> bool:
     """Whether ``data_file``'s path leaves the site folder (then logged, and nothing is written)."""
-    if inside_path(data_file.dest_uri) is not None:
-        return False
-    log.error(f"resolutions: refusing to write {data_file.dest_uri!r} outside the site folder")
-    return True
+    problem = refusal(data_file)
+    if problem is not None:
+        log.error(f"resolutions: {problem}")
+    return problem is not None
 
 
 class _AnchorsOnDemand:

@@ -1,7 +1,7 @@
 """Writing generated files into the site folder of one build, never outside it.
 
 Responsibility: decide whether a destination path (from a symbol, a source path or a generated name) stays
-inside the site folder, and write a ``GeneratedFile`` there. The check is lexical (no absolute path, no ``..``
+inside the site folder, and write ``GeneratedFile``s there. The check is lexical (no absolute path, no ``..``
 that climbs out, no backslash or NUL) plus a symlink check of each folder on the way, done once per folder and
 build: at 20,000 resolutions the plugin writes ~80,000 files, and resolving every target path with
 ``os.path.realpath`` cost about a second per 5,000 resolutions (issue 5).
@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import posixpath
 from functools import lru_cache
+from typing import AbstractSet, Iterable
 
-from resolutions.site_plan import GeneratedFile
+from resolutions.site_plan import GeneratedFile, GeneratedFolder
 
 
 class SiteFolder:
@@ -30,13 +31,16 @@ class SiteFolder:
             return None
         return os.path.join(self.root, normal)
 
-    def write(self, data_file: GeneratedFile) -> bool:
-        """Write ``data_file`` (streamed chunk by chunk); False when refused (outside) or kept (existing file)."""
+    def write(self, data_file: GeneratedFile, reserved: AbstractSet[str] = frozenset()) -> bool:
+        """Write ``data_file`` (streamed chunk by chunk); False when refused (outside) or kept (existing file).
+
+        ``reserved``: normalised paths that MkDocs writes (its pages), perhaps at the same time (issue 5,
+        ``files_writer``); a file that must not replace an existing one is not written there either."""
         target = self.target(data_file.dest_uri)
         if target is None or os.path.islink(target):  # a link in place of the file could lead outside
             return False
-        if not data_file.replace_existing and os.path.exists(target):
-            return False  # pages are written before data files: a redirect never replaces a page
+        if not data_file.replace_existing and (inside_path(data_file.dest_uri) in reserved or os.path.exists(target)):
+            return False  # a redirect never replaces a page
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             for chunk in data_file.chunks():
@@ -51,6 +55,29 @@ class SiteFolder:
             known = self._folder_is_safe(parent) and not os.path.islink(os.path.join(self.root, folder))
             self._safe_folders[folder] = known
         return known
+
+
+def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder],
+                reserved: AbstractSet[str] = frozenset()) -> list[str]:
+    """Write ``items`` into ``site_dir`` (a folder's files produced now); the message of each file refused
+    (written nowhere). ``reserved`` as in ``SiteFolder.write``."""
+    site = SiteFolder(site_dir)
+    problems: list[str] = []
+    for item in items:
+        for data_file in item.produce() if isinstance(item, GeneratedFolder) else (item,):
+            problem = refusal(data_file)
+            if problem is None and not site.write(data_file, reserved) and data_file.replace_existing:
+                problem = f"refusing to write {data_file.dest_uri!r}: a link on its way leads outside the site folder"
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def refusal(data_file: GeneratedFile) -> str | None:
+    """Why ``data_file`` is refused before any file system access (its path leaves the folder), or None."""
+    if inside_path(data_file.dest_uri) is None:
+        return f"refusing to write {data_file.dest_uri!r} outside the site folder"
+    return None
 
 
 @lru_cache(maxsize=1 << 17)

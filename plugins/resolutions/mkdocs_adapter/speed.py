@@ -116,16 +116,14 @@ class Speedups:
                        ) -> tuple[list[GeneratedPage], list[GeneratedFile | GeneratedFolder]]:
         """The search page and the index files for every resolution that has a page."""
         pages = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
-        if self.serve:
-            # The builder keeps the previous index and updates only the edited documents' terms, when a
-            # browser first asks for an index file after the rebuild (preview_files), not at every edit.
-            folder = search_index.INDEX_FOLDER + "/"
-            produce = partial(self.search_builder.build_for_pages, pages)
-            return [search_index.search_page()], [GeneratedFolder(folder, produce)]
-        # (issue 5) a one-off build never reuses that memo (the terms and postings of every
-        # document, ~50 KB a resolution, kept to the end of the build): a builder of its own, dropped after use.
-        builder = search_index.SearchIndexBuilder(remember=False)
-        return [search_index.search_page()], builder.build_for_pages(pages)
+        # Made when written: under serve when a browser first asks for an index file after the rebuild
+        # (preview_files), not at every edit; in a one-off build beside the pages (files_writer).
+        # The serve builder keeps the previous index and updates only the edited documents' terms; a one-off
+        # build never reuses that memo (the terms and postings of every document, ~50 KB a resolution, kept to
+        # the end of the build): a builder of its own, dropped after use.
+        builder = self.search_builder if self.serve else search_index.SearchIndexBuilder(remember=False)
+        produce = partial(builder.build_for_pages, pages)
+        return [search_index.search_page()], [GeneratedFolder(search_index.INDEX_FOLDER + "/", produce)]
 
     def reuse_unchanged_pages(self, plugin: Any, files: Files, config: Any) -> None:
         """Swap every resolution and generated page whose inputs did not change for its previous HTML."""

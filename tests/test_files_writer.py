@@ -1,0 +1,232 @@
+"""Generated files written by a second process while MkDocs writes the pages (issue 5).
+
+What a user relies on: ``mkdocs build`` gives the same site, byte for byte, whether the data files, redirects
+and search index were written by a forked child or by the build process itself; a redirect never takes the
+place of a page, even one MkDocs has not written yet; nothing written outside the site folder, and every
+refusal reported by the build process (so ``--strict`` counts it); a child that fails loses nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from resolutions.mkdocs_adapter import files_writer
+from resolutions.mkdocs_adapter.files_writer import GeneratedFilesWriter
+from resolutions.mkdocs_adapter.forked import ForkedCall, fork_is_safe
+from resolutions.site_plan import GeneratedFile, GeneratedFolder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+needs_fork = pytest.mark.skipif(not fork_is_safe(), reason="forking is used on Linux only, from a single thread")
+
+
+# --- forked: one call in a child process ---------------------------------------------------------------------
+
+
+@needs_fork
+def test_a_forked_call_returns_the_childs_value_not_run_here() -> None:
+    parent = os.getpid()
+    call = ForkedCall(lambda: {"pid": os.getpid(), "sum": sum(range(10))})
+    value = call.result()
+    assert value is not None and value["sum"] == 45 and value["pid"] != parent
+
+
+@needs_fork
+def test_a_child_that_raises_gives_none_and_its_traceback(capfd) -> None:
+    def fails() -> None:
+        raise ValueError("broken content callable")
+
+    assert ForkedCall(fails).result() is None
+    assert "ValueError: broken content callable" in capfd.readouterr().err
+
+
+@needs_fork
+def test_cancel_stops_a_child_at_once() -> None:
+    call = ForkedCall(lambda: time.sleep(60))
+    started = time.monotonic()
+    call.cancel()
+    assert time.monotonic() - started < 10
+    assert call.result() is None
+
+
+def test_fork_is_not_safe_while_another_thread_runs() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not fork_is_safe()
+        with pytest.raises(RuntimeError):
+            ForkedCall(lambda: None)
+    finally:
+        stop.set()
+        thread.join()
+
+
+# --- the writer ----------------------------------------------------------------------------------------------
+
+
+def _items(log: list[str] | None = None) -> list[GeneratedFile | GeneratedFolder]:
+    def search_files() -> list[GeneratedFile]:
+        return [GeneratedFile("search-index/terms-0.json", '{"a": [1]}'), GeneratedFile("search-index/meta.json", "{}")]
+
+    return [
+        GeneratedFile("resolutions.json", lambda: iter(['{"resolutions": [', "]}"])),
+        GeneratedFile("A/RES/51/148/index.json", b"{}"),
+        GeneratedFile("a/res/51/148/index.html", "<p>redirect</p>", replace_existing=False),
+        GeneratedFile("notes/index.html", "<p>redirect to a page not written yet</p>", replace_existing=False),
+        GeneratedFile("../escaped.txt", "x"),
+        GeneratedFolder("search-index/", search_files),
+    ]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_the_writer_writes_the_same_files_either_way_and_reports_refusals(tmp_path: Path, parallel: bool) -> None:
+    site = tmp_path / "site"
+    writer = GeneratedFilesWriter()
+    writer.start(str(site), _items(), page_paths={"notes/index.html", "index.html"}, parallel=parallel)
+    assert writer.in_parallel == (parallel and fork_is_safe())
+    problems = writer.finish()
+    assert problems == ["refusing to write '../escaped.txt' outside the site folder"]
+    assert _tree(site) == {
+        "A/RES/51/148/index.json": b"{}",
+        "a/res/51/148/index.html": b"<p>redirect</p>",
+        "resolutions.json": b'{"resolutions": []}',
+        "search-index/meta.json": b"{}",
+        "search-index/terms-0.json": b'{"a": [1]}',
+    }  # notes/index.html is MkDocs' page to write, even though it is not there yet
+    assert not (tmp_path / "escaped.txt").exists()
+
+
+@needs_fork
+def test_a_failed_child_loses_nothing(tmp_path: Path, capfd) -> None:
+    parent = os.getpid()
+
+    def only_here() -> str:
+        if os.getpid() != parent:
+            raise OSError("disk full in the child")
+        return "written by the build process"
+
+    site = tmp_path / "site"
+    writer = GeneratedFilesWriter()
+    writer.start(str(site), [GeneratedFile("feed.xml", only_here)], page_paths=set())
+    assert writer.in_parallel
+    assert writer.finish() == []
+    assert (site / "feed.xml").read_text(encoding="utf-8") == "written by the build process"
+    assert "disk full in the child" in capfd.readouterr().err
+
+
+def test_a_site_folder_that_ignores_case_is_written_after_the_pages(tmp_path: Path, monkeypatch) -> None:
+    # There a redirect's path can be a page's own path: only "pages first, then redirects" keeps the page.
+    monkeypatch.setattr(files_writer, "_ignores_case", lambda site_dir: True)
+    writer = GeneratedFilesWriter()
+    writer.start(str(tmp_path / "site"), _items(), page_paths=set())
+    assert not writer.in_parallel
+    page = tmp_path / "site" / "a" / "res" / "51" / "148" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>the page, written by MkDocs meanwhile</p>", encoding="utf-8")
+    writer.finish()
+    assert page.read_text(encoding="utf-8") == "<p>the page, written by MkDocs meanwhile</p>"
+
+
+def test_case_is_asked_of_the_site_folders_own_name(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    expected = (tmp_path / "SITE").exists()  # created by the question below if the file system ignores case
+    assert files_writer._ignores_case(str(site)) == expected
+    assert site.is_dir()
+    assert files_writer._ignores_case(str(tmp_path / "2026")) is True  # no letter: the careful answer
+
+
+def test_a_failed_build_stops_the_child(tmp_path: Path) -> None:
+    def slow() -> str:
+        time.sleep(60)
+        return "never"
+
+    writer = GeneratedFilesWriter()
+    writer.start(str(tmp_path / "site"), [GeneratedFile("late.txt", slow)], page_paths=set())
+    started = time.monotonic()
+    writer.cancel()
+    assert time.monotonic() - started < 10 and writer.finish() == []
+    assert not (tmp_path / "site" / "late.txt").exists()
+
+
+# --- the plugin: the same site either way --------------------------------------------------------------------
+
+MKDOCS_YML = """\
+site_name: Parallel files test
+site_url: https://example.org/un/
+docs_dir: docs
+site_dir: {site_dir}
+theme:
+  name: material
+  custom_dir: {templates}
+plugins:
+  - resolutions:
+      folder: resolutions
+      cache_dir: ""
+      parallel_files: {parallel}
+"""
+
+
+def _synthetic_docs(root: Path) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    sys.modules.setdefault("bench_generate", importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(sys.modules["bench_generate"])
+    docs = root / "docs"
+    sys.modules["bench_generate"].write_collection(docs / "resolutions", 40, 5, 120)
+    (docs / "index.md").write_text("# Synthetic\n", encoding="utf-8")
+    return docs
+
+
+def _build(root: Path, parallel: bool) -> tuple[Path, object]:
+    site = root / f"site-{'parallel' if parallel else 'serial'}"
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(MKDOCS_YML.format(site_dir=site, templates=ROOT / "site_templates",
+                                             parallel="true" if parallel else "false"), encoding="utf-8")
+    config = load_config(str(config_file))
+    build(config)
+    return site, config.plugins["resolutions"]
+
+
+@needs_fork
+def test_a_build_with_a_second_process_equals_one_without(tmp_path: Path, monkeypatch) -> None:
+    from resolutions.mkdocs_adapter import plugin as plugin_module
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    monkeypatch.setattr(plugin_module, "_PARALLEL_FILES_FROM", 0)
+    children: list[ForkedCall] = []
+
+    class CountedCall(ForkedCall):
+        def __init__(self, function):
+            children.append(self)
+            super().__init__(function)
+
+    monkeypatch.setattr(files_writer, "ForkedCall", CountedCall)
+    _synthetic_docs(tmp_path)
+    serial, _ = _build(tmp_path, parallel=False)
+    assert children == []
+    parallel, plugin = _build(tmp_path, parallel=True)
+    assert len(children) == 1
+    serial_files, parallel_files = _tree(serial), _tree(parallel)
+    assert sorted(parallel_files) == sorted(serial_files)
+    assert [path for path in serial_files if parallel_files[path] != serial_files[path]] == []
+    # The child's share is there: a JSON twin beside each resolution page, the redirects, the search index.
+    page_urls = [source.url for source in plugin.sources.values() if source.url]
+    assert len(page_urls) >= 35
+    assert all(url + "index.json" in parallel_files for url in page_urls)
+    assert any(p.startswith("a/res/") for p in parallel_files)
+    assert any(p.startswith("search-index/") for p in parallel_files)
+

@@ -219,3 +219,33 @@ def test_every_model_class_round_trips_through_pickle_by_its_constructor(sample_
     assert all("__reduce__" in vars(c) for c in classes), "add the new model class to model._pickled_by_constructor"
     parsed = parser.parse_file(str(sample_path))
     assert pickle.loads(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)) == parsed
+
+
+def _synthetic_sources(folder: Path, count: int) -> list[SourceFile]:
+    sample = (Path(__file__).resolve().parent.parent / "content" / "resolutions" / "A_RES_51_148.md").read_text(
+        encoding="utf-8")
+    return [write(folder, f"A_RES_51_{148 + n}.md", sample.replace("51/148", f"51/{148 + n}")) for n in range(count)]
+
+
+def test_worker_processes_give_the_same_parses_and_store_every_entry(tmp_path: Path) -> None:
+    # A first build's misses are parsed (and written to the disk layer) by worker processes: the models are the
+    # ones parsing here gives, and a later build with a cold memory finds every one of them on disk.
+    sources = _synthetic_sources(tmp_path / "docs", 6)
+    first = ParseCache(folder=tmp_path / "cache", workers=2, parallel_min_misses=2)
+    in_workers = first.parse_all(sources)
+    assert first.stats.parallel
+    here = ParseCache(folder=None, workers=1).parse_all(sources)
+    assert in_workers == here
+    assert [res.symbol for res in in_workers] == [f"A/RES/51/{148 + n}" for n in range(6)]
+    later = ParseCache(folder=tmp_path / "cache", workers=1)
+    assert later.parse_all(sources) == here
+    assert later.stats.disk_hits == 6 and later.stats.parsed == 0
+    assert not list((tmp_path / "cache").rglob("*.tmp"))
+
+
+def test_workers_on_a_read_only_cache_folder_turn_the_disk_layer_off(tmp_path: Path, monkeypatch) -> None:
+    sources = _synthetic_sources(tmp_path / "docs", 4)
+    monkeypatch.setattr(cache, "_write_entry", lambda path, blob: False)  # forked workers inherit the refusal
+    parse_cache = ParseCache(folder=tmp_path / "cache", workers=2, parallel_min_misses=2)
+    assert len(parse_cache.parse_all(sources)) == 4
+    assert parse_cache.folder is None

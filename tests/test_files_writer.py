@@ -1,9 +1,9 @@
-"""Generated files written by a second process while MkDocs writes the pages (issue 5).
+"""Generated files created by a writer process (issue 5).
 
 What a user relies on: ``mkdocs build`` gives the same site, byte for byte, whether the data files, redirects
-and search index were written by a forked child or by the build process itself; a redirect never takes the
-place of a page, even one MkDocs has not written yet; nothing written outside the site folder, and every
-refusal reported by the build process (so ``--strict`` counts it); a child that fails loses nothing.
+and search index were created by the writer process or by the build process itself; a redirect never takes
+the place of a page; nothing is written outside the site folder, and every refusal is reported by the build
+process (so ``--strict`` counts it); a writer that fails loses nothing; a failed build stops it.
 """
 
 from __future__ import annotations
@@ -75,16 +75,17 @@ def test_fork_is_not_safe_while_another_thread_runs() -> None:
 # --- the writer ----------------------------------------------------------------------------------------------
 
 
-def _items(log: list[str] | None = None) -> list[GeneratedFile | GeneratedFolder]:
+def _items() -> list[GeneratedFile | GeneratedFolder]:
     def search_files() -> list[GeneratedFile]:
         return [GeneratedFile("search-index/terms-0.json", '{"a": [1]}'), GeneratedFile("search-index/meta.json", "{}")]
 
     return [
-        GeneratedFile("resolutions.json", lambda: iter(['{"resolutions": [', "]}"])),
+        GeneratedFile("resolutions.json", lambda: iter(['{"resolutions": [', "", "]}"])),
         GeneratedFile("A/RES/51/148/index.json", b"{}"),
         GeneratedFile("a/res/51/148/index.html", "<p>redirect</p>", replace_existing=False),
-        GeneratedFile("notes/index.html", "<p>redirect to a page not written yet</p>", replace_existing=False),
+        GeneratedFile("page/index.html", "<p>redirect where a page is</p>", replace_existing=False),
         GeneratedFile("../escaped.txt", "x"),
+        GeneratedFile("big.bin", lambda: (bytes([n]) * 300_000 for n in range(8))),
         GeneratedFolder("search-index/", search_files),
     ]
 
@@ -97,70 +98,62 @@ def _tree(folder: Path) -> dict[str, bytes]:
 def test_the_writer_writes_the_same_files_either_way_and_reports_refusals(tmp_path: Path, parallel: bool) -> None:
     site = tmp_path / "site"
     writer = GeneratedFilesWriter()
-    writer.start(str(site), _items(), page_paths={"notes/index.html", "index.html"}, parallel=parallel)
+    writer.start(str(site), parallel=parallel)
     assert writer.in_parallel == (parallel and fork_is_safe())
-    problems = writer.finish()
+    (site / "page").mkdir(parents=True)
+    (site / "page" / "index.html").write_text("<p>the page MkDocs wrote</p>", encoding="utf-8")
+    problems = writer.finish(_items())
     assert problems == ["refusing to write '../escaped.txt' outside the site folder"]
     assert _tree(site) == {
         "A/RES/51/148/index.json": b"{}",
         "a/res/51/148/index.html": b"<p>redirect</p>",
+        "big.bin": b"".join(bytes([n]) * 300_000 for n in range(8)),
+        "page/index.html": b"<p>the page MkDocs wrote</p>",  # a redirect never replaces a page
         "resolutions.json": b'{"resolutions": []}',
         "search-index/meta.json": b"{}",
         "search-index/terms-0.json": b'{"a": [1]}',
-    }  # notes/index.html is MkDocs' page to write, even though it is not there yet
+    }
     assert not (tmp_path / "escaped.txt").exists()
 
 
 @needs_fork
-def test_a_failed_child_loses_nothing(tmp_path: Path, capfd) -> None:
-    parent = os.getpid()
+def test_the_writer_refuses_a_folder_that_is_a_link_out_of_the_site(tmp_path: Path) -> None:
+    site, outside = tmp_path / "site", tmp_path / "outside"
+    outside.mkdir()
+    writer = GeneratedFilesWriter()
+    writer.start(str(site), parallel=True)
+    site.mkdir(exist_ok=True)
+    (site / "A").symlink_to(outside, target_is_directory=True)
+    problems = writer.finish([GeneratedFile("A/RES/1/index.json", "{}")])
+    assert problems == ["refusing to write 'A/RES/1/index.json': a link on its way leads outside the site folder"]
+    assert list(outside.iterdir()) == []
 
-    def only_here() -> str:
-        if os.getpid() != parent:
-            raise OSError("disk full in the child")
-        return "written by the build process"
 
+@needs_fork
+def test_a_failed_writer_loses_nothing(tmp_path: Path, capfd, monkeypatch) -> None:
+    def broken_writer(site_dir: str, read_end: int, write_end: int) -> list[str]:
+        os.close(write_end)
+        os.close(read_end)
+        raise OSError("disk full in the writer")
+
+    monkeypatch.setattr(files_writer, "_write_received", broken_writer)
     site = tmp_path / "site"
     writer = GeneratedFilesWriter()
-    writer.start(str(site), [GeneratedFile("feed.xml", only_here)], page_paths=set())
+    writer.start(str(site), parallel=True)
     assert writer.in_parallel
-    assert writer.finish() == []
+    assert writer.finish([GeneratedFile("feed.xml", "written by the build process")]) == []
     assert (site / "feed.xml").read_text(encoding="utf-8") == "written by the build process"
-    assert "disk full in the child" in capfd.readouterr().err
+    assert "disk full in the writer" in capfd.readouterr().err
 
 
-def test_a_site_folder_that_ignores_case_is_written_after_the_pages(tmp_path: Path, monkeypatch) -> None:
-    # There a redirect's path can be a page's own path: only "pages first, then redirects" keeps the page.
-    monkeypatch.setattr(files_writer, "_ignores_case", lambda site_dir: True)
+@needs_fork
+def test_a_failed_build_stops_the_writer(tmp_path: Path) -> None:
     writer = GeneratedFilesWriter()
-    writer.start(str(tmp_path / "site"), _items(), page_paths=set())
-    assert not writer.in_parallel
-    page = tmp_path / "site" / "a" / "res" / "51" / "148" / "index.html"
-    page.parent.mkdir(parents=True)
-    page.write_text("<p>the page, written by MkDocs meanwhile</p>", encoding="utf-8")
-    writer.finish()
-    assert page.read_text(encoding="utf-8") == "<p>the page, written by MkDocs meanwhile</p>"
-
-
-def test_case_is_asked_of_the_site_folders_own_name(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    expected = (tmp_path / "SITE").exists()  # created by the question below if the file system ignores case
-    assert files_writer._ignores_case(str(site)) == expected
-    assert site.is_dir()
-    assert files_writer._ignores_case(str(tmp_path / "2026")) is True  # no letter: the careful answer
-
-
-def test_a_failed_build_stops_the_child(tmp_path: Path) -> None:
-    def slow() -> str:
-        time.sleep(60)
-        return "never"
-
-    writer = GeneratedFilesWriter()
-    writer.start(str(tmp_path / "site"), [GeneratedFile("late.txt", slow)], page_paths=set())
-    started = time.monotonic()
+    writer.start(str(tmp_path / "site"), parallel=True)
+    child = writer._child
     writer.cancel()
-    assert time.monotonic() - started < 10 and writer.finish() == []
-    assert not (tmp_path / "site" / "late.txt").exists()
+    assert not writer.in_parallel and child is not None and child.result() is None
+    assert writer.finish([]) == []
 
 
 # --- the plugin: the same site either way --------------------------------------------------------------------
@@ -203,10 +196,7 @@ def _build(root: Path, parallel: bool) -> tuple[Path, object]:
 
 @needs_fork
 def test_a_build_with_a_second_process_equals_one_without(tmp_path: Path, monkeypatch) -> None:
-    from resolutions.mkdocs_adapter import plugin as plugin_module
-
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    monkeypatch.setattr(plugin_module, "_PARALLEL_FILES_FROM", 0)
     children: list[ForkedCall] = []
 
     class CountedCall(ForkedCall):
@@ -223,7 +213,7 @@ def test_a_build_with_a_second_process_equals_one_without(tmp_path: Path, monkey
     serial_files, parallel_files = _tree(serial), _tree(parallel)
     assert sorted(parallel_files) == sorted(serial_files)
     assert [path for path in serial_files if parallel_files[path] != serial_files[path]] == []
-    # The child's share is there: a JSON twin beside each resolution page, the redirects, the search index.
+    # The writer's share is there: a JSON twin beside each resolution page, the redirects, the search index.
     page_urls = [source.url for source in plugin.sources.values() if source.url]
     assert len(page_urls) >= 35
     assert all(url + "index.json" in parallel_files for url in page_urls)

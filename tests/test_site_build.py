@@ -510,28 +510,23 @@ def test_errors_fail_a_build_once_but_never_mkdocs_serve(tmp_path):
 
 
 @pytest.mark.parametrize("parallel", [True, False])
-def test_generated_files_never_leave_the_site_folder(tmp_path, monkeypatch, caplog, parallel):
+def test_generated_files_never_leave_the_site_folder(tmp_path, caplog, parallel):
     from types import SimpleNamespace
 
-    from mkdocs.structure.files import Files
-    from mkdocs.structure.nav import Navigation
-
-    from resolutions.mkdocs_adapter import plugin as plugin_module
     from resolutions.site_plan import GeneratedFile
 
-    monkeypatch.setattr(plugin_module, "_PARALLEL_FILES_FROM", 0)  # (issue 5) a second process writes them
     site = tmp_path / "site"
     site.mkdir()
     plugin = _plugin()
-    plugin.config.parallel_files = parallel
+    plugin.config.parallel_files = parallel  # (issue 5) files created by a writer process, or here
+    config = SimpleNamespace(site_dir=str(site))
+    plugin.on_pre_build(config=config)
     plugin.generated_files = [
         GeneratedFile("../escaped.txt", "x"),
         GeneratedFile("/tmp/absolute.txt", "x"),
         GeneratedFile("a/../../escaped2.txt", "x"),
         GeneratedFile("data/ok.json", "{}"),
     ]
-    config = SimpleNamespace(site_dir=str(site))
-    plugin.on_nav(Navigation([], []), config=config, files=Files([]))
     plugin.on_post_build(config=config)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == ["site/data/ok.json"]
     refusals = [r.getMessage() for r in caplog.records if r.levelname == "ERROR" and "refusing" in r.getMessage()]

@@ -1,81 +1,119 @@
-"""Writing a one-off build's generated files while MkDocs writes its pages (issue 5).
+"""Writing a one-off build's generated files through a writer process (issue 5).
 
-Responsibility: write the data files, redirect pages and search index of ``mkdocs build`` into the site
-folder, and hand back the message of every file refused. MkDocs renders and writes pages on one core; a forked
-child (``forked.ForkedCall``) writes the generated files on another: about a quarter of a 20,000-resolution
-build (an index.json and a redirect page per resolution, the search index) taken off its critical path.
+Responsibility: write the data files, redirect pages and search index of ``mkdocs build`` into the site folder
+once MkDocs has written the pages, and hand back the message of every file refused. This process makes each
+file's content; a writer process creates the folders and files. On a slow disk (about 0.25 ms to create a
+file or a folder; some 60,000 files and 40,000 folders at 20,000 resolutions) the file system's time then
+overlaps with making the next contents instead of adding to it (16 s of a 20,000-resolution build measured).
 
-They are written in this process, after the pages, instead:
-- when forking is not safe here (``forked.fork_is_safe``: not Linux, or threads), or the caller says so
-  (a small collection, or the ``parallel_files`` option turned off);
-- when the site folder ignores case: a redirect page's path (``a/res/51/148/``) is then the page's own path,
-  and only "pages are written first" keeps a redirect from replacing a page;
-- when the child failed (its traceback is on stderr): everything is written again here, so nothing is lost.
-Either way the files written are the same; the child writes a redirect page only where MkDocs writes no page.
+The writer is forked when the build starts (``on_pre_build``), while this process is still small. A process
+forked after the parse would share the collection's memory only until either process writes to it
+(copy-on-write; CPython writes to every object it touches, if only its reference count): measured, the two
+processes then held two copies of the whole heap (1.8 GB in all at 20,000 resolutions instead of 0.9 GB).
+So the writer receives contents, never computes them: file by file through a pipe, each a header
+``(dest_uri, replace_existing)``, its chunks, then ``None``.
+
+In this process instead, everything written the same way: when forking is not safe here (``forked``: not
+Linux, or threads), when turned off (option ``parallel_files``), and when the writer failed (then every file
+is written again here: nothing is lost).
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 from functools import partial
-from typing import AbstractSet, Sequence
+from typing import BinaryIO, Iterator, Sequence
 
 from resolutions.mkdocs_adapter.forked import ForkedCall, fork_is_safe
-from resolutions.mkdocs_adapter.site_folder import inside_path, write_files
+from resolutions.mkdocs_adapter.site_folder import SiteFolder, each_file, refusal, write_checked, write_files
 from resolutions.site_plan import GeneratedFile, GeneratedFolder
+
+_PIPE_BUFFER = 1 << 20
 
 
 class GeneratedFilesWriter:
-    """One build's generated files: ``start`` them before MkDocs writes pages, ``finish`` after."""
+    """``start`` when a build starts; ``finish`` with its generated files once the pages are written."""
 
     def __init__(self) -> None:
         self._site_dir = ""
-        self._items: Sequence[GeneratedFile | GeneratedFolder] = ()
-        self._reserved: frozenset[str] = frozenset()
         self._child: ForkedCall[list[str]] | None = None
+        self._pipe: BinaryIO | None = None
 
     @property
     def in_parallel(self) -> bool:
-        """Whether a child process is writing the files now."""
+        """Whether a writer process is waiting for this build's files."""
         return self._child is not None
 
-    def start(self, site_dir: str, items: Sequence[GeneratedFile | GeneratedFolder],
-              page_paths: AbstractSet[str], parallel: bool = True) -> None:
-        """Begin writing ``items`` in a child process when ``parallel`` and possible, else only remember them.
-
-        ``page_paths``: the site-relative paths MkDocs will write (``File.dest_uri`` of every file)."""
+    def start(self, site_dir: str, parallel: bool = True) -> None:
+        """Fork the writer process when ``parallel`` and safe; otherwise files are written here by ``finish``."""
         self.cancel()
-        self._site_dir, self._items = site_dir, items
-        self._reserved = frozenset(path for raw in page_paths if (path := inside_path(raw)) is not None)
-        if parallel and items and fork_is_safe() and not _ignores_case(site_dir):
-            self._child = ForkedCall(partial(write_files, site_dir, items, self._reserved))
+        self._site_dir = site_dir
+        if parallel and fork_is_safe():
+            read_end, write_end = os.pipe()
+            self._child = ForkedCall(partial(_write_received, site_dir, read_end, write_end))
+            os.close(read_end)
+            self._pipe = os.fdopen(write_end, "wb", buffering=_PIPE_BUFFER)
 
-    def finish(self) -> list[str]:
-        """Wait for the child, or write the files now; the messages of the files refused."""
-        child, self._child = self._child, None
-        items, self._items = self._items, ()
-        reserved, self._reserved = self._reserved, frozenset()
-        problems = child.result() if child is not None else None
-        if problems is None:  # no child, or it failed: written here (again)
-            problems = write_files(self._site_dir, items, reserved)
-        return problems
+    def finish(self, items: Sequence[GeneratedFile | GeneratedFolder]) -> list[str]:
+        """Write ``items`` (their contents made here, the files created by the writer); the refusals."""
+        child, pipe, self._child, self._pipe = self._child, self._pipe, None, None
+        if child is None or pipe is None:
+            return write_files(self._site_dir, items)
+        problems: list[str] = []
+        try:
+            with pipe:
+                for data_file in each_file(items):
+                    problem = refusal(data_file)
+                    if problem is not None:
+                        problems.append(problem)
+                        continue
+                    _send(pipe, data_file)
+        except BrokenPipeError:  # the writer died: its traceback is on stderr
+            pass
+        from_writer = child.result()
+        if from_writer is None:
+            return write_files(self._site_dir, items)  # everything again, here
+        return problems + from_writer
 
     def cancel(self) -> None:
-        """Forget the files of a build that failed, stopping the child if one is writing them."""
+        """Forget a build that failed, stopping its writer."""
+        if self._pipe is not None:
+            try:
+                self._pipe.close()
+            except BrokenPipeError:
+                pass
         if self._child is not None:
             self._child.cancel()
-        self._child, self._items, self._reserved = None, (), frozenset()
+        self._child, self._pipe = None, None
 
 
-def _ignores_case(site_dir: str) -> bool:
-    """Whether the file system of ``site_dir`` treats names differing only in case as one (macOS and Windows
-    by default, ext4 casefold folders). Asked of the folder's own name; it is created if missing."""
-    os.makedirs(site_dir, exist_ok=True)
-    parent, name = os.path.split(os.path.abspath(site_dir))
-    swapped = name.swapcase()
-    if swapped == name:  # no letter to ask with: assume the careful answer
-        return True
-    try:
-        return os.path.samefile(site_dir, os.path.join(parent, swapped))
-    except OSError:  # no such folder: the other spelling is another name
-        return False
+def _send(pipe: BinaryIO, data_file: GeneratedFile) -> None:
+    pickle.dump((data_file.dest_uri, data_file.replace_existing), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    for chunk in data_file.chunks():  # streamed: resolutions.json is never held whole
+        pickle.dump(chunk, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(None, pipe)
+
+
+def _write_received(site_dir: str, read_end: int, write_end: int) -> list[str]:
+    """The writer process: write each file received until the build closes the pipe; the refusals."""
+    os.close(write_end)  # else the pipe would never end: this process would hold its other end open
+    site = SiteFolder(site_dir)
+    problems: list[str] = []
+    with os.fdopen(read_end, "rb", buffering=_PIPE_BUFFER) as pipe:
+        while True:
+            try:
+                dest_uri, replace_existing = pickle.load(pipe)
+            except EOFError:
+                return problems
+            chunks = _received_chunks(pipe)
+            problem = write_checked(site, GeneratedFile(dest_uri, lambda: chunks, replace_existing))
+            if problem is not None:
+                problems.append(problem)
+            for _ in chunks:  # what a file kept out did not take
+                pass
+
+
+def _received_chunks(pipe: BinaryIO) -> Iterator[bytes]:
+    while (chunk := pickle.load(pipe)) is not None:
+        yield chunk

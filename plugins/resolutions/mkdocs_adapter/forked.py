@@ -1,9 +1,11 @@
 """One function run in a forked child process while this process goes on (issue 5).
 
 Responsibility: start a call in a child made by ``fork()`` and later collect its result (any picklable value),
-or learn that it failed. Fork, not spawn: the child inherits what this process has built (the collection of
-20,000 resolutions) as it is, with nothing pickled up front; the kernel copies a memory page only when one of
-the two processes writes to it.
+or learn that it failed. Fork, not spawn: the child starts at once, with this process's modules and state as
+they are, nothing imported or pickled again. Memory is shared only until either process writes to a page
+(copy-on-write), and CPython writes to every object it touches, so fork while this process is small. The
+objects alive at the fork are moved out of the garbage collector's scans first (``gc.freeze()``, as
+CPython's documentation advises before a fork): a full collection writes to the header of every object.
 
 Fork is used only where it is safe: on Linux (macOS can only fork a process that never used its system
 frameworks; Windows cannot fork), and from a process with a single thread (the child gets only the calling
@@ -12,6 +14,7 @@ thread: a lock another thread held at that moment would stay locked in the child
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -37,6 +40,7 @@ class ForkedCall(Generic[T]):
         for stream in (sys.stdout, sys.stderr):  # else the child would print the parent's buffered output again
             stream.flush()
         read_end, write_end = os.pipe()
+        gc.freeze()  # (not undone: what is alive now lives to the end of the build)
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read_end)

@@ -8,9 +8,9 @@
   ``A_RES_51_148.md#para-5``.
 - ``on_page_context``: renders the page (``render.render_resolution``) right before MkDocs writes it, and hands
   the fragments to ``site_templates/resolution.html``.
-- ``on_nav`` / ``on_post_build``: the generated data files, redirects and search index are written while MkDocs
-  writes the pages (``files_writer``), then the build fails once if any diagnostic was an error (except under
-  ``mkdocs serve``, which keeps serving and shows them in the log).
+- ``on_post_build``: writes the generated data files, redirects and search index (through a writer process
+  forked in ``on_pre_build``: ``files_writer``), then fails the build once if any diagnostic was an error
+  (except under ``mkdocs serve``, which keeps serving and shows them in the log).
 - under ``mkdocs serve`` (issue 5): ``on_serve`` puts ``PreviewFiles`` in front of the preview server, and the
   data files and unchanged pages of each rebuild are written when a browser asks for them, not every time.
 
@@ -56,10 +56,6 @@ _SPARE_COLLECTOR_FROM = 1000
 """Collections this large are moved out of the garbage collector's scans (see on_files); small ones are not
 worth it."""
 
-_PARALLEL_FILES_FROM = 200
-"""Collections this large have their generated files written by a second process (see on_nav); for smaller ones
-the fork is not worth it."""
-
 _NOT_RESOLUTIONS = {"index.md", "README.md"}
 """Files in the resolutions folder that are ordinary pages, not resolutions."""
 
@@ -87,8 +83,8 @@ class ResolutionsConfig(base.Config):
     """``mkdocs serve`` notices edits by the system's file events, not by polling every source (mkdocs_adapter/
     watcher.py); false where events do not arrive (network drives, WSL's /mnt/c, some container mounts)."""
     parallel_files = c.Type(bool, default=True)
-    """``mkdocs build`` writes the data files, redirect pages and search index in a second process while MkDocs
-    writes the pages (Linux; mkdocs_adapter/files_writer.py); false keeps the build in one process."""
+    """``mkdocs build`` creates the files of the data files, redirect pages and search index in a writer process
+    while it makes their contents (Linux; mkdocs_adapter/files_writer.py); false keeps the build in one process."""
 
 
 @dataclass
@@ -115,7 +111,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.speedups = Speedups()
         self.fast_pages = FastPages()  # (issue 5) resolution pages filled into shared frames
         self.preview_files = PreviewFiles()  # (issue 5) serve: files written when requested
-        self.files_writer = GeneratedFilesWriter()  # (issue 5) build: files written beside the pages
+        self.files_writer = GeneratedFilesWriter()  # (issue 5) build: files created by a writer process
         self._frozen = False  # (issue 5) see _collector_spared
 
     # --- events --------------------------------------------------------------------------------------------
@@ -131,6 +127,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_pre_build(self, *, config: Any) -> None:
         if self.is_serve:  # (issue 5) requests wait while MkDocs empties and refills the site folder
             self.preview_files.begin_build()
+        else:  # (issue 5) forked now, while this process is small (files_writer)
+            self.files_writer.start(config.site_dir, parallel=self.config.parallel_files)
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         attach(server, self.preview_files, urlsplit(config.site_url or "/").path)  # (issue 5)
@@ -185,10 +183,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             index_files = [file for src_uri, page in self.generated_pages.items()
                            if not page.markdown and (file := files.get_file_from_path(src_uri))]
             self.fast_pages.skip_markdown([source.file for source in self.sources.values()], nav, index_files)
-        if not self.is_serve:  # (issue 5) every file MkDocs will write is known: the rest can start now
-            parallel = self.config.parallel_files and len(self.sources) >= _PARALLEL_FILES_FROM
-            self.files_writer.start(config.site_dir, self.generated_files, {f.dest_uri for f in files}, parallel)
-            self.generated_files = []  # (issue 5) deferred contents hold the models; the writer has them
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str | None:
@@ -258,8 +252,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.is_serve:  # (issue 5) written when a browser asks for them
             self._publish_to_preview(config.site_dir)
         else:
-            for problem in self.files_writer.finish():
+            for problem in self.files_writer.finish(self.generated_files):
                 log.error(f"resolutions: {problem}")
+            self.generated_files = []  # (issue 5) deferred contents hold the models; let them go
         if self.error_count and self.config.strict_errors and not self.is_serve:
             raise PluginError(
                 f"resolutions: {self.error_count} error(s) in the resolution sources (listed above as path:line)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import posixpath
 from functools import lru_cache
-from typing import AbstractSet, Iterable
+from typing import Iterable, Iterator
 
 from resolutions.site_plan import GeneratedFile, GeneratedFolder
 
@@ -31,16 +31,13 @@ class SiteFolder:
             return None
         return os.path.join(self.root, normal)
 
-    def write(self, data_file: GeneratedFile, reserved: AbstractSet[str] = frozenset()) -> bool:
-        """Write ``data_file`` (streamed chunk by chunk); False when refused (outside) or kept (existing file).
-
-        ``reserved``: normalised paths that MkDocs writes (its pages), perhaps at the same time (issue 5,
-        ``files_writer``); a file that must not replace an existing one is not written there either."""
+    def write(self, data_file: GeneratedFile) -> bool:
+        """Write ``data_file`` (streamed chunk by chunk); False when refused (outside) or kept (existing file)."""
         target = self.target(data_file.dest_uri)
         if target is None or os.path.islink(target):  # a link in place of the file could lead outside
             return False
-        if not data_file.replace_existing and (inside_path(data_file.dest_uri) in reserved or os.path.exists(target)):
-            return False  # a redirect never replaces a page
+        if not data_file.replace_existing and os.path.exists(target):
+            return False  # pages are written before data files: a redirect never replaces a page
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             for chunk in data_file.chunks():
@@ -57,20 +54,26 @@ class SiteFolder:
         return known
 
 
-def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder],
-                reserved: AbstractSet[str] = frozenset()) -> list[str]:
+def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder]) -> list[str]:
     """Write ``items`` into ``site_dir`` (a folder's files produced now); the message of each file refused
-    (written nowhere). ``reserved`` as in ``SiteFolder.write``."""
+    (written nowhere)."""
     site = SiteFolder(site_dir)
-    problems: list[str] = []
-    for item in items:
-        for data_file in item.produce() if isinstance(item, GeneratedFolder) else (item,):
-            problem = refusal(data_file)
-            if problem is None and not site.write(data_file, reserved) and data_file.replace_existing:
-                problem = f"refusing to write {data_file.dest_uri!r}: a link on its way leads outside the site folder"
-            if problem is not None:
-                problems.append(problem)
+    problems = [problem for data_file in each_file(items) if (problem := write_checked(site, data_file))]
     return problems
+
+
+def each_file(items: Iterable[GeneratedFile | GeneratedFolder]) -> Iterator[GeneratedFile]:
+    """The files of ``items``, a folder's files produced when it is reached."""
+    for item in items:
+        yield from item.produce() if isinstance(item, GeneratedFolder) else (item,)
+
+
+def write_checked(site: SiteFolder, data_file: GeneratedFile) -> str | None:
+    """Write ``data_file`` into ``site``; why it was refused, or None (written, or kept out of a page's way)."""
+    problem = refusal(data_file)
+    if problem is None and not site.write(data_file) and data_file.replace_existing:
+        problem = f"refusing to write {data_file.dest_uri!r}: a link on its way leads outside the site folder"
+    return problem
 
 
 def refusal(data_file: GeneratedFile) -> str | None:

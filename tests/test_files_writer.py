@@ -220,3 +220,52 @@ def test_a_build_with_a_second_process_equals_one_without(tmp_path: Path, monkey
     assert any(p.startswith("a/res/") for p in parallel_files)
     assert any(p.startswith("search-index/") for p in parallel_files)
 
+
+
+def _documents() -> list:
+    from resolutions.search_index import SearchDocument
+
+    return [SearchDocument(url=f"A/RES/60/{n}/", symbol=f"A/RES/60/{n}", title=f"Water and sanitation {n}",
+                           date="2005-11-03", keys=(f"a/res/60/{n}",),
+                           blocks=(("pp-1", f"Recalling clean water number {n}"), ("para-1", "Decides to act")))
+            for n in range(1, 150)]
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_the_search_index_made_by_the_writer_equals_the_one_made_here(tmp_path: Path, parallel: bool) -> None:
+    from resolutions.search_index import build_search_files
+
+    documents = _documents()
+    expected = {f.dest_uri: f.data() for f in build_search_files(documents)}
+    site = tmp_path / "site"
+    writer = GeneratedFilesWriter()
+    writer.start(str(site), parallel=parallel)
+    folder = GeneratedFolder("search-index/", lambda: build_search_files(documents))
+    writer.make_search_index(folder, iter(documents))
+    assert writer.finish([GeneratedFile("feed.xml", "<feed/>"), folder]) == []
+    written = _tree(site)
+    assert written.pop("feed.xml") == b"<feed/>"
+    assert written == expected
+
+
+@needs_fork
+def test_a_writer_that_died_before_the_search_index_loses_nothing(tmp_path: Path, monkeypatch, capfd) -> None:
+    from resolutions.search_index import build_search_files
+
+    def broken_writer(site_dir: str, read_end: int, write_end: int) -> list[str]:
+        os.close(write_end)
+        os.close(read_end)
+        raise OSError("writer gone")
+
+    monkeypatch.setattr(files_writer, "_write_received", broken_writer)
+    documents = _documents()
+    site = tmp_path / "site"
+    writer = GeneratedFilesWriter()
+    writer.start(str(site), parallel=True)
+    time.sleep(0.5)  # the writer has died: the pipe is broken
+    folder = GeneratedFolder("search-index/", lambda: build_search_files(documents))
+    writer.make_search_index(folder, iter(documents))
+    documents_file = Path(writer._documents_path)
+    assert writer.finish([folder]) == []
+    assert _tree(site) == {f.dest_uri: f.data() for f in build_search_files(documents)}
+    assert not documents_file.exists()  # the temporary file of documents is removed

@@ -22,6 +22,7 @@ last) and the chunks of the documents it shows.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import gzip
 import hashlib
 import json
@@ -29,8 +30,8 @@ import re
 import string
 import unicodedata
 from collections import Counter, defaultdict
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .model import Paragraph, Resolution, Table
@@ -313,13 +314,31 @@ class SearchIndexBuilder:
 
 
 def _files_without_memo(documents: list[SearchDocument]) -> list[GeneratedFile]:
-    """``SearchIndexBuilder.build``'s files, holding one document's terms at a time and each term's postings
+    """``SearchIndexBuilder.build``'s files, without its memo (see ``StreamedIndex``)."""
+    index = StreamedIndex()
+    for document in documents:
+        index.add(document)
+    return index.files()
+
+
+class StreamedIndex:
+    """The index files of documents given one at a time, the same as ``build_search_files`` of them all:
+    holds one document's terms at a time, no document's text once its terms are in, and each term's postings
     only until its piece is serialised (peak memory, issue 5)."""
-    postings: dict[str, Postings] = defaultdict(list)
-    for number, document in enumerate(documents):
-        _add_document(postings, number, *document_terms(document))
-    pieces = {term: _piece(term, postings.pop(term)) for term in list(postings)}
-    return files_from_pieces(documents, pieces)
+
+    def __init__(self) -> None:
+        self._postings: dict[str, Postings] = defaultdict(list)
+        self._documents: list[SearchDocument] = []
+
+    def add(self, document: SearchDocument) -> None:
+        _add_document(self._postings, len(self._documents), *document_terms(document))
+        self._documents.append(dataclasses.replace(document, blocks=()))  # results show no text
+
+    def files(self) -> list[GeneratedFile]:
+        """The files; once (the postings are consumed)."""
+        postings = self._postings
+        pieces = {term: _piece(term, postings.pop(term)) for term in list(postings)}
+        return files_from_pieces(self._documents, pieces)
 
 
 def _add_document(postings: dict[str, Postings], number: int, scores: dict[str, int], anchors: dict[str, str]

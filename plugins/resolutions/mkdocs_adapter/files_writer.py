@@ -10,8 +10,12 @@ The writer is forked when the build starts (``on_pre_build``), while this proces
 forked after the parse would share the collection's memory only until either process writes to it
 (copy-on-write; CPython writes to every object it touches, if only its reference count): measured, the two
 processes then held two copies of the whole heap (1.8 GB in all at 20,000 resolutions instead of 0.9 GB).
-So the writer receives contents, never computes them: file by file through a pipe, each a header
-``(dest_uri, replace_existing)``, its chunks, then ``None``.
+So the writer receives contents, never computes them from the collection: file by file through a pipe, each
+a header ``("file", dest_uri, replace_existing)``, its chunks, then ``None``. One exception, because it would
+otherwise come after the pages on this process's core: the search index. Its documents (each resolution's
+text blocks and what results show, ``search_index.SearchDocument``) are written to a temporary file when the
+collection is ready, and the writer builds the index files from them (``search_index.StreamedIndex``) while
+MkDocs writes the pages, and writes them after the other files (``("search-documents", path)``).
 
 In this process instead, everything written the same way: when forking is not safe here (``forked``: not
 Linux, or threads), when turned off (option ``parallel_files``), and when the writer failed (then every file
@@ -22,11 +26,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import tempfile
+from contextlib import suppress
 from functools import partial
-from typing import BinaryIO, Iterator, Sequence
+from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from resolutions.mkdocs_adapter.forked import ForkedCall, fork_is_safe
 from resolutions.mkdocs_adapter.site_folder import SiteFolder, each_file, refusal, write_checked, write_files
+from resolutions.search_index import SearchDocument, StreamedIndex
 from resolutions.site_plan import GeneratedFile, GeneratedFolder
 
 _PIPE_BUFFER = 1 << 20
@@ -39,6 +46,8 @@ class GeneratedFilesWriter:
         self._site_dir = ""
         self._child: ForkedCall[list[str]] | None = None
         self._pipe: BinaryIO | None = None
+        self._made_by_writer: GeneratedFolder | None = None
+        self._documents_path: str | None = None
 
     @property
     def in_parallel(self) -> bool:
@@ -55,15 +64,32 @@ class GeneratedFilesWriter:
             os.close(read_end)
             self._pipe = os.fdopen(write_end, "wb", buffering=_PIPE_BUFFER)
 
+    def make_search_index(self, folder: GeneratedFolder, documents: Iterable[SearchDocument]) -> None:
+        """Have the writer build ``folder``, the search index, from ``documents`` while MkDocs writes the pages
+        (when there is no writer, ``finish`` makes it here from ``folder`` itself)."""
+        if self._pipe is None:
+            return
+        handle, self._documents_path = tempfile.mkstemp(suffix=".search-documents")
+        with os.fdopen(handle, "wb") as out:
+            for document in documents:
+                pickle.dump(document, out, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            pickle.dump(("search-documents", self._documents_path), self._pipe)
+            self._pipe.flush()  # the writer starts now
+        except BrokenPipeError:  # the writer died: finish writes everything here
+            return
+        self._made_by_writer = folder
+
     def finish(self, items: Sequence[GeneratedFile | GeneratedFolder]) -> list[str]:
         """Write ``items`` (their contents made here, the files created by the writer); the refusals."""
         child, pipe, self._child, self._pipe = self._child, self._pipe, None, None
+        made_by_writer, self._made_by_writer = self._made_by_writer, None
         if child is None or pipe is None:
             return write_files(self._site_dir, items)
         problems: list[str] = []
         try:
             with pipe:
-                for data_file in each_file(items):
+                for data_file in each_file(item for item in items if item is not made_by_writer):
                     problem = refusal(data_file)
                     if problem is not None:
                         problems.append(problem)
@@ -72,6 +98,7 @@ class GeneratedFilesWriter:
         except BrokenPipeError:  # the writer died: its traceback is on stderr
             pass
         from_writer = child.result()
+        self._forget_documents()
         if from_writer is None:
             return write_files(self._site_dir, items)  # everything again, here
         return problems + from_writer
@@ -85,11 +112,18 @@ class GeneratedFilesWriter:
                 pass
         if self._child is not None:
             self._child.cancel()
-        self._child, self._pipe = None, None
+        self._child, self._pipe, self._made_by_writer = None, None, None
+        self._forget_documents()
+
+    def _forget_documents(self) -> None:
+        if self._documents_path is not None:
+            with suppress(FileNotFoundError):  # the writer removes it once read
+                os.remove(self._documents_path)
+            self._documents_path = None
 
 
 def _send(pipe: BinaryIO, data_file: GeneratedFile) -> None:
-    pickle.dump((data_file.dest_uri, data_file.replace_existing), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(("file", data_file.dest_uri, data_file.replace_existing), pipe, protocol=pickle.HIGHEST_PROTOCOL)
     for chunk in data_file.chunks():  # streamed: resolutions.json is never held whole
         pickle.dump(chunk, pipe, protocol=pickle.HIGHEST_PROTOCOL)
     pickle.dump(None, pipe)
@@ -100,18 +134,34 @@ def _write_received(site_dir: str, read_end: int, write_end: int) -> list[str]:
     os.close(write_end)  # else the pipe would never end: this process would hold its other end open
     site = SiteFolder(site_dir)
     problems: list[str] = []
+    search_files: list[GeneratedFile] = []
     with os.fdopen(read_end, "rb", buffering=_PIPE_BUFFER) as pipe:
         while True:
             try:
-                dest_uri, replace_existing = pickle.load(pipe)
+                message = pickle.load(pipe)
             except EOFError:
-                return problems
+                return problems + [problem for data_file in search_files if (problem := write_checked(site, data_file))]
+            if message[0] == "search-documents":
+                search_files = _search_files(message[1])
+                continue
+            _, dest_uri, replace_existing = message
             chunks = _received_chunks(pipe)
             problem = write_checked(site, GeneratedFile(dest_uri, lambda: chunks, replace_existing))
             if problem is not None:
                 problems.append(problem)
             for _ in chunks:  # what a file kept out did not take
                 pass
+
+
+def _search_files(documents_path: str) -> list[GeneratedFile]:
+    index = StreamedIndex()
+    with open(documents_path, "rb") as documents:
+        os.remove(documents_path)  # (still readable while open)
+        while True:
+            try:
+                index.add(pickle.load(documents))
+            except EOFError:
+                return index.files()
 
 
 def _received_chunks(pipe: BinaryIO) -> Iterator[bytes]:

@@ -311,7 +311,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
         # (issue 5) the search page and the compact chunked search index (docs/search.md).
         if self.config.search:
-            search_pages, search_files = self.speedups.search_outputs(resolutions, collection)
+            search_pages, search_files = self.speedups.search_outputs(resolutions, collection, self.files_writer)
             pages.extend(search_pages)
             data_files.extend(search_files)
         return pages, data_files

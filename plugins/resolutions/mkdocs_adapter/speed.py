@@ -112,9 +112,10 @@ class Speedups:
                   f"{stats.disk_hits} from disk, {stats.parsed} parsed{' in parallel' if stats.parallel else ''}")
         return resolutions
 
-    def search_outputs(self, resolutions: Sequence[Resolution], collection: Any
+    def search_outputs(self, resolutions: Sequence[Resolution], collection: Any, writer: Any = None
                        ) -> tuple[list[GeneratedPage], list[GeneratedFile | GeneratedFolder]]:
-        """The search page and the index files for every resolution that has a page."""
+        """The search page and the index files for every resolution that has a page; in a one-off build,
+        ``writer`` (a ``GeneratedFilesWriter``) is asked to build them while MkDocs writes the pages."""
         pages = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
         # Made when written: under serve when a browser first asks for an index file after the rebuild
         # (preview_files), not at every edit; in a one-off build beside the pages (files_writer).
@@ -122,8 +123,10 @@ class Speedups:
         # build never reuses that memo (the terms and postings of every document, ~50 KB a resolution, kept to
         # the end of the build): a builder of its own, dropped after use.
         builder = self.search_builder if self.serve else search_index.SearchIndexBuilder(remember=False)
-        produce = partial(builder.build_for_pages, pages)
-        return [search_index.search_page()], [GeneratedFolder(search_index.INDEX_FOLDER + "/", produce)]
+        folder = GeneratedFolder(search_index.INDEX_FOLDER + "/", partial(builder.build_for_pages, pages))
+        if writer is not None and not self.serve:
+            writer.make_search_index(folder, (search_index.document_for(res, url) for res, url in pages))
+        return [search_index.search_page()], [folder]
 
     def reuse_unchanged_pages(self, plugin: Any, files: Files, config: Any) -> None:
         """Swap every resolution and generated page whose inputs did not change for its previous HTML."""

@@ -129,14 +129,15 @@ def test_the_writer_refuses_a_folder_that_is_a_link_out_of_the_site(tmp_path: Pa
     assert list(outside.iterdir()) == []
 
 
+def _broken_writer(site_dir: str, read_end: int, write_end: int) -> list[str]:
+    os.close(write_end)
+    os.close(read_end)
+    raise OSError("disk full in the writer")
+
+
 @needs_fork
 def test_a_failed_writer_loses_nothing(tmp_path: Path, capfd, monkeypatch) -> None:
-    def broken_writer(site_dir: str, read_end: int, write_end: int) -> list[str]:
-        os.close(write_end)
-        os.close(read_end)
-        raise OSError("disk full in the writer")
-
-    monkeypatch.setattr(files_writer, "_write_received", broken_writer)
+    monkeypatch.setattr(files_writer, "_write_received", _broken_writer)
     site = tmp_path / "site"
     writer = GeneratedFilesWriter()
     writer.start(str(site), parallel=True)
@@ -252,12 +253,7 @@ def test_the_search_index_made_by_the_writer_equals_the_one_made_here(tmp_path: 
 def test_a_writer_that_died_before_the_search_index_loses_nothing(tmp_path: Path, monkeypatch, capfd) -> None:
     from resolutions.search_index import build_search_files
 
-    def broken_writer(site_dir: str, read_end: int, write_end: int) -> list[str]:
-        os.close(write_end)
-        os.close(read_end)
-        raise OSError("writer gone")
-
-    monkeypatch.setattr(files_writer, "_write_received", broken_writer)
+    monkeypatch.setattr(files_writer, "_write_received", _broken_writer)
     documents = _documents()
     site = tmp_path / "site"
     writer = GeneratedFilesWriter()

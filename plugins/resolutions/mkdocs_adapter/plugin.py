@@ -83,8 +83,9 @@ class ResolutionsConfig(base.Config):
     """``mkdocs serve`` notices edits by the system's file events, not by polling every source (mkdocs_adapter/
     watcher.py); false where events do not arrive (network drives, WSL's /mnt/c, some container mounts)."""
     parallel_files = c.Type(bool, default=True)
-    """``mkdocs build`` creates the files of the data files, redirect pages and search index in a writer process
-    while it makes their contents (Linux; mkdocs_adapter/files_writer.py); false keeps the build in one process."""
+    """``mkdocs build`` has a writer process create the data files and redirect pages while it makes their
+    contents, and build the search index while MkDocs writes the pages (Linux; mkdocs_adapter/files_writer.py);
+    false keeps the build in one process."""
 
 
 @dataclass

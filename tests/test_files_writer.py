@@ -27,7 +27,16 @@ from resolutions.site_plan import GeneratedFile, GeneratedFolder
 
 ROOT = Path(__file__).resolve().parent.parent
 
-needs_fork = pytest.mark.skipif(not fork_is_safe(), reason="forking is used on Linux only, from a single thread")
+
+@pytest.fixture
+def fork_allowed() -> None:
+    """Asked when the test runs: a thread another test left running makes forking unsafe (forked.py)."""
+    if not fork_is_safe():
+        running = ", ".join(thread.name for thread in threading.enumerate())
+        pytest.skip(f"forking is used on Linux only, from a process with a single thread (running: {running})")
+
+
+needs_fork = pytest.mark.usefixtures("fork_allowed")
 
 
 # --- forked: one call in a child process ---------------------------------------------------------------------

@@ -274,3 +274,20 @@ def test_a_writer_that_died_before_the_search_index_loses_nothing(tmp_path: Path
     assert writer.finish([folder]) == []
     assert _tree(site) == {f.dest_uri: f.data() for f in build_search_files(documents)}
     assert not documents_file.exists()  # the temporary file of documents is removed
+
+
+def test_no_room_for_the_search_documents_makes_the_index_here(tmp_path: Path, monkeypatch) -> None:
+    from resolutions.search_index import build_search_files
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    documents = _documents()
+    site = tmp_path / "site"
+    writer = GeneratedFilesWriter()
+    writer.start(str(site), parallel=True)
+    monkeypatch.setattr(files_writer.tempfile, "mkstemp", full_disk)
+    folder = GeneratedFolder("search-index/", lambda: build_search_files(documents))
+    writer.make_search_index(folder, iter(documents))
+    assert writer.finish([folder]) == []
+    assert _tree(site) == {f.dest_uri: f.data() for f in build_search_files(documents)}

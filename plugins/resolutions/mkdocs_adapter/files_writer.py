@@ -69,10 +69,14 @@ class GeneratedFilesWriter:
         (when there is no writer, ``finish`` makes it here from ``folder`` itself)."""
         if self._pipe is None:
             return
-        handle, self._documents_path = tempfile.mkstemp(suffix=".search-documents")
-        with os.fdopen(handle, "wb") as out:
-            for document in documents:
-                pickle.dump(document, out, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            handle, self._documents_path = tempfile.mkstemp(suffix=".search-documents")
+            with os.fdopen(handle, "wb") as out:
+                for document in documents:
+                    pickle.dump(document, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:  # no room in the temporary folder: finish makes the index here
+            self._forget_documents()
+            return
         try:
             pickle.dump(("search-documents", self._documents_path), self._pipe)
             self._pipe.flush()  # the writer starts now

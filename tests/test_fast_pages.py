@@ -11,10 +11,8 @@ their template's ``content`` block. ``page_frame``'s own rules (escaping like Ji
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import shutil
-import sys
 from pathlib import Path
 
 import markupsafe
@@ -22,6 +20,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import bench_scripts
 from resolutions.page_frame import (
     ESCAPED,
     RAW,
@@ -165,11 +164,7 @@ def test_navigation_sharing_a_directory_with_resolution_pages(tmp_path: Path, qu
 
 
 def test_synthetic_collection_of_many_shapes_equals_the_full_render(tmp_path: Path, quiet_mkdocs_log) -> None:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", generate)  # dataclasses look their module up while defining
-    spec.loader.exec_module(sys.modules["bench_generate"])
-    generate = sys.modules["bench_generate"]
+    generate = bench_scripts.load("generate")
     root = tmp_path / "synthetic"
     generate.write_collection(root / "docs" / "resolutions", 60, 3, 150)
     (root / "docs" / "index.md").write_text("# Synthetic\n",

@@ -8,10 +8,8 @@ process (so ``--strict`` counts it); a writer that fails loses nothing; a failed
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
-import sys
 import threading
 import time
 from pathlib import Path
@@ -20,6 +18,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import bench_scripts
 from resolutions.mkdocs_adapter import files_writer
 from resolutions.mkdocs_adapter.files_writer import GeneratedFilesWriter
 from resolutions.mkdocs_adapter.forked import ForkedCall, fork_is_safe
@@ -59,12 +58,19 @@ def test_a_child_that_raises_gives_none_and_its_traceback(capfd) -> None:
     assert "ValueError: broken content callable" in capfd.readouterr().err
 
 
+def _process_exists(pid: int) -> bool:
+    return Path(f"/proc/{pid}").exists()
+
+
 @needs_fork
 def test_cancel_stops_a_child_at_once() -> None:
     call = ForkedCall(lambda: time.sleep(60))
+    pid = call._pid
+    assert pid is not None and _process_exists(pid)
     started = time.monotonic()
     call.cancel()
     assert time.monotonic() - started < 10
+    assert not _process_exists(pid)  # killed and reaped
     assert call.result() is None
 
 
@@ -161,8 +167,10 @@ def test_a_failed_build_stops_the_writer(tmp_path: Path) -> None:
     writer = GeneratedFilesWriter()
     writer.start(str(tmp_path / "site"), parallel=True)
     child = writer._child
+    assert child is not None and child._pid is not None
+    pid = child._pid
     writer.cancel()
-    assert not writer.in_parallel and child is not None and child.result() is None
+    assert not writer.in_parallel and not _process_exists(pid) and child.result() is None
     assert writer.finish([]) == []
 
 
@@ -185,11 +193,8 @@ plugins:
 
 
 def _synthetic_docs(root: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    sys.modules.setdefault("bench_generate", importlib.util.module_from_spec(spec))
-    spec.loader.exec_module(sys.modules["bench_generate"])
     docs = root / "docs"
-    sys.modules["bench_generate"].write_collection(docs / "resolutions", 40, 5, 120)
+    bench_scripts.load("generate").write_collection(docs / "resolutions", 40, 5, 120)
     (docs / "index.md").write_text("# Synthetic\n", encoding="utf-8")
     return docs
 

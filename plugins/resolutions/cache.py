@@ -163,7 +163,7 @@ def relabel(resolution: Resolution, display_path: str) -> Resolution:
     return dataclasses.replace(resolution, source=display_path, diagnostics=diagnostics)
 
 
-def _parse_in_worker(job: tuple[bytes, str, str, str, str | None]) -> tuple[bytes, bool]:
+def _parse_in_worker(job: tuple[bytes, str, str, str, Path | None]) -> tuple[bytes, bool]:
     """Parse one file in a worker process, write its cache entry (when ``entry_path`` is given) and return the
     entry pickled, with whether it was written. The entry is pickled once, for the disk and for the way back
     to the build process; writing it here spreads the file creations (about 1 ms each on a slow disk, 20 s at
@@ -171,7 +171,7 @@ def _parse_in_worker(job: tuple[bytes, str, str, str, str | None]) -> tuple[byte
     A module-level function, so that it can be pickled by reference."""
     data, abs_path, display_path, key, entry_path = job
     blob = _entry_bytes(key, default_parse_bytes(data, abs_path, display_path))
-    return blob, entry_path is not None and _write_entry(Path(entry_path), blob)
+    return blob, entry_path is not None and _write_entry(entry_path, blob)
 
 
 def _entry_bytes(key: str, resolution: Resolution) -> bytes:
@@ -342,7 +342,7 @@ class ParseCache:
                 if number % _YOUNG_COLLECTION_EVERY == 0:
                     gc.collect(1)  # whatever the parser left in cycles, without walking the parsed models
             return parsed
-        readable = [(data, source.abs_path, source.display_path, key, _optional_str(self._entry_path(key)))
+        readable = [(data, source.abs_path, source.display_path, key, self._entry_path(key))
                     for data, source, key in jobs if data is not None and key is not None]
         # Chunks of at most 100 files: when one worker has finished, the other has at most one chunk left to
         # parse on its own (chunks of an eighth of a worker's share left up to 7 s of one idle core at 20,000).
@@ -357,8 +357,8 @@ class ParseCache:
                     continue
                 blob, stored = next(entries)
                 parsed.append(pickle.loads(blob)[2])
-                if not stored and self.folder is not None:
-                    self.folder = None  # a read-only or full disk: the build goes on without the disk layer
+                if not stored:  # a read-only or full disk (or none): the build goes on without the disk layer
+                    self.folder = None
         return parsed
 
     def _parse_unreadable(self, source: SourceFile) -> Resolution:
@@ -414,7 +414,3 @@ def sources_under(root: str | Path, relative_to: str | Path | None = None) -> li
     base = Path(relative_to or root)
     found: Iterable[Path] = sorted(Path(root).rglob("*.md"))
     return [SourceFile(str(path.resolve()), path.relative_to(base).as_posix()) for path in found]
-
-
-def _optional_str(path: Path | None) -> str | None:
-    return None if path is None else str(path)

@@ -58,8 +58,7 @@ def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder])
     """Write ``items`` into ``site_dir`` (a folder's files produced now); the message of each file refused
     (written nowhere)."""
     site = SiteFolder(site_dir)
-    problems = [problem for data_file in each_file(items) if (problem := write_checked(site, data_file))]
-    return problems
+    return [problem for data_file in each_file(items) if (problem := write_checked(site, data_file))]
 
 
 def each_file(items: Iterable[GeneratedFile | GeneratedFolder]) -> Iterator[GeneratedFile]:

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from resolutions.model import Paragraph, Resolution  # noqa: E402
-from resolutions.parser import parse_file  # noqa: E402
+from resolutions.parse.parser import parse_file  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -158,7 +158,7 @@ def sc_expectations(text: str) -> tuple[bool, str | None]:
     date = re.search(
         r"^(?:\d+ \(\d{4}\)\. )?(?:Resolution(?: \d+ \(\d{4}\))? *\n?)?of (\d{1,2} [A-Z][a-z]+ \d{4})", text, re.M
     ) or re.search(r"^\d+ \(\d{4}\)\. Resolution of (\d{1,2} [A-Z][a-z]+ \d{4})", text, re.M)
-    from resolutions.grammar import find_date
+    from resolutions.parse.grammar import find_date
 
     return has_meeting, find_date(date.group(1)) if date else None
 

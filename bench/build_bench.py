@@ -17,7 +17,7 @@ CPU time and peak memory of the build process (``os.wait4``: user + system time 
 children it waited for; ``ru_maxrss`` is the largest of them, not a sum), the peak memory of the whole process
 tree (``TreeMemory``: the build and its worker processes together, sampled), output size (total, per resolution
 page) and the search index size (Material's whole ``search_index.json``, or for ours the bytes the first
-search result needs, from ``resolutions.search_index.first_result_download``). Figures are medians of
+search result needs, from ``resolutions.data.search_index.first_result_download``). Figures are medians of
 ``--runs`` runs; runs of the different builds are interleaved so that load from other processes spreads evenly.
 
     python bench/build_bench.py --sizes 1000,5000,20000 --runs 3
@@ -220,7 +220,7 @@ def measure_output(spec: BuildSpec, result: BuildResult, sample_number: str | No
 def measure_our_search(site_dir: Path, sample_number: str | None) -> dict | None:
     """Size of the plugin's index and what the first result of a few queries downloads (largest of them)."""
     try:
-        from resolutions import search_index
+        from resolutions.data import search_index
     except ImportError:
         return None
     folder = site_dir / getattr(search_index, "INDEX_FOLDER", "search-index")

@@ -89,9 +89,10 @@ def build(folder: Path, top: int) -> None:
 
         setattr(cls, event, wrapped)
     # Steps inside on_files, so a peak reached there is attributed to one of them.
-    from resolutions import collection as collection_module
-    from resolutions import datasets, views
-    from resolutions.mkdocs_adapter import speed
+    from resolutions.site import collection as collection_module
+    from resolutions.data import datasets
+    from resolutions.site import views
+    from resolutions.mkdocs_adapter.speed import speedups as speed
 
     def wrap_step(owner, name: str, label: str) -> None:
         original = getattr(owner, name)

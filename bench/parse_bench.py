@@ -1,6 +1,6 @@
 """Parse benchmark: the full parser against markdown-it-py's own bare parse of the same files.
 
-Parses every ``*.md`` of the corpus (default ``../shared/corpus``) with ``resolutions.parser.parse_file``
+Parses every ``*.md`` of the corpus (default ``../shared/corpus``) with ``resolutions.parse.parser.parse_file``
 and, separately, with ``MarkdownIt("commonmark").enable("table").parse`` on the same files (read the
 same way), several times; reports the median resolutions per second of each and their ratio (target:
 the full parse costs at most 3 times the bare parse), prints a table and writes the figures to
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from resolutions import parser
+from resolutions.parse import parser
 
 BENCH = Path(__file__).resolve().parent
 DEFAULT_CORPUS = BENCH.parent.parent / "shared" / "corpus"

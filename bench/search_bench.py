@@ -26,8 +26,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from resolutions import search_index  # noqa: E402
-from resolutions.search_index import first_result_download  # noqa: E402
+from resolutions.data import search_index  # noqa: E402
+from resolutions.data.search_index import first_result_download  # noqa: E402
 
 SCRIPT = ROOT / "site_templates" / "assets" / "search.js"
 

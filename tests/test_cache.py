@@ -175,7 +175,7 @@ def test_relabel_keeps_diagnostics_about_other_files() -> None:
 
 
 def test_default_parser_gives_what_parse_file_gives(tmp_path: Path, sample_path: Path) -> None:
-    from resolutions import parser
+    from resolutions.parse import parser
 
     samples = {
         "A_RES_51_148.md": sample_path.read_bytes(),
@@ -213,7 +213,8 @@ def test_unchanged_files_are_not_read_again_and_a_same_size_edit_is_seen(tmp_pat
 def test_every_model_class_round_trips_through_pickle_by_its_constructor(sample_path: Path) -> None:
     import dataclasses
 
-    from resolutions import model, parser
+    from resolutions import model
+    from resolutions.parse import parser
 
     classes = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
     assert all("__reduce__" in vars(c) for c in classes), "add the new model class to model._pickled_by_constructor"

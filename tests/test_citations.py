@@ -1,4 +1,4 @@
-"""Table tests for the citation grammar (resolutions.citations), property tests, and recall on the corpus."""
+"""Table tests for the citation grammar (resolutions.parse.citations), property tests, and recall on the corpus."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolutions.citations import Found, find_citations
+from resolutions.parse.citations import Found, find_citations
 from resolutions.symbols import base_symbol
 
 GA = "General Assembly"
@@ -234,7 +234,7 @@ def test_citations_never_raise_on_any_text(text: str) -> None:
 @given(st.lists(CITATION_ALPHABET, max_size=60).map("".join))
 def test_keyword_scan_finds_what_the_full_pattern_finds(text: str) -> None:
     # The fast scan (keywords first) must give exactly the matches of the pattern tried everywhere.
-    from resolutions import citations
+    from resolutions.parse import citations
 
     expected = [match.span() for match in citations._CITATION_RE.finditer(text)]
     assert [match.span() for match in citations._citation_starts(text)] == expected

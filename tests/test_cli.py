@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from resolutions.cli import main
-from resolutions.export import load_schema
+from resolutions.data.export import load_schema
 
 VALIDATOR = jsonschema.Draft202012Validator(load_schema())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from resolutions.collection import DUPLICATE_SYMBOL, Collection, relative_href
+from resolutions.site.collection import DUPLICATE_SYMBOL, Collection, relative_href
 from resolutions.symbols import official_url
 from resolutions.model import ERROR, Citation, Footnote, Paragraph, Resolution, Section
 

@@ -11,7 +11,7 @@ from dataclasses import fields, replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resolutions.collection import Collection
+from resolutions.site.collection import Collection
 from resolutions.model import Paragraph
 
 from test_collection import cite, make

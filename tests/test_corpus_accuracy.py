@@ -61,7 +61,7 @@ def test_security_council_and_decision_accuracy(scores, accuracy, field):
 
 def test_no_error_diagnostics_on_the_corpus(corpus_dir):
     from resolutions.model import ERROR
-    from resolutions.parser import parse_file
+    from resolutions.parse.parser import parse_file
 
     errors = []
     for path in sorted(corpus_dir.rglob("*.md")):

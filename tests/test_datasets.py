@@ -9,8 +9,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from resolutions import datasets, export
-from resolutions.collection import Collection
+from resolutions.data import datasets
+from resolutions.data import export
+from resolutions.site.collection import Collection
 from resolutions.model import Citation, Meeting, Resolution, Vote
 
 from test_views import make, plenary

@@ -21,7 +21,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import bench_scripts
-from resolutions.page_frame import (
+from resolutions.mkdocs_adapter.speed.page_frame import (
     ESCAPED,
     RAW,
     TAGS_STRIPPED,
@@ -177,7 +177,7 @@ def test_synthetic_collection_of_many_shapes_equals_the_full_render(tmp_path: Pa
 
 def test_the_filled_html_is_what_mkdocs_writes(tmp_path: Path, quiet_mkdocs_log, monkeypatch) -> None:
     # MkDocs picks the template before on_page_context: the filled HTML must not be computed and then dropped.
-    from resolutions.mkdocs_adapter import fast_pages
+    from resolutions.mkdocs_adapter.speed import fast_pages
 
     monkeypatch.setattr(fast_pages, "fill_frame", lambda frame, values: "<!-- filled -->" + fill_frame(frame, values))
     root = _copy_site("basic", tmp_path)

@@ -19,10 +19,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import bench_scripts
-from resolutions.mkdocs_adapter import files_writer
-from resolutions.mkdocs_adapter.files_writer import GeneratedFilesWriter
-from resolutions.mkdocs_adapter.forked import ForkedCall, fork_is_safe
-from resolutions.site_plan import GeneratedFile, GeneratedFolder
+from resolutions.mkdocs_adapter.speed import files_writer
+from resolutions.mkdocs_adapter.speed.files_writer import GeneratedFilesWriter
+from resolutions.mkdocs_adapter.speed.forked import ForkedCall, fork_is_safe
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -238,7 +238,7 @@ def test_a_build_with_a_second_process_equals_one_without(tmp_path: Path, monkey
 
 
 def _documents() -> list:
-    from resolutions.search_index import SearchDocument
+    from resolutions.data.search_index import SearchDocument
 
     return [SearchDocument(url=f"A/RES/60/{n}/", symbol=f"A/RES/60/{n}", title=f"Water and sanitation {n}",
                            date="2005-11-03", keys=(f"a/res/60/{n}",),
@@ -248,7 +248,7 @@ def _documents() -> list:
 
 @pytest.mark.parametrize("parallel", [True, False])
 def test_the_search_index_made_by_the_writer_equals_the_one_made_here(tmp_path: Path, parallel: bool) -> None:
-    from resolutions.search_index import build_search_files
+    from resolutions.data.search_index import build_search_files
 
     documents = _documents()
     expected = {f.dest_uri: f.data() for f in build_search_files(documents)}
@@ -265,7 +265,7 @@ def test_the_search_index_made_by_the_writer_equals_the_one_made_here(tmp_path: 
 
 @needs_fork
 def test_a_writer_that_died_before_the_search_index_loses_nothing(tmp_path: Path, monkeypatch, capfd) -> None:
-    from resolutions.search_index import build_search_files
+    from resolutions.data.search_index import build_search_files
 
     monkeypatch.setattr(files_writer, "_write_received", _broken_writer)
     documents = _documents()
@@ -282,7 +282,7 @@ def test_a_writer_that_died_before_the_search_index_loses_nothing(tmp_path: Path
 
 
 def test_no_room_for_the_search_documents_makes_the_index_here(tmp_path: Path, monkeypatch) -> None:
-    from resolutions.search_index import build_search_files
+    from resolutions.data.search_index import build_search_files
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")

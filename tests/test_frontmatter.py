@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from resolutions import frontmatter
-from resolutions.frontmatter import FrontMatter, apply, read, split
+from resolutions.parse import frontmatter
+from resolutions.parse.frontmatter import FrontMatter, apply, read, split
 from resolutions.model import AgendaItem, Meeting, Resolution, Vote
 
 CORPUS_LIKE = """---

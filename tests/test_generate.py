@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench_scripts import load as _load
-from resolutions import parser
+from resolutions.parse import parser
 from resolutions.model import ERROR
 
 

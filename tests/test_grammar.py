@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resolutions import grammar
+from resolutions.parse import grammar
 
 
 @pytest.mark.parametrize(

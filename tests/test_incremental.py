@@ -17,8 +17,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from resolutions.incremental import PageMemory
-from resolutions.search_index import IndexClient
+from resolutions.mkdocs_adapter.speed.incremental import PageMemory
+from resolutions.data.search_index import IndexClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE_URL = "http://127.0.0.1:8000/"

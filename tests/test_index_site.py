@@ -20,7 +20,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from resolutions import export, parser, views
+from resolutions.data import export
+from resolutions.parse import parser
+from resolutions.site import views
 from test_datasets import assert_atom_rfc4287
 
 # A General Assembly session (part of it), an ECOSOC session and some Security Council years.

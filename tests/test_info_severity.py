@@ -9,7 +9,7 @@ import pytest
 
 from resolutions import cli
 from resolutions.model import INFO, WARNING, Diagnostic
-from resolutions.parser import parse
+from resolutions.parse.parser import parse
 
 ORPHAN_NOTE = """**General Assembly**
 

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from resolutions.collection import Collection
+from resolutions.site.collection import Collection
 from resolutions.model import Paragraph, Resolution, Table
-from resolutions.parser import parse_file
-from resolutions.render import render_resolution
+from resolutions.parse.parser import parse_file
+from resolutions.site.render import render_resolution
 
 # Footnote markers are inserted into the text at their offsets and permalinks after it; the model's text
 # has neither, so both are dropped before comparing.
@@ -127,7 +127,7 @@ def test_the_page_text_helper_drops_markers_and_permalinks():
 
 # --- the renderer shows the model fields added after it was written (hand-written fixtures) ----------
 
-from resolutions.parser import parse  # noqa: E402
+from resolutions.parse.parser import parse  # noqa: E402
 
 _SC_TOPIC = """**Security Council**
 

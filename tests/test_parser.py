@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from resolutions.model import ERROR, Resolution
-from resolutions.parser import parse, parse_file
+from resolutions.parse.parser import parse, parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parser"
 GOLDEN_CASES = ["sample", "parts_sections", "security_council", "decision", "annex_notes", "emergency"]

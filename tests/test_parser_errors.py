@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from resolutions.model import ERROR, INFO, WARNING
-from resolutions.parser import parse, parse_file
+from resolutions.parse.parser import parse, parse_file
 
 GOOD = """**General Assembly**
 

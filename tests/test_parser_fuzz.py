@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resolutions.model import ERROR, INFO, WARNING
-from resolutions.parser import parse
+from resolutions.parse.parser import parse
 
 # Fragments that steer mutations towards the parser's own grammar rather than random noise.
 _GRAMMAR_PIECES = [

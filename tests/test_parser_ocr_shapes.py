@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from resolutions.model import INFO
-from resolutions.parser import parse
+from resolutions.parse.parser import parse
 
 SC_HEAD = """**Security Council**
 
@@ -207,7 +207,7 @@ KNOWN_SOURCE_DEFECTS = {("S_RES_346_1974.md", 24, "RES105"), ("A_DEC_73_554.md",
 
 def test_corpus_numbering_diagnostics_are_only_the_known_source_defects(corpus_dir):
     from resolutions.model import ERROR, WARNING
-    from resolutions.parser import parse_file
+    from resolutions.parse.parser import parse_file
 
     found, failing = set(), []
     for path in sorted(corpus_dir.rglob("*.md")):

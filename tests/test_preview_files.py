@@ -9,9 +9,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from resolutions.mkdocs_adapter.preview_files import PreviewFiles
+from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles
 from resolutions.mkdocs_adapter.site_folder import SiteFolder
-from resolutions.site_plan import GeneratedFile, GeneratedFolder
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
 
 def serving_app(site: Path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from resolutions.redirects import alternate_paths, redirect_files, redirect_page_html
+from resolutions.site.redirects import alternate_paths, redirect_files, redirect_page_html
 
 
 class _Collect(HTMLParser):
@@ -79,7 +79,7 @@ def test_alternate_paths_never_repeat_the_canonical_path():
 def test_a_redirect_never_replaces_a_file_already_in_the_site(tmp_path):
     """On a case-insensitive file system a/res/51/148/index.html is the page A/RES/51/148/index.html itself."""
     from resolutions.mkdocs_adapter.site_folder import SiteFolder
-    from resolutions.redirects import redirect_files
+    from resolutions.site.redirects import redirect_files
 
     page = tmp_path / "a" / "res" / "51" / "148" / "index.html"
     page.parent.mkdir(parents=True)

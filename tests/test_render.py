@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from resolutions.collection import Collection
+from resolutions.site.collection import Collection
 from resolutions.model import (
     Annex,
     Citation,
@@ -18,7 +18,7 @@ from resolutions.model import (
     Table,
     Vote,
 )
-from resolutions.render import format_date, meeting_record, ordinal, render_resolution
+from resolutions.site.render import format_date, meeting_record, ordinal, render_resolution
 
 from test_collection import cite, make
 
@@ -232,8 +232,8 @@ def test_agenda_items_and_timeline_link_to_index_pages_when_given():
 def test_page_links_are_exactly_what_relative_href_gives():
     # The renderer computes links from one page with the page's folder split once (_PageLinks);
     # it must agree with relative_href on every kind of URL, ordinary or odd.
-    from resolutions.collection import relative_href
-    from resolutions.render import _PageLinks
+    from resolutions.site.collection import relative_href
+    from resolutions.site.render import _PageLinks
 
     pages = ["A/RES/51/148/", "A/RES/51/148/index.html", "", "/", "index.html", "sessions/51/", "./A//RES/1/",
              "../up/", "/abs/page/"]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from resolutions import search_index
+from resolutions.data import search_index
 from resolutions.model import Footnote, Paragraph, Resolution
-from resolutions.search_index import (
+from resolutions.data.search_index import (
     IndexClient,
     SearchDocument,
     SearchIndexBuilder,

@@ -22,7 +22,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from resolutions import parser, symbols
+from resolutions import symbols
+from resolutions.parse import parser
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "fixtures" / "sites"
@@ -249,7 +250,7 @@ def test_every_footnote_marker_has_its_note_and_back_link(basic, basic_resolutio
 
 
 def _footnote_marks(res):
-    from resolutions.collection import iter_paragraphs
+    from resolutions.site.collection import iter_paragraphs
 
     for para, _label in iter_paragraphs(res):
         for mark in para.marks:
@@ -513,7 +514,7 @@ def test_errors_fail_a_build_once_but_never_mkdocs_serve(tmp_path):
 def test_generated_files_never_leave_the_site_folder(tmp_path, caplog, parallel):
     from types import SimpleNamespace
 
-    from resolutions.site_plan import GeneratedFile
+    from resolutions.site.site_plan import GeneratedFile
 
     site = tmp_path / "site"
     site.mkdir()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from resolutions import agendas, views
+from resolutions.parse import agendas
+from resolutions.site import views
 from resolutions.model import AgendaItem, Meeting, Part, Resolution, Vote
 
 

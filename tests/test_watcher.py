@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from resolutions.mkdocs_adapter.watcher import ChangesObserver, use_file_events
+from resolutions.mkdocs_adapter.speed.watcher import ChangesObserver, use_file_events
 
 
 @pytest.fixture()

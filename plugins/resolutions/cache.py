@@ -37,7 +37,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .model import Resolution
+from resolutions.model import Resolution
 
 CACHE_FORMAT = 1
 """Bumped when the layout of a cache entry changes (independently of the parser's code)."""
@@ -138,7 +138,7 @@ def default_parse_bytes(data: bytes, abs_path: str, display_path: str) -> Resolu
 
     UTF-8 text goes to ``parser.parse`` (so the parse matches the hashed bytes exactly); anything else goes
     to ``parser.parse_file``, which reports unreadable and non-UTF-8 files as diagnostics."""
-    from . import parser  # imported here: the parser is only needed on a cache miss
+    from resolutions.parse import parser  # imported here: the parser is only needed on a cache miss
 
     # The same decisions as parser.parse_file, on the bytes that were hashed; the rare binary or non-UTF-8
     # file goes to parse_file itself, which words the diagnostic.
@@ -363,7 +363,7 @@ class ParseCache:
 
     def _parse_unreadable(self, source: SourceFile) -> Resolution:
         # The parser's file entry point turns an unreadable path into an error diagnostic.
-        from . import parser
+        from resolutions.parse import parser
 
         return parser.parse_file(source.abs_path, source.display_path)
 

@@ -16,8 +16,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__, export, parser
-from .model import ERROR, INFO, WARNING, Resolution
+from resolutions import __version__
+from resolutions.data import export
+from resolutions.parse import parser
+from resolutions.model import ERROR, INFO, WARNING, Resolution
 
 NOT_RESOLUTIONS = frozenset({"readme.md", "index.md"})
 """File names skipped when walking a folder: they describe the folder (the corpus README, a site's home

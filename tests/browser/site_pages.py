@@ -33,7 +33,7 @@ def _page_of(site_dir: Path, index_html: Path) -> str:
 
 
 def is_redirect_page(index_html: Path) -> bool:
-    """Redirect pages (resolutions.redirects) are tiny and start with a refresh; pages are long."""
+    """Redirect pages (resolutions.site.redirects) are tiny and start with a refresh; pages are long."""
     with index_html.open("rb") as handle:
         return b'http-equiv="refresh"' in handle.read(600)
 

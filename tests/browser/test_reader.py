@@ -211,7 +211,7 @@ def test_other_spellings_of_a_symbol_redirect_to_its_page(reader):
     page = reader.page
     for spelling in ("a/res/51/148/",):
         if not (reader.site.site_dir / spelling / "index.html").is_file():
-            pytest.skip("redirect pages are not generated (plugin wiring of resolutions.redirects missing)")
+            pytest.skip("redirect pages are not generated (plugin wiring of resolutions.site.redirects missing)")
         reader.open(spelling)
         page.wait_for_url(re.compile(r".*/A/RES/51/148/$"), timeout=WAIT_MS)
         assert "51/148" in page.locator("h1").first.inner_text()

@@ -36,16 +36,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from resolutions.collection import Collection
-from resolutions.mkdocs_adapter.fast_pages import FastPages
-from resolutions.mkdocs_adapter.files_writer import GeneratedFilesWriter
-from resolutions.mkdocs_adapter.preview_files import PreviewFiles, attach
+from resolutions.site.collection import Collection
+from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
+from resolutions.mkdocs_adapter.speed.files_writer import GeneratedFilesWriter
+from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.site_folder import inside_path, refusal
-from resolutions.mkdocs_adapter.speed import Speedups
-from resolutions.mkdocs_adapter.watcher import use_file_events
+from resolutions.mkdocs_adapter.speed.speedups import Speedups
+from resolutions.mkdocs_adapter.speed.watcher import use_file_events
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
-from resolutions.render import RenderedResolution, page_title, render_resolution
-from resolutions.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
+from resolutions.site.render import RenderedResolution, page_title, render_resolution
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
@@ -289,7 +289,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         pages: list[GeneratedPage] = []
         data_files: list[GeneratedFile | GeneratedFolder] = []
         if self.config.index_pages:
-            from resolutions import agendas, views
+            from resolutions.parse import agendas
+            from resolutions.site import views
 
             # (issue 4) agenda item titles from the optional content/agendas/*.yml files.
             agenda_titles, agenda_problems = agendas.read_agenda_titles(config.docs_dir)
@@ -299,11 +300,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             else:
                 pages.extend(views.index_pages(resolutions, agenda_titles, url_for=collection.url_for))
         # (issue 4) resolutions.json, resolutions.csv, feed.xml and index.json beside each page.
-        from resolutions import datasets
+        from resolutions.data import datasets
 
         data_files.extend(datasets.site_files(resolutions, collection.url_for, config.site_url, collection=collection))
         # (issue 6) redirect pages from other spellings of each symbol (/a/res/51/148/) to its page.
-        from resolutions.redirects import redirect_files
+        from resolutions.site.redirects import redirect_files
 
         page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
         taken = [posixpath.dirname(p.src_uri) for p in pages]
@@ -359,19 +360,19 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return not folder or file.src_uri.startswith(folder + "/")
 
     def _session_url(self, res: Resolution) -> str | None:
-        from resolutions import views
+        from resolutions.site import views
 
         url = views.session_url(res)
         return url if url in self.generated_urls else None
 
     def _agenda_item_url(self, res: Resolution, item: Any) -> str | None:
-        from resolutions import views
+        from resolutions.site import views
 
         url = views.agenda_item_url(res, item)
         return url if url in self.generated_urls else None
 
     def _timeline_url(self, res: Resolution) -> str | None:
-        from resolutions import views
+        from resolutions.site import views
 
         url = views.timeline_url(res)
         return url if url and url.partition("#")[0] in self.generated_urls else None

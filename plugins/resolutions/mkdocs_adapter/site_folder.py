@@ -14,7 +14,7 @@ import posixpath
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from resolutions.site_plan import GeneratedFile, GeneratedFolder
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
 
 class SiteFolder:

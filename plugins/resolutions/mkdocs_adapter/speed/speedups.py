@@ -29,11 +29,13 @@ from typing import Any, Callable, Sequence, TypeVar
 import jinja2
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from resolutions import incremental, search_index, views
+from resolutions.mkdocs_adapter.speed import incremental
+from resolutions.data import search_index
+from resolutions.site import views
 from resolutions.cache import ParseCache, SourceFile, resolve_cache_folder
-from resolutions.mkdocs_adapter.preview_files import PreviewFiles
+from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles
 from resolutions.model import Resolution
-from resolutions.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 

@@ -17,9 +17,9 @@ from functools import partial
 from typing import Iterable
 from urllib.parse import quote
 
-from .site_plan import GeneratedFile
+from resolutions.site.site_plan import GeneratedFile
 
-from .symbols import alternate_paths as _symbol_alternate_paths
+from resolutions.symbols import alternate_paths as _symbol_alternate_paths
 
 # Characters a URL path segment may keep as they are; everything else is percent-encoded in links.
 _SAFE_IN_PATH = "/()-._~"

@@ -34,8 +34,8 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
-from resolutions.page_frame import Frame, fill_frame, missing_slots, plain_sentinel, rich_sentinel, split_frame
-from resolutions.render import RenderedResolution
+from resolutions.mkdocs_adapter.speed.page_frame import Frame, fill_frame, missing_slots, plain_sentinel, rich_sentinel, split_frame
+from resolutions.site.render import RenderedResolution
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 

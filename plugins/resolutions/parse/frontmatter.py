@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .model import ERROR, INFO, WARNING, Diagnostic, Meeting, Resolution, Vote
+from resolutions.model import ERROR, INFO, WARNING, Diagnostic, Meeting, Resolution, Vote
 
 # libyaml is about ten times faster than the pure-Python loader; the vote lists of ~190 Member
 # States make this matter for a 20,000-file collection.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import WARNING, Diagnostic
+from resolutions.model import WARNING, Diagnostic
 
 AGENDA_FOLDER = "agendas"
 """Folder under the docs_dir that holds the agenda files."""

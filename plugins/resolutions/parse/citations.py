@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .symbols import find_documents, normalise_symbol
+from resolutions.symbols import find_documents, normalise_symbol
 
 __all__ = ["Found", "find_citations", "citing_body_code"]
 

@@ -21,8 +21,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Iterable, Mapping
 
-from .collection import Collection
-from .model import Resolution
+from resolutions.site.collection import Collection
+from resolutions.model import Resolution
 
 
 def resolution_fingerprint(resolution: Resolution, collection: Collection, page_url: str,

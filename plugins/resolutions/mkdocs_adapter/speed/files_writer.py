@@ -32,10 +32,10 @@ from contextlib import suppress
 from functools import partial
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
-from resolutions.mkdocs_adapter.forked import ForkedCall, fork_is_safe
+from resolutions.mkdocs_adapter.speed.forked import ForkedCall, fork_is_safe
 from resolutions.mkdocs_adapter.site_folder import SiteFolder, each_file, refusal, write_checked, write_files
-from resolutions.search_index import SearchDocument, StreamedIndex
-from resolutions.site_plan import GeneratedFile, GeneratedFolder
+from resolutions.data.search_index import SearchDocument, StreamedIndex
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
 _PIPE_BUFFER = 1 << 20
 

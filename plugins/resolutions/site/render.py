@@ -19,8 +19,8 @@ from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
 from resolutions import symbols
-from resolutions.collection import Collection, ResolvedCitation, relative_href
-from resolutions.labels import format_date, ordinal
+from resolutions.site.collection import Collection, ResolvedCitation, relative_href
+from resolutions.site.labels import format_date, ordinal
 from resolutions.model import (
     AgendaItem,
     Annex,
@@ -34,7 +34,7 @@ from resolutions.model import (
     Section,
     Table,
 )
-from resolutions.views import meeting_record  # one rule for pages, indexes and data files
+from resolutions.site.views import meeting_record  # one rule for pages, indexes and data files
 
 NOTICE = "Unofficial copy. Source: United Nations."
 """Shown on every page built from a UN text."""

@@ -24,8 +24,11 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import citations, frontmatter, grammar, symbols
-from .model import (
+from resolutions import symbols
+from resolutions.parse import citations
+from resolutions.parse import frontmatter
+from resolutions.parse import grammar
+from resolutions.model import (
     ERROR,
     INFO,
     WARNING,

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from .model import Paragraph, Resolution, Table
-from .site_plan import GeneratedFile, GeneratedPage
+from resolutions.model import Paragraph, Resolution, Table
+from resolutions.site.site_plan import GeneratedFile, GeneratedPage
 
 INDEX_FOLDER = "search-index"
 """Folder of the index files in the site."""

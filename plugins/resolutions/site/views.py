@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
-from . import symbols
-from .labels import ISO_DATE as _ISO_DATE, MONTHS as _MONTHS, format_date as date_label, ordinal
-from .model import AgendaItem, Meeting, Resolution
-from .site_plan import GeneratedPage
+from resolutions import symbols
+from resolutions.site.labels import ISO_DATE as _ISO_DATE, MONTHS as _MONTHS, format_date as date_label, ordinal
+from resolutions.model import AgendaItem, Meeting, Resolution
+from resolutions.site.site_plan import GeneratedPage
 
 UNOFFICIAL_NOTICE = (
     "Unofficial copies of United Nations documents. Source: United Nations. "

@@ -20,11 +20,11 @@ from typing import Callable, Iterable, Iterator, Sequence
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from . import __version__
-from .export import compact_json
-from .model import Resolution
-from .site_plan import GeneratedFile
-from .views import UNOFFICIAL_NOTICE, body_of, meeting_label, meeting_record
+from resolutions import __version__
+from resolutions.data.export import compact_json
+from resolutions.model import Resolution
+from resolutions.site.site_plan import GeneratedFile
+from resolutions.site.views import UNOFFICIAL_NOTICE, body_of, meeting_label, meeting_record
 
 COLLECTION_JSON = "resolutions.json"
 COLLECTION_CSV = "resolutions.csv"
@@ -58,7 +58,7 @@ def site_files(
     ``collection`` is an already built ``collection.Collection`` of the same resolutions (built here when None).
     """
     if collection is None:
-        from .collection import Collection  # imported late: only needed when the caller has none
+        from resolutions.site.collection import Collection  # imported late: only needed when the caller has none
 
         collection = Collection.build(resolutions)
     pages = _pages(resolutions, url_for, collection)

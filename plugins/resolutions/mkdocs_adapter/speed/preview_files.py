@@ -22,7 +22,7 @@ import threading
 from typing import Any, Callable, Iterable
 
 from resolutions.mkdocs_adapter.site_folder import SiteFolder
-from resolutions.site_plan import GeneratedFile, GeneratedFolder
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
 

@@ -13,7 +13,7 @@ from importlib import resources
 from json.encoder import encode_basestring
 from typing import Any, Iterable
 
-from .model import (
+from resolutions.model import (
     AgendaItem,
     Annex,
     Citation,
@@ -95,7 +95,7 @@ def compact_json(res: Resolution) -> str:
 
 def load_schema(name: str = SCHEMA_FILE) -> dict[str, Any]:
     """A JSON Schema shipped as package data: by default the one of ``resolution_to_dict``'s output."""
-    text = resources.files("resolutions").joinpath("schema", name).read_text(encoding="utf-8")
+    text = resources.files("resolutions").joinpath("data", "schema", name).read_text(encoding="utf-8")
     return json.loads(text)
 
 

@@ -1,0 +1,1 @@
+"""Speed work of the adapter: parse cache use, page frames, incremental preview, writer."""

@@ -15,6 +15,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -178,13 +179,14 @@ def symbol_from_name(path: Path) -> str:
     return stem.replace("_", "/")
 
 
-def measure(corpus: Path) -> dict[str, Score]:
+def measure(corpus: Path, parse: Callable[[Path], Resolution] = parse_file) -> dict[str, Score]:
+    """Scores per field over the corpus; ``parse`` gives a source's model (the tests pass their parses)."""
     scores: dict[str, Score] = {name: Score() for name in (*EXACT_FIELDS, *COUNT_FIELDS, "cited", *OTHER_FIELDS, *EXTRA_FIELDS)}
     for folder in ("ga", "ecosoc"):
         for truth_path in sorted((corpus / folder).rglob("*.truth.json")):
             source = truth_path.with_name(truth_path.name.replace(".truth.json", ".md"))
             truth = json.loads(truth_path.read_text(encoding="utf-8"))
-            resolution = parse_file(source)
+            resolution = parse(source)
             label = str(source.relative_to(corpus))
             for name, ok in compare(resolution, truth).items():
                 if ok is not None:
@@ -193,7 +195,7 @@ def measure(corpus: Path) -> dict[str, Score]:
             for symbol in truth.get("cited_resolutions") or ():
                 scores["cited"].add(base_symbol(symbol) in cited, f"{label} {symbol}")
     for source in sorted((corpus / "sc").rglob("*.md")):
-        resolution = parse_file(source)
+        resolution = parse(source)
         label = str(source.relative_to(corpus))
         scores["sc_symbol"].add(resolution.symbol == symbol_from_name(source), label)
         has_meeting, printed_date = sc_expectations(source.read_text(encoding="utf-8"))
@@ -202,7 +204,7 @@ def measure(corpus: Path) -> dict[str, Score]:
         if printed_date:
             scores["sc_adopted"].add(resolution.adopted == printed_date, label)
     for source in sorted((corpus / "ga-decisions").rglob("*.md")):
-        resolution = parse_file(source)
+        resolution = parse(source)
         label = str(source.relative_to(corpus))
         text = source.read_text(encoding="utf-8")
         scores["dec_symbol"].add(resolution.symbol == symbol_from_name(source), label)

@@ -31,9 +31,8 @@ def accuracy():
 
 
 @pytest.fixture(scope="module")
-def scores(corpus_dir, accuracy):
-    # Parses every corpus file once; an exception here fails every test below.
-    return accuracy.measure(corpus_dir)
+def scores(corpus_dir, corpus_parsed, accuracy):
+    return accuracy.measure(corpus_dir, parse=corpus_parsed.__getitem__)
 
 
 @pytest.mark.parametrize(
@@ -59,13 +58,8 @@ def test_security_council_and_decision_accuracy(scores, accuracy, field):
     assert score.ratio >= accuracy.OTHER_THRESHOLD, f"{field}: {score.ratio:.2%}; misses: {score.misses[:10]}"
 
 
-def test_no_error_diagnostics_on_the_corpus(corpus_dir):
+def test_no_error_diagnostics_on_the_corpus(corpus_parsed):
     from resolutions.model import ERROR
-    from resolutions.parse.parser import parse_file
 
-    errors = []
-    for path in sorted(corpus_dir.rglob("*.md")):
-        if path.name == "README.md":
-            continue
-        errors += [d.format() for d in parse_file(path).diagnostics if d.severity == ERROR]
+    errors = [d.format() for res in corpus_parsed.values() for d in res.diagnostics if d.severity == ERROR]
     assert errors == []

@@ -15,7 +15,6 @@ import pytest
 
 from resolutions.site.collection import Collection
 from resolutions.model import Paragraph, Resolution, Table
-from resolutions.parse.parser import parse_file
 from resolutions.site.render import render_resolution
 
 # Footnote markers are inserted into the text at their offsets and permalinks after it; the model's text
@@ -89,8 +88,8 @@ def _cells(table: Table) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def corpus_pages(corpus_dir):
-    resolutions = [parse_file(path) for path in sorted(corpus_dir.rglob("*.md")) if path.name != "README.md"]
+def corpus_pages(corpus_parsed):
+    resolutions = list(corpus_parsed.values())
     collection = Collection.build(resolutions)
     return [
         (res, render_resolution(res, collection, collection.page_url(res) or "x/").body_html) for res in resolutions

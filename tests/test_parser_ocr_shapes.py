@@ -205,15 +205,12 @@ def test_source_discrepancies_that_leave_the_page_right_are_info():
 KNOWN_SOURCE_DEFECTS = {("S_RES_346_1974.md", 24, "RES105"), ("A_DEC_73_554.md", 16, "RES109")}
 
 
-def test_corpus_numbering_diagnostics_are_only_the_known_source_defects(corpus_dir):
+def test_corpus_numbering_diagnostics_are_only_the_known_source_defects(corpus_parsed):
     from resolutions.model import ERROR, WARNING
-    from resolutions.parse.parser import parse_file
 
     found, failing = set(), []
-    for path in sorted(corpus_dir.rglob("*.md")):
-        if path.name == "README.md":
-            continue
-        for diagnostic in parse_file(path).diagnostics:
+    for path, res in corpus_parsed.items():
+        for diagnostic in res.diagnostics:
             if diagnostic.code in ("RES104", "RES105", "RES109"):
                 found.add((path.name, diagnostic.line, diagnostic.code))
             if diagnostic.severity in (ERROR, WARNING):

@@ -15,6 +15,7 @@ import posixpath
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -151,16 +152,41 @@ def read_page(path: Path) -> PageDoc:
     return collector.doc
 
 
+class _Pages(Mapping):
+    """Page path -> parsed page, each page read when first looked up: a crawl of part of a large site reads
+    only that part."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.paths = sorted(
+            p.relative_to(site).as_posix() for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts
+        )
+        self.known = frozenset(self.paths)
+        self.read: dict[str, PageDoc] = {}
+
+    def __contains__(self, page: object) -> bool:
+        return page in self.known
+
+    def __getitem__(self, page: str) -> PageDoc:
+        if page not in self.known:
+            raise KeyError(page)
+        if page not in self.read:
+            self.read[page] = read_page(self.site / page)
+        return self.read[page]
+
+    def __iter__(self):
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
 class Site:
     """The HTML pages of a built site, parsed once, addressed by path relative to the site folder."""
 
     def __init__(self, site: Path) -> None:
         self.site = site
-        self.pages = {
-            p.relative_to(site).as_posix(): read_page(p)
-            for p in site.rglob("*.html")
-            if "assets" not in p.relative_to(site).parts
-        }
+        self.pages = _Pages(site)
 
     def target(self, page: str, href: str) -> tuple[str | None, str]:
         """(page path the link leads to or None when external, fragment) for a link on ``page``."""
@@ -422,66 +448,6 @@ def test_broken_resolution_is_reported_with_path_and_line_and_fails(broken):
 def test_broken_resolution_text_still_appears_on_its_page(broken):
     pages = [p for p in broken.site.rglob("index.html") if "BROKEN-TEXT-MARKER" in p.read_text(encoding="utf-8")]
     assert [p.relative_to(broken.site).as_posix() for p in pages] == ["resolutions/broken/index.html"]
-
-
-# --- the development corpus ------------------------------------------------------------------------------------
-#
-# The whole corpus builds with (from the repository root; about 2,900 pages, several minutes on 2 cores):
-#
-#   mkdir -p /tmp/corpus-site/docs && ln -sfn "$PWD/../shared/corpus" /tmp/corpus-site/docs/resolutions &&
-#   echo "# Corpus" > /tmp/corpus-site/docs/index.md &&
-#   printf 'site_name: Corpus\ntheme: {name: material, custom_dir: %s/site_templates}\nplugins: [search, resolutions]\n' \
-#     "$PWD" > /tmp/corpus-site/mkdocs.yml && .venv/bin/mkdocs build --strict -f /tmp/corpus-site/mkdocs.yml
-#
-# The test below builds a subset (one General Assembly session and a decade of the Security Council).
-
-CORPUS_SUBSET = ("ga/75", "sc/1960s")
-
-DIAGNOSTIC_LINE = r"^(WARNING|ERROR)\s+-\s+\S+\.md:\d+: .+ \[[A-Z]+\d+\]$"
-
-
-@pytest.mark.corpus
-def test_corpus_subset_builds_with_every_link_and_citation_in_place(corpus_dir, tmp_path):
-    import re
-
-    root = tmp_path / "corpus"
-    (root / "docs" / "resolutions").mkdir(parents=True)
-    (root / "docs" / "index.md").write_text("# Corpus\n", encoding="utf-8")
-    for subset in CORPUS_SUBSET:
-        (root / "docs" / "resolutions" / subset.replace("/", "-")).symlink_to(corpus_dir / subset)
-    config = MKDOCS_YML.replace("  - search\n", "")  # the search index is not what this test checks
-    (root / "mkdocs.yml").write_text(config.format(templates=ROOT / "site_templates"), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    log = done.stdout + done.stderr
-    # Only content diagnostics of the sources (path:line: message [CODE]) may be logged: no MkDocs link,
-    # anchor or template warning, and no error.
-    problems = [
-        line for line in log.splitlines()
-        if line.startswith(("WARNING", "ERROR")) and not re.match(DIAGNOSTIC_LINE, line)
-    ]
-    assert problems == []
-    assert not [line for line in log.splitlines() if line.startswith("ERROR")]
-    assert done.returncode == 0, log[-2000:]
-
-    site = Site(root / "site")
-    sources = sorted(p for subset in CORPUS_SUBSET for p in (corpus_dir / subset).glob("*.md"))
-    resolutions = [parser.parse_file(p) for p in sources]
-    assert len(resolutions) > 400
-    broken_links, unlinked = [], []
-    for res in resolutions:
-        page = page_of(res.symbol)
-        doc = site.pages[page]
-        for link in doc.links:
-            target, fragment = site.target(page, link.attrs["href"])
-            if target is not None and (target not in site.pages or (fragment and fragment not in site.pages[target].ids)):
-                broken_links.append((page, link.attrs["href"]))
-        link_texts = {" ".join(link.text.split()) for link in doc.links}
-        unlinked += [(res.symbol, c.text) for c in res.citations if " ".join(c.text.split()) not in link_texts]
-    assert broken_links == []
-    assert unlinked == []
 
 
 # --- the adapter's own decisions, without a full build -------------------------------------------------------

@@ -12,6 +12,11 @@ subprocess, with the outputs in a temporary folder under ``bench/out/`` (gitigno
   (``plain_site.py``), the navigation limited to the home page;
 * ``hugo``: Hugo on the same pages with a minimal theme (``bench/hugo/``), when ``hugo`` is installed;
 
+``--variant NAME=option:value,...`` adds a first build of ours with plugin options changed (a feature turned
+off, say ``--variant no-series=series:false``), and ``--baseline NAME=PYTHON`` a first build of ours by another
+installation of the plugin (an older commit's virtual environment), so that a feature's cost and a change's
+effect are ratios of the same run (``ours/no-series``, ``ours/before``);
+
 and once, the real development corpus (``../shared/corpus``) with the plugin. Each build reports wall time,
 CPU time and peak memory of the build process (``os.wait4``: user + system time of the process and of the
 children it waited for; ``ru_maxrss`` is the largest of them, not a sum), the peak memory of the whole process
@@ -350,11 +355,63 @@ def _python_mkdocs(config_file: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file)]
 
 
+@dataclass(frozen=True)
+class Variant:
+    """Another first build of ours on the same collection: plugin options changed, or another installation."""
+
+    name: str
+    options: tuple[tuple[str, object], ...] = ()
+    """Plugin options that differ from the project's mkdocs.yml."""
+    python: str | None = None
+    """The Python of another installation of the plugin (a baseline), or None for this one."""
+
+
+def parse_variant(text: str) -> Variant:
+    """``NAME=option:value,option:value`` (values read as YAML: ``false``, ``2``) into a ``Variant``."""
+    name, _, spec = text.partition("=")
+    if not name or not spec:
+        raise ValueError(f"a variant is NAME=option:value[,option:value], not {text!r}")
+    options = []
+    for item in spec.split(","):
+        key, _, value = item.partition(":")
+        if not key or not value:
+            raise ValueError(f"a variant option is option:value, not {item!r}")
+        options.append((key.strip(), yaml.safe_load(value)))
+    return Variant(name.strip(), tuple(options))
+
+
+def parse_baseline(text: str) -> Variant:
+    """``NAME=PYTHON`` into a ``Variant`` built by that Python."""
+    name, _, python = text.partition("=")
+    if not name or not python:
+        raise ValueError(f"a baseline is NAME=PYTHON, not {text!r}")
+    return Variant(name.strip(), python=python)
+
+
+def _variant_specs(variants: Sequence[Variant], collection_dir: Path, docs: Path) -> list[BuildSpec]:
+    specs = []
+    for variant in variants:
+        root = collection_dir / variant.name
+        root.mkdir(parents=True, exist_ok=True)
+        config = _our_config(docs, root / "site", root / "cache", "resolutions")
+        for entry in config["plugins"]:
+            if isinstance(entry, dict) and "resolutions" in entry:
+                entry["resolutions"].update(dict(variant.options))
+        config_file = _write_yaml(root / "mkdocs.yml", config)
+        command = _python_mkdocs(config_file)
+        if variant.python:
+            command[0] = variant.python
+        specs.append(BuildSpec(variant.name, command, root, root / "site", _our_resolution_pages, (root / "cache",),
+                               "ours"))
+    return specs
+
+
 def _index_page(text: str) -> str:
     return f"# Resolutions\n\n{text}\n"
 
 
-def prepare_size(work: Path, count: int, seed: int, words: int, builds: Sequence[str]) -> tuple[list[BuildSpec], str]:
+def prepare_size(work: Path, count: int, seed: int, words: int, builds: Sequence[str],
+                 variants: Sequence[Variant] = ()) -> tuple[list[BuildSpec], str]:
     """Generate the collection of ``count`` resolutions and the sites to build; returns the specs and the number
     of one resolution (for the search query)."""
     collection_dir = work / f"n{count}"
@@ -374,6 +431,7 @@ def prepare_size(work: Path, count: int, seed: int, words: int, builds: Sequence
             if name in builds:
                 specs.append(BuildSpec(name, _python_mkdocs(config), config.parent, collection_dir / "ours" / "site",
                                        _our_resolution_pages, (cache,) if name == "ours" else (), "ours"))
+    specs += _variant_specs(variants, collection_dir, ours_docs)
     if "plain" in builds:
         plain_docs = collection_dir / "plain" / "docs"
         plain_site.write_plain_site(ours_docs / "resolutions", plain_docs, "mkdocs")
@@ -469,6 +527,7 @@ def _git_commit() -> str | None:
 
 def benchmark(sizes: Sequence[int], runs: Sequence[int], seed: int, words: int, builds: Sequence[str],
               corpus: Path | None, out: Path, keep: bool, command: str = "", corpus_runs: int = 1,
+              variants: Sequence[Variant] = (),
               progress: Callable[[str], None] = print, save: Callable[[dict], None] = lambda report: None) -> dict:
     """Run every build ``runs[i]`` times at ``sizes[i]`` (and the corpus ``corpus_runs`` times); return the results.
 
@@ -501,7 +560,7 @@ def benchmark(sizes: Sequence[int], runs: Sequence[int], seed: int, words: int, 
     for count, size_runs in zip(sizes, runs):
         progress(f"[{count}] generating the collection and the plain pages")
         started = time.perf_counter()
-        specs, sample_number = prepare_size(work, count, seed, words, builds)
+        specs, sample_number = prepare_size(work, count, seed, words, builds, variants)
         results = {spec.name: BuildResult(spec.name, count) for spec in specs}
         load_before = os.getloadavg()
         report["sizes"].append({})
@@ -533,7 +592,9 @@ def _size_entry(count: int, results: dict[str, BuildResult], runs_done: int, sta
              "builds": {name: asdict(result) for name, result in results.items()}}
     wall = {name: result.wall_s for name, result in results.items()}
     cpu = {name: result.cpu_s for name, result in results.items()}
-    pairs = (("ours", "plain"), ("ours-warm", "plain"), ("ours", "hugo"), ("ours-warm", "hugo"))
+    ours_builds = [name for name in results if name not in ("plain", "hugo")]
+    pairs = [(name, other) for other in ("plain", "hugo") for name in ours_builds]
+    pairs += [("ours", name) for name in ours_builds if name not in ("ours", "ours-warm")]
     entry["ratios"] = {f"{a}/{b}": _ratio(wall.get(a), wall.get(b)) for a, b in pairs}
     # CPU time is less disturbed than wall time when other processes share the machine.
     entry["cpu_ratios"] = {f"{a}/{b}": _ratio(cpu.get(a), cpu.get(b)) for a, b in pairs}
@@ -667,6 +728,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=1000, help="mean words per resolution (default 1000)")
     parser.add_argument("--builds", default=",".join(ALL_BUILDS),
                         help=f"builds to run, among {','.join(ALL_BUILDS)} (default all; hugo only when installed)")
+    parser.add_argument("--variant", action="append", default=[], metavar="NAME=option:value,...",
+                        help="also a first build of ours with these plugin options (repeatable), "
+                        "e.g. no-series=series:false")
+    parser.add_argument("--baseline", action="append", default=[], metavar="NAME=PYTHON",
+                        help="also a first build of ours by another installation's Python (repeatable), "
+                        "e.g. before=../baseline/.venv/bin/python")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="real corpus to build with the plugin")
     parser.add_argument("--no-corpus", action="store_true", help="skip the real corpus build")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="work folder (default bench/out, gitignored)")
@@ -690,6 +757,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = set(builds) - set(ALL_BUILDS)
     if unknown:
         parser.error(f"unknown builds: {', '.join(sorted(unknown))}")
+    try:
+        variants = [parse_variant(text) for text in args.variant] + [parse_baseline(text) for text in args.baseline]
+    except ValueError as error:
+        parser.error(str(error))
+    if len({variant.name for variant in variants} | set(ALL_BUILDS)) != len(variants) + len(ALL_BUILDS):
+        parser.error("variant and baseline names must differ from each other and from the builds")
+
     def save(report: dict) -> None:
         args.results.mkdir(parents=True, exist_ok=True)
         (args.results / "latest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -697,7 +771,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     command = " ".join(["python bench/build_bench.py", *map(shlex.quote, arguments)])
     report = benchmark(sizes, runs, args.seed, args.words, builds, None if args.no_corpus else args.corpus,
-                       args.out, args.keep, command=command, corpus_runs=args.corpus_runs,
+                       args.out, args.keep, command=command, corpus_runs=args.corpus_runs, variants=variants,
                        progress=lambda message: print(message, flush=True), save=save)
     save(report)
     print(markdown_report(report))

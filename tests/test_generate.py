@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench_scripts import load as _load
 from resolutions.parse import parser
@@ -188,3 +189,35 @@ def test_report_gives_ratios_and_scaling():
     text = build_bench.markdown_report(report)
     assert "ours/plain = 0.333" in text
     assert "5000/1000" in text and "ours = 1.100" in text
+
+
+def test_variants_are_builds_of_ours_with_changed_options_or_another_python(tmp_path):
+    assert build_bench.parse_variant("no-series=series:false,concurrency:1") == build_bench.Variant(
+        "no-series", (("series", False), ("concurrency", 1))
+    )
+    assert build_bench.parse_baseline("before=/x/bin/python") == build_bench.Variant("before", python="/x/bin/python")
+    with pytest.raises(ValueError):
+        build_bench.parse_variant("no-series")
+    specs, _ = build_bench.prepare_size(
+        tmp_path, 20, 1, 200, ["ours"],
+        [build_bench.Variant("quiet", (("search", False),)), build_bench.Variant("before", python="/x/bin/python")],
+    )
+    by_name = {spec.name: spec for spec in specs}
+    assert sorted(by_name) == ["before", "ours", "quiet"]
+    quiet = yaml.safe_load((tmp_path / "n20" / "quiet" / "mkdocs.yml").read_text())
+    options = next(entry["resolutions"] for entry in quiet["plugins"] if isinstance(entry, dict) and "resolutions" in entry)
+    assert options["search"] is False and options["cache_dir"] == str(tmp_path / "n20" / "quiet" / "cache")
+    assert by_name["before"].command[0] == "/x/bin/python"
+    assert by_name["quiet"].clear_before_run == (tmp_path / "n20" / "quiet" / "cache",)
+
+
+def test_the_cost_of_a_variant_is_a_ratio_of_the_same_run():
+    results = {}
+    for name, wall in (("ours", 3.0), ("no-series", 2.5), ("plain", 6.0)):
+        result = build_bench.BuildResult(name, 10)
+        result.runs.append(build_bench.RunFigures(wall, wall, 10.0, 0))
+        results[name] = result
+    entry = build_bench._size_entry(10, results, 1, 0.0, (1.0, 1.0, 1.0))
+    assert entry["ratios"]["ours/plain"] == 0.5
+    assert entry["ratios"]["no-series/plain"] == round(2.5 / 6.0, 3)
+    assert entry["ratios"]["ours/no-series"] == 1.2

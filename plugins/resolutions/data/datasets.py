@@ -106,16 +106,6 @@ def _absolute(site_url: str | None, url: str) -> str:
     return (site_url.rstrip("/") + "/" + url) if site_url else url
 
 
-def collection_json(
-    pages: Sequence[tuple[Resolution, str]],
-    collection,
-    site_url: str | None,
-    model_texts: Sequence[str] | None = None,
-) -> str:
-    """The whole collection as one string: ``"".join(collection_json_chunks(...))`` (see there)."""
-    return "".join(collection_json_chunks(pages, collection, site_url, model_texts))
-
-
 def collection_json_chunks(
     pages: Sequence[tuple[Resolution, str]],
     collection,

@@ -610,11 +610,3 @@ def _labels_and_texts(res: Resolution, with_texts: bool) -> tuple[dict[str, str]
     if texts is not None and res.proponent:
         texts["proponent"] = res.proponent
     return labels, texts
-
-
-def annex_tables(res: Resolution) -> Iterator[Table]:
-    """The tables of a resolution's annexes, in order."""
-    for annex in res.annexes:
-        for block in annex.blocks:
-            if isinstance(block, Table):
-                yield block

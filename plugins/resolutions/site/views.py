@@ -203,12 +203,6 @@ def session_url(res: Resolution) -> str | None:
     return f"sessions/{sid}/" if sid else None
 
 
-def session_list_url(res: Resolution) -> str | None:
-    """The list of every resolution of the session (``resolutions/51/``)."""
-    sid = session_id(res)
-    return f"resolutions/{sid}/" if sid else None
-
-
 def agenda_index_url(res: Resolution) -> str | None:
     """The agenda-item index of the resolution's session (``sessions/51/agenda/``)."""
     sid = session_id(res)

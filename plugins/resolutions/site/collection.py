@@ -29,7 +29,6 @@ from resolutions.model import (
     Diagnostic,
     Paragraph,
     Resolution,
-    Table,
 )
 
 DUPLICATE_SYMBOL = "COL001"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from resolutions import symbols
+from resolutions.parse import ids
 from resolutions.model import (
     ERROR,
     Citation,
@@ -485,17 +486,8 @@ def _paragraph_anchor(cited: str | None, ids: Mapping[str, str]) -> str | None:
     return anchor if anchor is not None and anchor in ids else None
 
 
-@lru_cache(maxsize=4096)
-def _anchor_for(cited: str) -> str | None:
-    """The anchor id a paragraph reference would have (``III.3`` -> ``sec-iii-para-3``), if any."""
-    section, _, number = cited.rpartition(".")
-    number_parts = re.findall(r"[0-9]+|[a-z]+", number.lower())
-    if not number_parts:
-        return None
-    anchor = "para-" + "-".join(number_parts)
-    if section:
-        anchor = f"sec-{section.strip().lower()}-{anchor}"
-    return anchor
+_anchor_for = lru_cache(maxsize=4096)(ids.cited_paragraph_id)
+"""The anchor id a paragraph reference would have (``III.3`` -> ``sec-iii-para-3``), if any."""
 
 
 def _neighbours(resolutions: Iterable[Resolution]) -> dict[str, Neighbours]:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from resolutions.model import WARNING, Diagnostic
+from resolutions.model import Diagnostic
+from resolutions.parse import codes
 
 AGENDA_FOLDER = "agendas"
 """Folder under the docs_dir that holds the agenda files."""
@@ -26,19 +27,19 @@ def parse_agenda_file(text: str, path: str, default_session: str) -> tuple[Agend
     diagnostics: list[Diagnostic] = []
 
     def warn(line: int, code: str, message: str) -> None:
-        diagnostics.append(Diagnostic(path, line, WARNING, code, message))
+        diagnostics.append(Diagnostic(path, line, codes.severity(code), code, message))
 
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
-        warn(line, "AGD001", f"agenda file is not valid YAML ({getattr(error, 'problem', error)}), expected a mapping with 'items'")
+        warn(line, codes.AGENDA_INVALID, f"agenda file is not valid YAML ({getattr(error, 'problem', error)}), expected a mapping with 'items'")
         return {}, diagnostics
     if root is None:
         return {}, diagnostics
     if not isinstance(root, yaml.MappingNode):
-        warn(root.start_mark.line + 1, "AGD002", "agenda file is not a mapping, expected keys 'session' and 'items'")
+        warn(root.start_mark.line + 1, codes.AGENDA_NOT_A_MAPPING, "agenda file is not a mapping, expected keys 'session' and 'items'")
         return {}, diagnostics
 
     session = default_session
@@ -50,12 +51,12 @@ def parse_agenda_file(text: str, path: str, default_session: str) -> tuple[Agend
         elif key == "items":
             items_node = value_node
         elif key not in ("session", "body", "title"):
-            warn(key_node.start_mark.line + 1, "AGD003", f"unknown key {key!r} in agenda file, expected 'session', 'body', 'title' or 'items'")
+            warn(key_node.start_mark.line + 1, codes.AGENDA_UNKNOWN_KEY, f"unknown key {key!r} in agenda file, expected 'session', 'body', 'title' or 'items'")
     if items_node is None:
-        warn(1, "AGD004", "agenda file has no 'items', expected a mapping of agenda item numbers to titles")
+        warn(1, codes.AGENDA_NO_ITEMS, "agenda file has no 'items', expected a mapping of agenda item numbers to titles")
         return {}, diagnostics
     if not isinstance(items_node, yaml.MappingNode):
-        warn(items_node.start_mark.line + 1, "AGD004", "'items' is not a mapping, expected agenda item numbers mapped to titles")
+        warn(items_node.start_mark.line + 1, codes.AGENDA_NO_ITEMS, "'items' is not a mapping, expected agenda item numbers mapped to titles")
         return {}, diagnostics
 
     titles: AgendaTitles = {}
@@ -64,10 +65,10 @@ def parse_agenda_file(text: str, path: str, default_session: str) -> tuple[Agend
         number = key_node.value.strip() if isinstance(key_node, yaml.ScalarNode) else ""
         title = " ".join(value_node.value.split()) if isinstance(value_node, yaml.ScalarNode) else ""
         if not number or not title:
-            warn(line, "AGD005", "agenda item entry needs a number and a one-line title, e.g. '78 (a)': Sustainable development")
+            warn(line, codes.AGENDA_BAD_ENTRY, "agenda item entry needs a number and a one-line title, e.g. '78 (a)': Sustainable development")
             continue
         if (session, number) in titles:
-            warn(line, "AGD006", f"agenda item {number} is listed twice, expected each item once (the first title is kept)")
+            warn(line, codes.AGENDA_ITEM_TWICE, f"agenda item {number} is listed twice, expected each item once (the first title is kept)")
             continue
         titles[(session, number)] = title
     return titles, diagnostics
@@ -91,7 +92,7 @@ def read_agenda_titles(docs_dir: str | Path, folder: str = AGENDA_FOLDER) -> tup
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            diagnostics.append(Diagnostic(relative, 0, WARNING, "AGD001", f"agenda file cannot be read ({error}), expected UTF-8 YAML"))
+            diagnostics.append(Diagnostic(relative, 0, codes.severity(codes.AGENDA_INVALID), codes.AGENDA_INVALID, f"agenda file cannot be read ({error}), expected UTF-8 YAML"))
             continue
         file_titles, file_diagnostics = parse_agenda_file(text, relative, path.stem.lower())
         for key, title in file_titles.items():

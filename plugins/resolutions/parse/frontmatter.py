@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from resolutions.model import ERROR, INFO, WARNING, Diagnostic, Meeting, Resolution, Vote
+from resolutions.model import Diagnostic, Meeting, Resolution, Vote
+from resolutions.parse import codes
 
 # libyaml is about ten times faster than the pure-Python loader; the vote lists of ~190 Member
 # States make this matter for a 20,000-file collection.
@@ -28,18 +29,11 @@ _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Problem = tuple[int, str, str, str]
 """``(line, severity, code, message)``: a problem found in the front matter, before the path is known."""
 
-# Stable problem codes of this module (listed in docs/front-matter.md).
-UNCLOSED = "RES201"
-INVALID_YAML = "RES202"
-NOT_A_MAPPING = "RES203"
-UNKNOWN_KEY = "RES204"
-WRONG_TYPE = "RES205"
-UNKNOWN_OUTCOME = "RES206"
-COUNT_DISAGREES = "RES207"
-VOTE_INCONSISTENT = "RES208"
-BAD_DATE = "RES209"
-MEMBER_ON_TWO_SIDES = "RES210"
-CONTRADICTS_TEXT = "RES211"
+
+
+def _problem(line: int, code: str, message: str) -> Problem:
+    return (line, codes.severity(code), code, message)
+
 
 VOTE_OUTCOMES = ("without vote", "recorded vote", "unanimous", "vote")
 """Outcomes the model knows (see ``model.Vote.outcome``)."""
@@ -134,7 +128,7 @@ def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
         start = end
     else:
         message = "front matter opened with '---' on line 1 is never closed, expected a closing '---' line"
-        return None, text, 0, [(1, ERROR, UNCLOSED, message)]
+        return None, text, 0, [_problem(1, codes.FRONT_UNCLOSED, message)]
     yaml_text = "".join(yaml_lines)
     body = text[end:]
     try:
@@ -144,12 +138,12 @@ def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening fence
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         message = f"front matter is not valid YAML ({reason}), expected 'key: value' lines"
-        return None, body, lines_taken, [(line, ERROR, INVALID_YAML, message)]
+        return None, body, lines_taken, [_problem(line, codes.FRONT_INVALID_YAML, message)]
     if data is None:
         data = {}
     if not isinstance(data, dict):
         message = f"front matter is a {_type_name(data)}, expected a mapping of 'key: value' lines"
-        return None, body, lines_taken, [(2, ERROR, NOT_A_MAPPING, message)]
+        return None, body, lines_taken, [_problem(2, codes.FRONT_NOT_A_MAPPING, message)]
     metadata = FrontMatterMap(data)
     metadata.key_lines = _key_lines(yaml_lines)
     return metadata, body, lines_taken, []
@@ -197,12 +191,12 @@ class _Reader:
         parent = key.split(".", 1)[0]
         return self.key_lines.get(key) or self.key_lines.get(parent) or self.first_line
 
-    def report(self, key: str, severity: str, code: str, message: str) -> None:
-        self.problems.append((self.line(key), severity, code, message))
+    def report(self, key: str, code: str, message: str) -> None:
+        self.problems.append(_problem(self.line(key), code, message))
 
     def wrong_type(self, key: str, value: Any, expected: str) -> None:
         self.report(
-            key, ERROR, WRONG_TYPE,
+            key, codes.FRONT_WRONG_TYPE,
             f"front matter '{key}' is a {_type_name(value)} ({_show(value)}), expected {expected}; value ignored",
         )
 
@@ -210,7 +204,7 @@ class _Reader:
         for key in self.meta:
             if key not in KNOWN_KEYS:
                 self.report(
-                    str(key), WARNING, UNKNOWN_KEY,
+                    str(key), codes.FRONT_UNKNOWN_KEY,
                     f"unknown front matter key '{key}' ignored, expected one of {', '.join(sorted(KNOWN_KEYS))}",
                 )
         # An empty value (``draft:`` with nothing after it) says nothing; it is not a wrong type.
@@ -270,7 +264,7 @@ class _Reader:
                 return datetime.date.fromisoformat(value.strip()).isoformat()
             except ValueError:
                 pass
-        self.report(key, ERROR, BAD_DATE, f"front matter '{key}' is {_show(value)}, expected an ISO date such as 1996-12-13; value ignored")
+        self.report(key, codes.FRONT_BAD_DATE, f"front matter '{key}' is {_show(value)}, expected an ISO date such as 1996-12-13; value ignored")
         return None
 
     def subjects(self, value: Any) -> tuple[str, ...] | None:
@@ -318,7 +312,7 @@ class _Reader:
         for key in value:
             if key not in _VOTE_KEYS:
                 self.report(
-                    f"vote.{key}", WARNING, UNKNOWN_KEY,
+                    f"vote.{key}", codes.FRONT_UNKNOWN_KEY,
                     f"unknown vote key '{key}' ignored, expected one of {', '.join(sorted(_VOTE_KEYS))}",
                 )
         outcome = value.get("outcome")
@@ -328,7 +322,7 @@ class _Reader:
         if normalised is None or normalised not in VOTE_OUTCOMES:
             shown = _show(outcome) if outcome is not None else "missing"
             self.report(
-                "vote.outcome" if outcome is not None else "vote", ERROR, UNKNOWN_OUTCOME,
+                "vote.outcome" if outcome is not None else "vote", codes.FRONT_UNKNOWN_OUTCOME,
                 f"vote outcome is {shown}, expected one of {', '.join(VOTE_OUTCOMES)}; vote ignored",
             )
             return None
@@ -350,19 +344,19 @@ class _Reader:
             count, members = counts[side], lists[side]
             if members and count is not None and count != len(members):
                 self.report(
-                    f"vote.{side}", WARNING, COUNT_DISAGREES,
+                    f"vote.{side}", codes.FRONT_COUNT_DISAGREES,
                     f"vote '{side}' is {count} but '{side}_members' lists {len(members)} Member States, "
                     "expected the count to equal the list",
                 )
         has_counts = any(counts[side] is not None or lists[side] for side in _VOTE_SIDES)
         if outcome == "without vote" and has_counts:
             self.report(
-                "vote.outcome", WARNING, VOTE_INCONSISTENT,
+                "vote.outcome", codes.FRONT_VOTE_INCONSISTENT,
                 "vote outcome is 'without vote' but counts or Member States are given, expected none",
             )
         if outcome in ("recorded vote", "vote") and counts["in_favour"] is None and not lists["in_favour"]:
             self.report(
-                "vote.outcome", WARNING, VOTE_INCONSISTENT,
+                "vote.outcome", codes.FRONT_VOTE_INCONSISTENT,
                 f"vote outcome is '{outcome}' but no 'in_favour' count is given, expected the counts",
             )
         seen: dict[str, str] = {}
@@ -370,7 +364,7 @@ class _Reader:
             for member in lists[side]:
                 if member in seen and seen[member] != side:
                     self.report(
-                        f"vote.{side}_members", WARNING, MEMBER_ON_TWO_SIDES,
+                        f"vote.{side}_members", codes.FRONT_MEMBER_ON_TWO_SIDES,
                         f"'{member}' is listed under both '{seen[member]}_members' and '{side}_members', "
                         "expected each Member State on one side",
                     )
@@ -385,7 +379,7 @@ class _Reader:
         for key in value:
             if key not in _MEETING_KEYS:
                 self.report(
-                    f"meeting.{key}", WARNING, UNKNOWN_KEY,
+                    f"meeting.{key}", codes.FRONT_UNKNOWN_KEY,
                     f"unknown meeting key '{key}' ignored, expected one of {', '.join(sorted(_MEETING_KEYS))}",
                 )
         number = value.get("number")
@@ -426,7 +420,7 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
         if printed is not None and printed != "" and printed != given:
             contradictions.append(
                 Diagnostic(
-                    resolution.source, key_line(name), INFO, CONTRADICTS_TEXT,  # the editor's value is used: info (A2)
+                    resolution.source, key_line(name), codes.severity(codes.FRONT_CONTRADICTS_TEXT), codes.FRONT_CONTRADICTS_TEXT,  # the editor's value is used
                     f"front matter '{name}' is {given!r} but the text prints {printed!r}, "
                     "expected them to agree; the front matter is used",
                 )
@@ -465,7 +459,7 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
             if record_number is not None and meeting.number is not None and record_number != meeting.number:
                 contradictions.append(
                     Diagnostic(
-                        resolution.source, key_line("record"), INFO, CONTRADICTS_TEXT,  # the record is kept: info (A2)
+                        resolution.source, key_line("record"), codes.severity(codes.FRONT_CONTRADICTS_TEXT), codes.FRONT_CONTRADICTS_TEXT,  # the record is kept
                         f"front matter 'record' {front.record} names meeting {record_number} but the text prints "
                         f"meeting {meeting.number}, expected the same meeting",
                     )

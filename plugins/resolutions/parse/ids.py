@@ -24,14 +24,24 @@ def slug(text: str, words: int | None = None, empty: str = "") -> str:
 # -- paragraph ids --------------------------------------------------------------------------------
 
 
+def part_anchor(label: str) -> str:
+    """Part ``B`` of a file of several resolutions: ``part-b``."""
+    return f"part-{slug(label, empty='x')}"
+
+
 def part_prefix(label: str) -> str:
-    """Prefix of every id in part ``B`` of a file of several resolutions: ``part-b-``."""
-    return f"part-{label.lower()}-"
+    """Prefix of every id in part ``B``: ``part-b-``."""
+    return part_anchor(label) + "-"
+
+
+def section_anchor(prefix: str, label: str) -> str:
+    """Section ``III`` (inside ``prefix``, the part's or none): ``sec-iii``."""
+    return f"{prefix}sec-{slug(label, empty='x')}"
 
 
 def section_prefix(prefix: str, label: str) -> str:
-    """Prefix of the ids in section ``III`` (inside ``prefix``): ``sec-iii-``."""
-    return f"{prefix}sec-{label.lower()}-"
+    """Prefix of the ids in section ``III``: ``sec-iii-``."""
+    return section_anchor(prefix, label) + "-"
 
 
 def restart_prefix(prefix: str, heading: str) -> str:
@@ -92,6 +102,12 @@ _MARK_NAMES = {"*": "star", "**": "star2", "***": "star3", "†": "dagger", "‡
 def footnote_id(mark: str) -> str:
     """``fn-3``, ``fn-star``, ``fn-dagger``: the note's printed mark as an id."""
     return f"fn-{mark.lower() if mark.isalnum() else _MARK_NAMES.get(mark, 'x')}"
+
+
+def footnote_ref_id(note_id: str, earlier: int) -> str:
+    """The marker referring to note ``fn-3``: ``fnref-3``, then ``fnref-3-2`` for its second marker."""
+    suffix = note_id[3:] if note_id.startswith("fn-") else note_id
+    return f"fnref-{suffix}" if not earlier else f"fnref-{suffix}-{earlier + 1}"
 
 
 # -- references to paragraphs ---------------------------------------------------------------------

@@ -23,17 +23,15 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from resolutions import symbols
-from resolutions.parse import ids
+from resolutions.parse import codes, ids
+from resolutions.parse.codes import DUPLICATE_SYMBOL
 from resolutions.model import (
-    ERROR,
     Citation,
     Diagnostic,
     Paragraph,
     Resolution,
 )
 
-DUPLICATE_SYMBOL = "COL001"
-"""Two source files carry the same symbol: only the first gets the symbol's URL."""
 
 SNIPPET_CHARS = 160
 """Length of the text shown around a citation in a "Cited by" entry."""
@@ -296,7 +294,7 @@ def _index_symbols(resolutions: Sequence[Resolution]) -> tuple[dict[str, Resolut
                 Diagnostic(
                     res.source,
                     res.line,
-                    ERROR,
+                    codes.severity(DUPLICATE_SYMBOL),
                     DUPLICATE_SYMBOL,
                     f"symbol {res.symbol} is already used by {first.source}; expected one file per symbol",
                 )

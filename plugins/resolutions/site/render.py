@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
 from resolutions import symbols
+from resolutions.parse import ids
 from resolutions.site.collection import Collection, ResolvedCitation, relative_href
 from resolutions.site.labels import format_date, ordinal
 from resolutions.model import (
@@ -51,7 +52,6 @@ _OPERATIVE_VERB = re.compile(r"(?:Also |Further |Strongly |Once again )?[A-Z][a-
 
 # Compiled once: these run for every paragraph of every page.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _START_END = itemgetter(0, 1)  # inline events in text order (start, then end); ties keep the marks' order
 
 
@@ -295,8 +295,7 @@ class _Context:
         if note is None:
             return f'<sup class="res-footnote-missing" title="footnote without a note">{_esc(mark)}</sup>'
         refs = self.footnote_refs.setdefault(note.id, [])
-        suffix = note.id[3:] if note.id.startswith("fn-") else note.id
-        ref_id = self.new_id(f"fnref-{suffix}" if not refs else f"fnref-{suffix}-{len(refs) + 1}")
+        ref_id = self.new_id(ids.footnote_ref_id(note.id, len(refs)))
         refs.append(ref_id)
         return (
             f'<sup id="{_esc(ref_id)}"><a href="#{_esc(note.id)}" class="footnote-ref">{_esc(note.mark)}</a></sup>'
@@ -382,7 +381,7 @@ class _Context:
         return f'<p class="res-meeting">{"<br>".join(lines)}</p>'
 
     def section(self, section: Section, prefix: str = "") -> str:
-        anchor = self.new_id(f"{prefix}sec-{_slug(section.label)}")
+        anchor = self.new_id(ids.section_anchor(prefix, section.label))
         heading = f"{section.label}" + (f". {section.title}" if section.title else "")
         self.outline.append(OutlineEntry(3 if prefix else 2, anchor, heading))
         title = f'<p class="res-section__title">{_esc(section.title)}</p>' if section.title else ""
@@ -393,11 +392,11 @@ class _Context:
         )
 
     def part(self, part: Part) -> str:
-        anchor = self.new_id(f"part-{_slug(part.label)}")
+        anchor = self.new_id(ids.part_anchor(part.label))
         self.outline.append(OutlineEntry(2, anchor, f"{part.label}" + (f". {part.title}" if part.title else "")))
         title = f'<p class="res-part__title">{_esc(part.title)}</p>' if part.title else ""
         formula = f'<p class="res-formula">{_esc(part.enacting_formula)}</p>' if part.enacting_formula else ""
-        sections = "".join(self.section(s, prefix=f"part-{_slug(part.label)}-") for s in part.sections)
+        sections = "".join(self.section(s, prefix=ids.part_prefix(part.label)) for s in part.sections)
         return (
             f'<section class="res-part" id="{_esc(anchor)}">'
             f'<h2 class="res-part__label">{_esc(part.label)}{self.permalink(_esc(anchor))}</h2>{title}{formula}'
@@ -560,10 +559,6 @@ def _located_marks(text: str, citations: Sequence[Citation], where: str) -> tupl
         marks.append(Mark("citation", start, start + len(citation.text), str(index)))
         position = start + len(citation.text)
     return tuple(marks)
-
-
-def _slug(label: str) -> str:
-    return _NOT_SLUG.sub("-", label.lower()).strip("-") or "x"
 
 
 def _join_and(items: Sequence[str]) -> str:

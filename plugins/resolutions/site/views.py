@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
 from resolutions import symbols
+from resolutions.parse.ids import slug
 from resolutions.site.labels import ISO_DATE as _ISO_DATE, MONTHS as _MONTHS, format_date as date_label, ordinal
 from resolutions.model import AgendaItem, Meeting, Resolution
 from resolutions.site.site_plan import GeneratedPage
@@ -59,10 +60,6 @@ def official_document_url(symbol: str) -> str:
     return symbols.official_url(symbol)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def body_of(res: Resolution) -> str | None:
     """The issuing body as printed, else inferred from the symbol prefix (``S/RES/…`` is the Security Council)."""
     if res.body:
@@ -82,16 +79,16 @@ def session_id(res: Resolution) -> str | None:
     body = body_of(res)
     if not body or not res.session:
         return None
-    session = _slug(res.session)
+    session = slug(res.session)
     if not session:
         return None
-    prefix = _BODY_SLUGS.get(body, _slug(body))
+    prefix = _BODY_SLUGS.get(body, slug(body))
     return f"{prefix}-{session}" if prefix else session
 
 
 def agenda_item_id(number: str) -> str:
     """URL id of an agenda item as printed: ``78 (a)`` becomes ``78-a``."""
-    return _slug(number) or "item"
+    return slug(number) or "item"
 
 
 def natural_key(text: str) -> tuple:
@@ -179,7 +176,7 @@ def _meeting_identity(meeting: Meeting | None, date: str | None) -> tuple:
 def _meeting_anchor(res: Resolution, meeting: Meeting | None, date: str) -> str:
     """Anchor of a meeting on its timeline page: ``m-1996-12-13-ga-84``, ``m-2020-07-21-ecosoc-none``."""
     body_slug = _BODY_SLUGS.get(body_of(res) or "", None)
-    body_part = (body_slug if body_slug is not None else _slug(body_of(res) or "other")) or "ga"
+    body_part = (body_slug if body_slug is not None else slug(body_of(res) or "other")) or "ga"
     if meeting is None:
         number = "none"
     else:

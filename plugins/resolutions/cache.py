@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from resolutions.model import Resolution
+from resolutions.parse import limits
 
 CACHE_FORMAT = 1
 """Bumped when the layout of a cache entry changes (independently of the parser's code)."""
@@ -103,7 +104,8 @@ def parser_version() -> str:
             digest.update(f"{library} {metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library} absent".encode())
-    for module in sorted(package_dir.glob("*.py")):
+    # The parser lives in parse/ and uses the modules on top (model, symbols); the other layers do not parse.
+    for module in sorted([*package_dir.glob("*.py"), *package_dir.glob("parse/*.py")]):
         if module.name in _NOT_PARSER_INPUTS:
             continue
         digest.update(module.name.encode())
@@ -142,7 +144,7 @@ def default_parse_bytes(data: bytes, abs_path: str, display_path: str) -> Resolu
 
     # The same decisions as parser.parse_file, on the bytes that were hashed; the rare binary or non-UTF-8
     # file goes to parse_file itself, which words the diagnostic.
-    if b"\x00" not in data[:8192]:
+    if b"\x00" not in data[:8192] and not limits.too_large(len(data)):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -228,7 +230,8 @@ def _stamp(path: str) -> tuple | None:
 def _read_bytes(path: str) -> bytes | None:
     try:
         with open(path, "rb") as handle:
-            return handle.read()
+            # A file over the limit is never parsed (parse_file says so); its first bytes are key enough.
+            return handle.read(limits.SOURCE_BYTES + 1)
     except OSError:
         return None
 

@@ -382,6 +382,12 @@ def symbol_path(symbol: str) -> str:
     return path
 
 
+def is_symbol(text: str) -> bool:
+    """True when ``text`` passes the symbol grammar and has a page path of its own (not ``unknown/...``):
+    only such a symbol may name a page, a redirect or a folder."""
+    return normalise_symbol(text) is not None and not symbol_path(text).startswith("unknown/")
+
+
 def alternate_paths(symbol: str) -> list[str]:
     """Other spellings of a symbol's path that should redirect to :func:`symbol_path`.
 

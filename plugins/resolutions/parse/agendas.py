@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from resolutions.model import Diagnostic
-from resolutions.parse import codes
+from resolutions.parse import codes, limits, safe_yaml
 
 AGENDA_FOLDER = "agendas"
 """Folder under the docs_dir that holds the agenda files."""
@@ -30,11 +30,15 @@ def parse_agenda_file(text: str, path: str, default_session: str) -> tuple[Agend
         diagnostics.append(Diagnostic(path, line, codes.severity(code), code, message))
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = safe_yaml.compose(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        warn(line, codes.AGENDA_INVALID, f"agenda file is not valid YAML ({getattr(error, 'problem', error)}), expected a mapping with 'items'")
+        text_line = safe_yaml.error_line(error)
+        line = text_line + 1 if text_line is not None else 0
+        reason = safe_yaml.error_reason(error)
+        if isinstance(error, safe_yaml.AliasRefused):
+            warn(line, codes.AGENDA_ALIAS, f"agenda file uses {reason}, expected titles written out: YAML anchors and aliases are not accepted")
+        else:
+            warn(line, codes.AGENDA_INVALID, f"agenda file is not valid YAML ({reason}), expected a mapping with 'items'")
         return {}, diagnostics
     if root is None:
         return {}, diagnostics
@@ -90,6 +94,10 @@ def read_agenda_titles(docs_dir: str | Path, folder: str = AGENDA_FOLDER) -> tup
     for path in files:
         relative = path.relative_to(root).as_posix()
         try:
+            too_large = limits.too_large(path.stat().st_size)
+            if too_large:
+                diagnostics.append(Diagnostic(relative, 0, codes.severity(codes.AGENDA_TOO_LARGE), codes.AGENDA_TOO_LARGE, too_large))
+                continue
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             diagnostics.append(Diagnostic(relative, 0, codes.severity(codes.AGENDA_INVALID), codes.AGENDA_INVALID, f"agenda file cannot be read ({error}), expected UTF-8 YAML"))

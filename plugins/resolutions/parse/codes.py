@@ -37,6 +37,7 @@ def severity(code: str) -> str:
 UNREADABLE_FILE = _code("RES001", ERROR, "the file cannot be read, or is binary")
 NOT_UTF8 = _code("RES002", ERROR, "the file is not valid UTF-8")
 EMPTY_FILE = _code("RES003", ERROR, "the file is empty, or holds only a front matter")
+TOO_LARGE = _code("RES004", ERROR, "the file is larger than the size limit (not read)")
 
 # The printed text (parser.parse)
 MISSING_SYMBOL = _code("RES101", ERROR, "no document symbol, printed or derived from the number")
@@ -51,6 +52,8 @@ DUPLICATE_NUMBER = _code("RES109", INFO, "a printed paragraph number repeated wh
 MISSING_SESSION = _code("RES110", WARNING, "a General Assembly or ECOSOC text without a session line")
 SYMBOL_DISAGREES = _code("RES111", INFO, "the symbol line and the printed number disagree (the symbol is kept)")
 BAD_DATE = _code("RES112", WARNING, "a cover-page line shaped as a date that is not a calendar date")
+SYMBOL_LINE_NOT_A_SYMBOL = _code("RES113", WARNING, "a cover-page line shaped as a symbol that is not one (kept)")
+HTML_IN_TEXT = _code("RES114", WARNING, "HTML in the text (shown as written, not run)")
 
 # The front matter (frontmatter.py)
 FRONT_UNCLOSED = _code("RES201", ERROR, "the front matter block is not closed")
@@ -64,6 +67,9 @@ FRONT_VOTE_INCONSISTENT = _code("RES208", WARNING, "the vote outcome and counts 
 FRONT_BAD_DATE = _code("RES209", ERROR, "a front matter date that is not an ISO calendar date")
 FRONT_MEMBER_ON_TWO_SIDES = _code("RES210", WARNING, "a State listed on two sides of a vote")
 FRONT_CONTRADICTS_TEXT = _code("RES211", INFO, "the front matter overrides the printed text")
+FRONT_ALIAS = _code("RES212", ERROR, "a YAML anchor or alias in the front matter (refused before expansion)")
+FRONT_TOO_LONG = _code("RES213", ERROR, "a front matter value longer than its key allows (ignored)")
+FRONT_NOT_A_SYMBOL = _code("RES214", WARNING, "a front matter symbol that is not a document symbol (ignored)")
 
 # Agenda files (agendas.py)
 AGENDA_INVALID = _code("AGD001", WARNING, "an agenda file is not valid YAML or not UTF-8")
@@ -72,6 +78,13 @@ AGENDA_UNKNOWN_KEY = _code("AGD003", WARNING, "an unknown top-level key in an ag
 AGENDA_NO_ITEMS = _code("AGD004", WARNING, "an agenda file without a mapping of items")
 AGENDA_BAD_ENTRY = _code("AGD005", WARNING, "an agenda entry without a number or a one-line title")
 AGENDA_ITEM_TWICE = _code("AGD006", WARNING, "an agenda item listed twice (the first title is kept)")
+AGENDA_ALIAS = _code("AGD007", WARNING, "a YAML anchor or alias in an agenda file (refused before expansion)")
+AGENDA_TOO_LARGE = _code("AGD008", WARNING, "an agenda file larger than the size limit (not read)")
 
 # The collection (site/collection.py)
 DUPLICATE_SYMBOL = _code("COL001", ERROR, "two source files carry the same symbol")
+
+# Symbolic links in docs_dir (docs_links.py)
+LINK_LEAVES_DOCS = _code("DOC001", ERROR, "a symbolic link whose target is outside docs_dir")
+LINK_LOOP = _code("DOC002", ERROR, "a symbolic link that loops")
+LINK_BROKEN = _code("DOC003", ERROR, "a symbolic link whose target does not exist")

@@ -19,12 +19,9 @@ from typing import Any
 
 import yaml
 
+from resolutions import symbols
 from resolutions.model import Diagnostic, Meeting, Resolution, Vote
-from resolutions.parse import codes
-
-# libyaml is about ten times faster than the pure-Python loader; the vote lists of ~190 Member
-# States make this matter for a 20,000-file collection.
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from resolutions.parse import codes, limits, safe_yaml
 
 Problem = tuple[int, str, str, str]
 """``(line, severity, code, message)``: a problem found in the front matter, before the path is known."""
@@ -132,11 +129,14 @@ def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
     yaml_text = "".join(yaml_lines)
     body = text[end:]
     try:
-        data = yaml.load(yaml_text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+        data = safe_yaml.load(yaml_text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening fence
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        text_line = safe_yaml.error_line(error)
+        line = text_line + 2 if text_line is not None else 1  # +1 for 1-based, +1 for the opening fence
+        reason = safe_yaml.error_reason(error)
+        if isinstance(error, safe_yaml.AliasRefused):
+            message = f"front matter uses {reason}, expected values written out: YAML anchors and aliases are not accepted"
+            return None, body, lines_taken, [_problem(line, codes.FRONT_ALIAS, message)]
         message = f"front matter is not valid YAML ({reason}), expected 'key: value' lines"
         return None, body, lines_taken, [_problem(line, codes.FRONT_INVALID_YAML, message)]
     if data is None:
@@ -232,18 +232,50 @@ class _Reader:
         return FrontMatter(**{key: value for key, value in values.items() if value is not None})
 
     def string(self, key: str, value: Any, allow_number: bool = False) -> str | None:
-        if isinstance(value, str):
-            return " ".join(value.split()) or None
         if allow_number and isinstance(value, int) and not isinstance(value, bool):
-            return str(value)  # ``session: 51`` is read by YAML as a number
-        self.wrong_type(key, value, "a string")
-        return None
+            value = str(value)  # ``session: 51`` is read by YAML as a number (of at most 4,300 digits)
+        if not isinstance(value, str):
+            self.wrong_type(key, value, "a string")
+            return None
+        text = self.bounded(key, value)
+        if key == "symbol" and text is not None and not symbols.is_symbol(text):
+            self.report(
+                key, codes.FRONT_NOT_A_SYMBOL,
+                f"front matter 'symbol' is {_show(text)}, which is not a document symbol, expected one such as "
+                "A/RES/51/148 or S/RES/1325 (2000); value ignored",
+            )
+            return None
+        return text
+
+    def bounded(self, key: str, value: str) -> str | None:
+        """The value with its spaces tidied, or None: nothing, or longer than its key allows (reported)."""
+        limit = limits.value_limit(key)
+        text = " ".join(value.split())
+        if len(text) > limit:
+            self.report(
+                key, codes.FRONT_TOO_LONG,
+                f"front matter '{key}' is {len(text):,} characters long, expected at most {limit:,}; value ignored",
+            )
+            return None
+        return text or None
+
+    def strings(self, key: str, items: list[str]) -> list[str] | None:
+        """Each item tidied (empty ones dropped); None when one is too long (reported: the list is ignored)."""
+        tidied = []
+        for item in items:
+            text = self.bounded(key, item)
+            if text is None and item.strip():
+                return None
+            if text:
+                tidied.append(text)
+        return tidied
 
     def sponsors(self, value: Any) -> str | None:
         if isinstance(value, str):
-            return " ".join(value.split()) or None
+            return self.bounded("sponsors", value)
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return ", ".join(" ".join(item.split()) for item in value) or None
+            names = self.strings("sponsors", value)
+            return ", ".join(names) if names else None
         self.wrong_type("sponsors", value, "a string or a list of strings")
         return None
 
@@ -269,9 +301,11 @@ class _Reader:
 
     def subjects(self, value: Any) -> tuple[str, ...] | None:
         if isinstance(value, str):
-            return (" ".join(value.split()),)
+            subject = self.bounded("subjects", value)
+            return (subject,) if subject is not None else None
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return tuple(" ".join(item.split()) for item in value if item.strip())
+            subjects = self.strings("subjects", value)
+            return tuple(subjects) if subjects is not None else None
         self.wrong_type("subjects", value, "a string or a list of strings")
         return None
 
@@ -282,7 +316,10 @@ class _Reader:
         titles: dict[str, str] = {}
         for number, title in value.items():
             if isinstance(number, (str, int)) and not isinstance(number, bool) and isinstance(title, str):
-                titles[" ".join(str(number).split())] = " ".join(title.split())
+                shown_number = " ".join(str(number).split())
+                title_text = self.bounded(f"agenda_titles.{shown_number[:40]}", title)
+                if title_text is not None:
+                    titles[shown_number] = title_text
             else:
                 self.wrong_type(f"agenda_titles.{number}", title, "an agenda item number (\"78 (a)\") mapped to a title string")
         return titles
@@ -299,7 +336,8 @@ class _Reader:
         if value is None:
             return ()
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return tuple(" ".join(item.split()) for item in value)
+            names = self.strings(key, value)
+            return tuple(names) if names is not None else ()
         self.wrong_type(key, value, "a list of Member State names")
         return ()
 
@@ -495,6 +533,4 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _show(value: Any) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= 60 else shown[:57] + "..."
+_show = safe_yaml.shown

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from resolutions.model import Diagnostic, Resolution
-from resolutions.parse import assemble, body, codes, cover, frontmatter
+from resolutions.parse import assemble, body, codes, cover, frontmatter, limits
 from resolutions.parse.blocks import MARKDOWN, read_blocks
 from resolutions.parse.state import State
 
@@ -76,6 +76,9 @@ def parse_file(path: str | Path, display_path: str | None = None) -> Resolution:
     """Read and parse one file. A binary or non-UTF-8 file gives an error and an empty Resolution."""
     shown = display_path if display_path is not None else str(path)
     try:
+        too_large = limits.too_large(Path(path).stat().st_size)
+        if too_large:
+            return _empty(shown, codes.TOO_LARGE, too_large)
         data = Path(path).read_bytes()
     except OSError as error:
         return _empty(shown, codes.UNREADABLE_FILE, f"cannot read the file ({error.strerror}), expected a readable text file")

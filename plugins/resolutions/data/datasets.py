@@ -12,8 +12,6 @@ The formats are documented in ``docs/datasets.md``.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from functools import partial
 from typing import Callable, Iterable, Iterator, Sequence
@@ -22,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from resolutions import __version__
 from resolutions.data.export import compact_json
+from resolutions.data.spreadsheet import csv_text
 from resolutions.model import Resolution
 from resolutions.site.site_plan import GeneratedFile
 from resolutions.site.views import UNOFFICIAL_NOTICE, body_of, meeting_label, meeting_record
@@ -160,44 +159,33 @@ def _citation_edges(pages: Sequence[tuple[Resolution, str]], collection) -> list
 
 
 def collection_csv(pages: Sequence[tuple[Resolution, str]], site_url: str | None) -> str:
-    """One row per resolution (``CSV_COLUMNS``), RFC 4180 quoting, agenda items joined with ``; ``."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for res, url in pages:
-        meeting = res.meeting
-        vote = res.vote
-        writer.writerow(
-            [
-                res.symbol,
-                res.kind,
-                body_of(res) or "",
-                res.session or "",
-                res.number or "",
-                _spreadsheet_safe(res.title),
-                "; ".join(item.number for item in res.agenda_items),
-                res.issued or "",
-                res.adopted or "",
-                meeting_label(meeting) if meeting else "",
-                (meeting.date or "") if meeting else "",
-                (meeting_record(res, meeting) or "") if meeting else "",
-                vote.outcome if vote else "",
-                _count(vote.in_favour if vote else None),
-                _count(vote.against if vote else None),
-                _count(vote.abstaining if vote else None),
-                _absolute(site_url, url),
-            ]
-        )
-    return buffer.getvalue()
+    """One row per resolution (``CSV_COLUMNS``), RFC 4180 quoting, agenda items joined with ``; ``; every cell
+    through the spreadsheet guard (``spreadsheet.csv_text``)."""
+    return csv_text(CSV_COLUMNS, (_csv_row(res, url, site_url) for res, url in pages))
 
 
-def _count(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _spreadsheet_safe(text: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheet programs; a leading apostrophe stops that.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+def _csv_row(res: Resolution, url: str, site_url: str | None) -> list[object]:
+    meeting = res.meeting
+    vote = res.vote
+    return [
+        res.symbol,
+        res.kind,
+        body_of(res),
+        res.session,
+        res.number,
+        res.title,
+        "; ".join(item.number for item in res.agenda_items),
+        res.issued,
+        res.adopted,
+        meeting_label(meeting) if meeting else None,
+        meeting.date if meeting else None,
+        meeting_record(res, meeting) if meeting else None,
+        vote.outcome if vote else None,
+        vote.in_favour if vote else None,
+        vote.against if vote else None,
+        vote.abstaining if vote else None,
+        _absolute(site_url, url),
+    ]
 
 
 def _feed_order(pages: Sequence[tuple[Resolution, str]]) -> list[tuple[Resolution, str]]:

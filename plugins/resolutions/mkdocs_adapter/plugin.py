@@ -41,6 +41,7 @@ from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed.files_writer import GeneratedFilesWriter
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.site_folder import inside_path, refusal
+from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links
 from resolutions.mkdocs_adapter.speed.speedups import Speedups
 from resolutions.mkdocs_adapter.speed.watcher import use_file_events
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
@@ -82,6 +83,10 @@ class ResolutionsConfig(base.Config):
     watch_file_events = c.Type(bool, default=True)
     """``mkdocs serve`` notices edits by the system's file events, not by polling every source (mkdocs_adapter/
     watcher.py); false where events do not arrive (network drives, WSL's /mnt/c, some container mounts)."""
+    allow_links_outside_docs = c.Type(bool, default=False)
+    """Publish what symbolic links in docs_dir point to outside it (else such a link stops the build)."""
+    publish_agenda_sources = c.Type(bool, default=False)
+    """Copy the agenda files (``agendas/*.yml``) into the site as they are (else only their titles are used)."""
     parallel_files = c.Type(bool, default=True)
     """``mkdocs build`` has a writer process create the data files and redirect pages while it makes their
     contents, and build the search index while MkDocs writes the pages (Linux; mkdocs_adapter/files_writer.py);
@@ -126,6 +131,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
+        refuse_unsafe_links(config, self.config.allow_links_outside_docs)  # before MkDocs lists docs_dir
         if self.is_serve:  # (issue 5) requests wait while MkDocs empties and refills the site folder
             self.preview_files.begin_build()
         else:  # (issue 5) forked now, while this process is small (files_writer)
@@ -146,6 +152,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if not config.use_directory_urls:
             log.warning("resolutions: pages need use_directory_urls: true; links between resolutions may break")
         self.sources, self.error_count = {}, 0
+        drop_agenda_sources(files, self.config.publish_agenda_sources)
         resolution_files = [f for f in files.documentation_pages() if self._is_resolution_source(f)]
         display = {f.src_uri: _display_path(f, config) for f in resolution_files}
         with self._collector_spared(len(resolution_files)):  # (issue 5)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from functools import partial
 from typing import Iterable
 from urllib.parse import quote
@@ -20,6 +21,10 @@ from urllib.parse import quote
 from resolutions.site.site_plan import GeneratedFile
 
 from resolutions.symbols import alternate_paths as _symbol_alternate_paths
+from resolutions.symbols import is_symbol
+
+# What a spelling of a symbol may hold: the symbol grammar's characters, the printed space, the "_" for it.
+_SPELLING = re.compile(r"[A-Za-z0-9 ().,_\-]+(?:/[A-Za-z0-9 ().,_\-]+)*/?")
 
 # Characters a URL path segment may keep as they are; everything else is percent-encoded in links.
 _SAFE_IN_PATH = "/()-._~"
@@ -42,8 +47,11 @@ def alternate_paths(symbol: str, canonical_path: str) -> list[str]:
 
     The spellings of ``symbols.alternate_paths`` (when that module provides it: ``_`` for each space), then
     the symbol as printed (with its spaces), without spaces, and the lower-case form of each. The canonical path itself is never
-    among the results; each result ends with ``/``.
+    among the results; each result ends with ``/``. Only a symbol that passes the symbol grammar has other
+    spellings, and each is made of the grammar's characters (no ``<script>``, ``javascript:``, ``%00``).
     """
+    if not is_symbol(symbol):
+        return []
     canonical = _as_dir_path(canonical_path)
     printed = symbol.strip()
     compact = printed.replace(" ", "")
@@ -53,7 +61,7 @@ def alternate_paths(symbol: str, canonical_path: str) -> list[str]:
     result: list[str] = []
     for candidate in candidates:
         path = _as_dir_path(candidate)
-        if path != canonical and path not in seen:
+        if path != canonical and path not in seen and _SPELLING.fullmatch(path):
             seen.add(path)
             result.append(path)
     return result

@@ -1,0 +1,37 @@
+"""CSV files a spreadsheet opens as data: the one guard every cell of every published CSV goes through.
+
+Pure core. Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in some, a tab,
+a carriage return or their full-width forms) as a formula: ``=HYPERLINK(...)`` or ``+cmd|' /C calc'!A0`` in a
+title, a session or a record symbol would run on the reader's machine ("CSV injection"). Such a cell is
+written with a leading apostrophe, which every spreadsheet shows as text; other cells are written as they are.
+
+A module that publishes a CSV writes it with :func:`csv_text` (never ``csv.writer`` directly), so no cell
+can miss the guard.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterable
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""First characters that make a spreadsheet read a cell as a formula."""
+
+
+def formula_safe_cell(value: object) -> str:
+    """The cell's text as a spreadsheet shows it and never runs it: ``None`` is empty, numbers are written as
+    they are, text starting like a formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_text(columns: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    """A whole CSV file (RFC 4180 quoting, CRLF line ends): the header row, then ``rows``, every cell guarded."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([formula_safe_cell(column) for column in columns])
+    writer.writerows([formula_safe_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()

@@ -39,10 +39,11 @@ class ForkedCall(Generic[T]):
         for stream in (sys.stdout, sys.stderr):  # else the child would print the parent's buffered output again
             stream.flush()
         read_end, write_end = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read_end)
-            _run_child(function, write_end)
+            _run_child(function, write_end, parent)
         os.close(write_end)
         self._pid: int | None = pid
         self._read_end = read_end
@@ -73,15 +74,32 @@ class ForkedCall(Generic[T]):
         self._pid = None
 
 
-def _run_child(function: Callable[[], object], write_end: int) -> None:
+def _run_child(function: Callable[[], object], write_end: int, parent: int) -> None:
     status = 1
     try:
         value = function()
         with os.fdopen(write_end, "wb") as pipe:
             pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
+    except BrokenPipeError:
+        pass  # the parent closed its end: it was killed, or cancelled this call; no one wants the result
     except BaseException:  # noqa: BLE001 (Ctrl-C included: the parent sees a failed child and carries on)
-        traceback.print_exc()
+        # A parent that was killed (its build stopped) cut the pipe mid-message and reads no traceback: the
+        # child ends quietly. Only a failure the parent will see is printed.
+        if not _gone(parent):
+            traceback.print_exc()
     finally:
         # No atexit handlers, no flushing of the parent's inherited buffers, no cleanup of its objects.
         os._exit(status)
+
+
+def _gone(pid: int) -> bool:
+    """Whether the parent ``pid`` has died: this process was handed to another, or the parent is a zombie
+    (dead, its pipes closed, not yet reaped: the moment a killed parent's child notices)."""
+    if os.getppid() != pid:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[0] in (b"Z", b"X")
+    except (OSError, IndexError):
+        return True

@@ -41,7 +41,7 @@ from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed.files_writer import GeneratedFilesWriter
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.site_folder import inside_path, refusal
-from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links
+from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links, shown_docs_dir
 from resolutions.mkdocs_adapter.speed.speedups import Speedups
 from resolutions.mkdocs_adapter.speed.watcher import use_file_events
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
@@ -300,7 +300,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             from resolutions.site import views
 
             # (issue 4) agenda item titles from the optional content/agendas/*.yml files.
-            agenda_titles, agenda_problems = agendas.read_agenda_titles(config.docs_dir)
+            agenda_titles, agenda_problems = agendas.read_agenda_titles(config.docs_dir, shown_root=shown_docs_dir(config))
             self._report(agenda_problems)
             if self.is_serve:  # (issue 5) the same pages as the last rebuild when no index field changed
                 pages.extend(self.speedups.index_memo.index_pages(resolutions, agenda_titles, collection.url_for))

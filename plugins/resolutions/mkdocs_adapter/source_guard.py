@@ -24,11 +24,15 @@ log = logging.getLogger("mkdocs.plugins.resolutions")
 _AGENDA_SUFFIXES = (".yml", ".yaml")
 
 
+def shown_docs_dir(config: Any) -> str:
+    """docs_dir as diagnostics show paths: relative to the folder of mkdocs.yml (``docs``)."""
+    root = os.path.dirname(config.config_file_path or "") or os.getcwd()
+    return os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
+
+
 def refuse_unsafe_links(config: Any, allow_outside: bool) -> None:
     """Stop the build (``PluginError``) when a link of docs_dir leaves it, loops or points nowhere."""
-    root = os.path.dirname(config.config_file_path or "") or os.getcwd()
-    shown_root = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-    problems = link_problems(config.docs_dir, allow_outside=allow_outside, shown_root=shown_root)
+    problems = link_problems(config.docs_dir, allow_outside=allow_outside, shown_root=shown_docs_dir(config))
     for problem in problems:
         log.error(problem.format())
     if problems:

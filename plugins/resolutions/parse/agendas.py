@@ -78,11 +78,13 @@ def parse_agenda_file(text: str, path: str, default_session: str) -> tuple[Agend
     return titles, diagnostics
 
 
-def read_agenda_titles(docs_dir: str | Path, folder: str = AGENDA_FOLDER) -> tuple[AgendaTitles, list[Diagnostic]]:
+def read_agenda_titles(
+    docs_dir: str | Path, folder: str = AGENDA_FOLDER, shown_root: str = ""
+) -> tuple[AgendaTitles, list[Diagnostic]]:
     """Titles from every ``<docs_dir>/<folder>/*.yml`` (and ``*.yaml``) file, in file-name order.
 
     An absent folder is normal (agenda files are optional) and gives nothing. Paths in diagnostics are relative
-    to ``docs_dir``.
+    to ``docs_dir``, after ``shown_root`` (``docs``: the docs folder as the other diagnostics show it).
     """
     root = Path(docs_dir)
     agenda_dir = root / folder
@@ -93,6 +95,7 @@ def read_agenda_titles(docs_dir: str | Path, folder: str = AGENDA_FOLDER) -> tup
     files = sorted(p for p in agenda_dir.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
     for path in files:
         relative = path.relative_to(root).as_posix()
+        relative = f"{shown_root.rstrip('/')}/{relative}" if shown_root else relative
         try:
             too_large = limits.too_large(path.stat().st_size)
             if too_large:

@@ -270,7 +270,9 @@ def test_escaped_and_html_text_is_kept_as_text():
         "99th plenary meeting  \n30 June 2036\n"
     )
     resolution = parse(text, "html.md")
-    assert resolution.operative[0].text == "Decides that bold & *stars* stay text;"
+    # The tags are text the contributor typed: kept as written (the page escapes them), with a warning.
+    assert resolution.operative[0].text == "Decides that <b>bold</b> & *stars* stay text;"
+    assert [(d.code, d.line) for d in resolution.diagnostics] == [("RES114", 12)]
 
 
 def test_ocr_footnote_number_glued_to_a_word_is_a_marker():

@@ -16,7 +16,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from resolutions.docs_links import link_problems
+from resolutions.parse.docs_links import link_problems
 from resolutions.parse.agendas import AGENDA_FOLDER
 
 log = logging.getLogger("mkdocs.plugins.resolutions")

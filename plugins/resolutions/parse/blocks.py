@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
+from resolutions.parse.raw_html import BR, SUP_CLOSE, SUP_OPEN
+
 MARKDOWN = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
 
 
@@ -40,9 +42,6 @@ class Block:
     position: int = 0
 
 
-_SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
-_SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
-_BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -75,7 +74,7 @@ def _inline_lines(inline, first_line: int, prefix: str = "") -> list[Line]:
     for child in inline.children or ():
         kind = child.type
         if in_sup:
-            if kind == "html_inline" and _SUP_CLOSE.match(child.content):
+            if kind == "html_inline" and SUP_CLOSE.match(child.content):
                 in_sup = False
                 mark = "".join(sup_text).strip()
                 if mark:
@@ -106,11 +105,17 @@ def _inline_lines(inline, first_line: int, prefix: str = "") -> list[Line]:
         elif kind == "strong_close":
             bold_depth = max(0, bold_depth - 1)
         elif kind == "html_inline":
-            if _SUP_OPEN.match(child.content):
+            if SUP_OPEN.match(child.content):
                 in_sup = True
-            elif _BR.match(child.content):
+            elif BR.match(child.content):
                 finish()
                 start_line = line_number
+            else:  # any other tag is text the contributor typed: kept as written (raw_html reports it)
+                parts.append(child.content)
+                length += len(child.content)
+                any_text = True
+                if bold_depth == 0:
+                    plain_outside_bold = True
         elif kind == "footnote_ref":
             footnotes.append((length, str(child.meta.get("label", ""))))
         elif kind == "image":

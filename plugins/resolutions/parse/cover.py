@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from resolutions import symbols
 from resolutions.model import AgendaItem
 from resolutions.parse import codes, grammar
 from resolutions.parse.blocks import Block, Line
@@ -111,6 +112,14 @@ def distribution_line(state: State, lines: list[Line], position: int) -> int:
 def symbol_line(state: State, lines: list[Line], position: int) -> int:
     printed = lines[position]
     if state.cover.symbol_text is None and _SYMBOL_LINE.match(printed.text):
+        if symbols.normalise_symbol(printed.text) is None:  # laid out as a symbol, but not one: A/RES/../..
+            state.warn(
+                printed.line, codes.SYMBOL_LINE_NOT_A_SYMBOL,
+                f"symbol line '{short(printed.text)}' is not a document symbol, expected one such as A/RES/51/148; "
+                "kept as unplaced text",
+            )
+            state.content.unplaced.append(Para("unplaced", None, printed.text, printed.line, list(printed.footnotes)))
+            return TAKEN
         state.cover.symbol_text = printed.text
         state.cover.symbol_line = printed.line
         return TAKEN

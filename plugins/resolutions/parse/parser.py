@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from resolutions.model import Diagnostic, Resolution
-from resolutions.parse import assemble, body, codes, cover, frontmatter, limits
+from resolutions.parse import assemble, body, codes, cover, frontmatter, limits, raw_html
 from resolutions.parse.blocks import MARKDOWN, read_blocks
 from resolutions.parse.state import State
 
@@ -53,8 +53,10 @@ def parse(text: str, path: str = "<string>") -> Resolution:
     if not body_text.strip():
         resolution = _empty(path, codes.EMPTY_FILE, "the file has no text after its front matter, expected a resolution text")
         return replace(resolution, diagnostics=tuple(diagnostics) + resolution.diagnostics)
-    state = State(read_blocks(MARKDOWN.parse(body_text), front_lines), path)
+    tokens = MARKDOWN.parse(body_text)
+    state = State(read_blocks(tokens, front_lines), path)
     state.diagnostics.extend(diagnostics)
+    state.diagnostics.extend(raw_html.html_warnings(tokens, front_lines, path))
     index = cover.read(state)
     body.read(state, cover.read_single_part_label(state, index))
     kind = _kind_from_path(path)

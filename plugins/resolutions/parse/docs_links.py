@@ -20,11 +20,8 @@ import errno
 import os
 from dataclasses import dataclass
 
-from resolutions.model import ERROR, Diagnostic
-
-LEAVES_DOCS = "DOC001"
-LOOP = "DOC002"
-BROKEN = "DOC003"
+from resolutions.model import Diagnostic
+from resolutions.parse import codes
 
 ENTRY_LIMIT = 500_000
 """Entries the walk looks at before it stops: 25 times the files of a 20,000-resolution collection (well under
@@ -52,7 +49,7 @@ def link_problems(docs_dir: str, allow_outside: bool = False, shown_root: str = 
 
     def report(link_path: str, code: str, message: str) -> None:
         shown = _shown(link_path, docs_real, shown_root)
-        problems.setdefault(shown, Diagnostic(shown, 0, ERROR, code, message))
+        problems.setdefault(shown, Diagnostic(shown, 0, codes.severity(code), code, message))
 
     pending = [_Folder(docs_real, "", frozenset({docs_real}))]
     entries = 0
@@ -66,7 +63,7 @@ def link_problems(docs_dir: str, allow_outside: bool = False, shown_root: str = 
         for entry in found:
             entries += 1
             if entries > ENTRY_LIMIT:
-                report(folder.real, LOOP, f"docs_dir lists more than {ENTRY_LIMIT:,} entries through its links, "
+                report(folder.real, codes.LINK_LOOP, f"docs_dir lists more than {ENTRY_LIMIT:,} entries through its links, "
                        "expected a folder of sources (links that multiply folders?)")
                 return list(problems.values())
             path = os.path.join(folder.real, entry.name)
@@ -77,20 +74,20 @@ def link_problems(docs_dir: str, allow_outside: bool = False, shown_root: str = 
                 continue
             target = _target(path)
             if target is None:
-                report(path, LOOP, "symbolic link is a chain of links that never ends, expected a link to a file or folder")
+                report(path, codes.LINK_LOOP, "symbolic link is a chain of links that never ends, expected a link to a file or folder")
                 continue
             if not os.path.exists(target):
-                report(path, BROKEN, f"symbolic link points to {_quoted(os.readlink(path))}, which does not exist, "
+                report(path, codes.LINK_BROKEN, f"symbolic link points to {_quoted(os.readlink(path))}, which does not exist, "
                        "expected an existing file or folder")
                 continue
             inside = target == docs_real or target.startswith(docs_real + os.sep)
             if not inside and not allow_outside:
-                report(path, LEAVES_DOCS, f"symbolic link points outside docs_dir (to {_quoted(target)}), expected a "
+                report(path, codes.LINK_LEAVES_DOCS, f"symbolic link points outside docs_dir (to {_quoted(target)}), expected a "
                        "file or folder inside it; it would be published (set allow_links_outside_docs to allow it)")
                 continue
             if os.path.isdir(target):
                 if target in folder.above:
-                    report(path, LOOP, f"symbolic link leads back to {_quoted(_shown(target, docs_real, shown_root))}, "
+                    report(path, codes.LINK_LOOP, f"symbolic link leads back to {_quoted(_shown(target, docs_real, shown_root))}, "
                            "a folder on the way to the link itself: listing docs_dir would never end; expected a link that leads elsewhere")
                     continue
                 pending.append(_Folder(target, shown, folder.above | {target}))

@@ -1,0 +1,60 @@
+"""HTML written in a source text: shown as written (escaped by the renderer), never run, and reported.
+
+Pure core. A resolution is printed text; the only markup the parser reads in it is ``<sup>`` (a footnote
+marker) and ``<br>`` (a printed line break). Any other tag markdown-it recognises (``<script>``,
+``<a href=...>``, ``<iframe>``, a block of HTML) is text the contributor typed: it reaches the page as the
+characters written, and a warning (``codes.HTML_IN_TEXT``) names its line, so that an editor can see what was meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions.model import Diagnostic
+from resolutions.parse import codes
+
+SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
+SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
+BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+"""The tags the parser reads as layout (a footnote marker, a line break); every other tag is text."""
+
+_SHOWN_CHARS = 60
+
+
+def is_read_markup(tag: str) -> bool:
+    """Whether an inline HTML tag is layout the parser reads (``<sup>``, ``</sup>``, ``<br>``)."""
+    return any(pattern.match(tag) for pattern in (SUP_OPEN, SUP_CLOSE, BR))
+
+
+def html_warnings(tokens, line_offset: int, path: str) -> list[Diagnostic]:
+    """One ``RES114`` warning per source line holding HTML other than the layout the parser reads.
+
+    ``tokens`` is markdown-it's token stream of the body; ``line_offset`` the lines taken by the front matter.
+    """
+    found: dict[int, str] = {}
+    for token in tokens:
+        first = (token.map[0] if token.map else 0) + 1 + line_offset
+        if token.type == "html_block":
+            content = token.content.strip()
+            if content and not content.startswith("<!--"):
+                found.setdefault(first, content.split("\n", 1)[0])
+        elif token.type == "inline":
+            line = first
+            for child in token.children or ():
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type == "html_inline" and not is_read_markup(child.content):
+                    found.setdefault(line, child.content)
+    return [
+        Diagnostic(
+            path, line, codes.severity(codes.HTML_IN_TEXT), codes.HTML_IN_TEXT,
+            f"HTML {_short(tag)} in the text is shown as written, not run; expected plain text "
+            "(only <sup> footnote markers and <br> line breaks are read)",
+        )
+        for line, tag in sorted(found.items())
+    ]
+
+
+def _short(tag: str) -> str:
+    text = " ".join(tag.split())
+    return repr(text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 3] + "...")

@@ -113,13 +113,11 @@ def symbol_line(state: State, lines: list[Line], position: int) -> int:
     printed = lines[position]
     if state.cover.symbol_text is None and _SYMBOL_LINE.match(printed.text):
         if symbols.normalise_symbol(printed.text) is None:  # laid out as a symbol, but not one: A/RES/../..
-            state.warn(
-                printed.line, codes.SYMBOL_LINE_NOT_A_SYMBOL,
+            return _unplaced(
+                state, printed, codes.SYMBOL_LINE_NOT_A_SYMBOL,
                 f"symbol line '{short(printed.text)}' is not a document symbol, expected one such as A/RES/51/148; "
                 "kept as unplaced text",
             )
-            state.content.unplaced.append(Para("unplaced", None, printed.text, printed.line, list(printed.footnotes)))
-            return TAKEN
         state.cover.symbol_text = printed.text
         state.cover.symbol_line = printed.line
         return TAKEN
@@ -200,11 +198,16 @@ def topic_line(state: State, lines: list[Line], position: int) -> int:
 def unknown_line(state: State, lines: list[Line], position: int) -> int:
     """Any other line is kept as unplaced text, with a warning."""
     printed = lines[position]
-    state.warn(
-        printed.line, codes.UNKNOWN_HEADER_LINE,
+    return _unplaced(
+        state, printed, codes.UNKNOWN_HEADER_LINE,
         f"unknown header line '{short(printed.text)}', expected the body, symbol, date, session, "
         "agenda item, adoption line, proponent line or the number and title",
     )
+
+
+def _unplaced(state: State, printed: Line, code: str, message: str) -> int:
+    """Keep a cover line no rule can use as unplaced text, with its warning."""
+    state.warn(printed.line, code, message)
     state.content.unplaced.append(Para("unplaced", None, printed.text, printed.line, list(printed.footnotes)))
     return TAKEN
 

@@ -15,8 +15,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_scripts import load
+
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_TEXT = (ROOT / "content" / "resolutions" / "A_RES_51_148.md").read_text(encoding="utf-8")
+INPUTS = load("hostile_bench")
+"""The hostile inputs are made by bench/hostile_bench.py, which times what these tests check."""
+SAMPLE_TEXT = INPUTS.SAMPLE_TEXT
+resolution = INPUTS.resolution
 
 MKDOCS_YML = """\
 site_name: Hostile input
@@ -30,13 +35,6 @@ plugins:
       folder: resolutions
       cache_dir: ""
 {options}"""
-
-
-def resolution(number: str = "51/148", front: str | None = None, text: str = SAMPLE_TEXT) -> str:
-    """The sample resolution renumbered (``51/149`` gives symbol ``A/RES/51/149``), with a front matter."""
-    session, serial = number.split("/")
-    body = text.replace("A/RES/51/148", f"A/RES/{session}/{serial}").replace("51/148.", f"{number}.")
-    return f"---\n{front}\n---\n{body}" if front is not None else body
 
 
 @dataclass

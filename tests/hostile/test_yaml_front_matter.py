@@ -7,16 +7,9 @@ bench/hostile_bench.py, not here.)
 
 from __future__ import annotations
 
-from hostile_project import no_traceback, resolution
+from hostile_project import INPUTS, no_traceback, resolution
 
-
-def alias_bomb(levels: int = 9, width: int = 9) -> str:
-    """Nested aliases: ``width ** levels`` values once expanded (387 million for the defaults), ~1 KB written."""
-    lines = [f"a0: &a0 [{', '.join(['lol'] * width)}]"]
-    for level in range(1, levels):
-        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * width)}]")
-    lines.append(f"title: *a{levels - 1}")
-    return "\n".join(lines)
+alias_bomb = INPUTS.alias_bomb
 
 
 def test_an_impossible_date_is_an_error_at_its_key_and_nothing_else_is_lost(project):

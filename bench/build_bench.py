@@ -307,10 +307,11 @@ def _our_config(docs_dir: Path, site_dir: Path, cache_dir: Path, folder: str) ->
             options = dict((entry.get("resolutions") if isinstance(entry, dict) else None) or {})
             options["folder"] = folder
             options["cache_dir"] = str(cache_dir)
+            options["allow_links_outside_docs"] = True  # the corpus collection links its files in
             entry = {"resolutions": options}
         plugins.append(entry)
     if not any(isinstance(p, dict) and "resolutions" in p for p in plugins):
-        plugins.append({"resolutions": {"folder": folder, "cache_dir": str(cache_dir)}})
+        plugins.append({"resolutions": {"folder": folder, "cache_dir": str(cache_dir), "allow_links_outside_docs": True}})
     config["plugins"] = plugins
     return config
 

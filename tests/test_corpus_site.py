@@ -11,7 +11,7 @@ The same build by hand (from the repository root):
 
     mkdir -p /tmp/corpus-site/docs && ln -sfn "$PWD/../shared/corpus" /tmp/corpus-site/docs/resolutions &&
     echo "# Corpus" > /tmp/corpus-site/docs/index.md &&
-    printf 'site_name: Corpus\ntheme: {name: material, custom_dir: %s/site_templates}\nplugins: [resolutions]\n' \
+    printf 'site_name: Corpus\ntheme: {name: material, custom_dir: %s/site_templates}\nplugins: [{resolutions: {allow_links_outside_docs: true}}]\n' \
       "$PWD" > /tmp/corpus-site/mkdocs.yml && .venv/bin/mkdocs build --strict -f /tmp/corpus-site/mkdocs.yml
 """
 
@@ -56,6 +56,8 @@ def corpus_build(corpus_dir, tmp_path_factory) -> CorpusBuild:
     (docs / "resolutions").symlink_to(corpus_dir, target_is_directory=True)
     # Material's search plugin is left out: the resolutions plugin writes its own index.
     config = MKDOCS_YML.replace("  - search\n", "")
+    # The corpus is linked in from outside docs_dir: the plugin builds such a link only when allowed.
+    config = config.replace("      folder: resolutions\n", "      folder: resolutions\n      allow_links_outside_docs: true\n")
     (root / "mkdocs.yml").write_text(config.format(templates=ROOT / "site_templates"), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],

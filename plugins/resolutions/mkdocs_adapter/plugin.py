@@ -127,11 +127,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.is_serve = command == "serve"
 
     def on_config(self, config: Any) -> Any:
+        refuse_unsafe_links(config, self.config.allow_links_outside_docs)  # before MkDocs lists docs_dir
         self.speedups.configure(self.config, config, serve=self.is_serve)  # (issue 5) parse cache
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
-        refuse_unsafe_links(config, self.config.allow_links_outside_docs)  # before MkDocs lists docs_dir
         if self.is_serve:  # (issue 5) requests wait while MkDocs empties and refills the site folder
             self.preview_files.begin_build()
         else:  # (issue 5) forked now, while this process is small (files_writer)

@@ -124,6 +124,11 @@ def _write_config(work: Path, site_url: str) -> Path:
                 "theme:",
                 "  name: material",
                 f"  custom_dir: {ROOT / 'site_templates'}",
+                # The corpus sessions are linked in from outside docs_dir: allowed for this site only.
+                "plugins:",
+                "  - resolutions:",
+                "      folder: resolutions",
+                "      allow_links_outside_docs: true",
                 "",
             ]
         ),

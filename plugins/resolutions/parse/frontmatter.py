@@ -327,9 +327,9 @@ class _Reader:
     def count(self, key: str, value: Any) -> int | None:
         if value is None:
             return None
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= limits.VOTE_COUNT:
             return value
-        self.wrong_type(key, value, "a whole number of votes, 0 or more")
+        self.wrong_type(key, value, f"a whole number of votes from 0 to {limits.VOTE_COUNT}")
         return None
 
     def members(self, key: str, value: Any) -> tuple[str, ...]:
@@ -421,8 +421,10 @@ class _Reader:
                     f"unknown meeting key '{key}' ignored, expected one of {', '.join(sorted(_MEETING_KEYS))}",
                 )
         number = value.get("number")
-        if number is not None and not (isinstance(number, int) and not isinstance(number, bool) and number > 0):
-            self.wrong_type("meeting.number", number, "a meeting number such as 84")
+        if number is not None and not (
+            isinstance(number, int) and not isinstance(number, bool) and 0 < number <= limits.MEETING_NUMBER
+        ):
+            self.wrong_type("meeting.number", number, f"a meeting number such as 84 (at most {limits.MEETING_NUMBER:,})")
             number = None
         kind = value.get("kind", "plenary")
         if not isinstance(kind, str):
@@ -459,7 +461,7 @@ def apply(resolution: Resolution, front: FrontMatter, line: int = 1) -> Resoluti
             contradictions.append(
                 Diagnostic(
                     resolution.source, key_line(name), codes.severity(codes.FRONT_CONTRADICTS_TEXT), codes.FRONT_CONTRADICTS_TEXT,  # the editor's value is used
-                    f"front matter '{name}' is {given!r} but the text prints {printed!r}, "
+                    f"front matter '{name}' is {_show(given)} but the text prints {_show(printed)}, "
                     "expected them to agree; the front matter is used",
                 )
             )

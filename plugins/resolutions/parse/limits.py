@@ -18,6 +18,12 @@ TEXT_CHARS = 10_000
 """Longest front-matter value of any other string: a title, a sponsor list, a subject, an agenda title, a
 Member State's name."""
 
+VOTE_COUNT = 999
+"""Largest vote count (the General Assembly has 193 members)."""
+
+MEETING_NUMBER = 99_999
+"""Largest meeting number (the Security Council's meetings number about 10,000)."""
+
 
 def value_limit(key: str) -> int:
     """The limit of a front-matter key (``"vote.in_favour_members"`` has the limit of ``"vote"``)."""

@@ -147,7 +147,7 @@ def test_entries_of_an_older_parser_are_removed(tmp_path: Path) -> None:
 def test_parser_version_depends_on_parsing_code_only() -> None:
     version = cache.parser_version()
     assert len(version) == 16 and version == cache.parser_version()
-    assert "search_index.py" in cache._NOT_PARSER_INPUTS and "model.py" not in cache._NOT_PARSER_INPUTS
+    assert "search_records.py" in cache._NOT_PARSER_INPUTS and "model.py" not in cache._NOT_PARSER_INPUTS
 
 
 def test_cache_folder_is_never_inside_the_site(tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ class CacheStats:
 
 # Modules of the package whose code does not affect what the parser produces; every other module does.
 # (A module missing here only costs a needless re-parse after it is edited; never a stale parse.)
-_NOT_PARSER_INPUTS = frozenset({"cache.py", "search_index.py", "render.py", "views.py", "datasets.py",
+_NOT_PARSER_INPUTS = frozenset({"cache.py", "search_records.py", "render.py", "views.py", "datasets.py",
                                 "redirects.py", "export.py", "cli.py", "site_plan.py", "incremental.py",
                                 "collection.py", "agendas.py"})
 

@@ -8,8 +8,9 @@
   ``A_RES_51_148.md#para-5``.
 - ``on_page_context``: renders the page (``render.render_resolution``) right before MkDocs writes it, and hands
   the fragments to ``site_templates/resolution.html``.
-- ``on_post_build``: writes the generated data files, redirects and search index (through a writer process
-  forked in ``on_pre_build``: ``files_writer``), then fails the build once if any diagnostic was an error
+- ``on_post_build``: writes the generated data files and redirects (through a writer process forked in
+  ``on_pre_build``: ``files_writer``), waits for the Pagefind search bundle started in ``on_files``
+  (``pagefind_index``), then fails the build once if any diagnostic was an error
   (except under ``mkdocs serve``, which keeps serving and shows them in the log).
 - under ``mkdocs serve`` (issue 5): ``on_serve`` puts ``PreviewFiles`` in front of the preview server, and the
   data files and unchanged pages of each rebuild are written when a browser asks for them, not every time.
@@ -40,6 +41,7 @@ from resolutions.site.collection import Collection
 from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed.files_writer import GeneratedFilesWriter
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
+from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle, preview_folder
 from resolutions.mkdocs_adapter.site_folder import inside_path, refusal
 from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links, shown_docs_dir
 from resolutions.mkdocs_adapter.speed.speedups import Speedups
@@ -76,7 +78,8 @@ class ResolutionsConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/resolutions")
     """Folder of the parse cache, relative to mkdocs.yml (never inside site_dir); ``""`` keeps it in memory."""
     search = c.Type(bool, default=True)
-    """Write the compact chunked search index and the search page (replaces Material's ``search`` plugin)."""
+    """Build the Pagefind search index, the symbol lookup and the search page (replaces Material's ``search``
+    plugin); false builds none of them (a site that prefers another search, or to measure its cost)."""
     # (issue 5) resolution pages filled into a frame rendered once per shape (docs/performance.md).
     fast_pages = c.Type(bool, default=True)
     """Build resolution pages without reading their source, Python-Markdown or a full template render each."""
@@ -118,6 +121,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.fast_pages = FastPages()  # (issue 5) resolution pages filled into shared frames
         self.preview_files = PreviewFiles()  # (issue 5) serve: files written when requested
         self.files_writer = GeneratedFilesWriter()  # (issue 5) build: files created by a writer process
+        self.search_bundle = PagefindBundle()
         self._frozen = False  # (issue 5) see _collector_spared
 
     # --- events --------------------------------------------------------------------------------------------
@@ -147,6 +151,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.is_serve:
             self.preview_files.abandon()
         self.files_writer.cancel()
+        self.search_bundle.cancel()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if not config.use_directory_urls:
@@ -263,6 +268,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             for problem in self.files_writer.finish(self.generated_files):
                 log.error(f"resolutions: {problem}")
             self.generated_files = []  # (issue 5) deferred contents hold the models; let them go
+            for problem in self.search_bundle.finish():
+                log.error(f"resolutions: {problem}")
         if self.error_count and self.config.strict_errors and not self.is_serve:
             raise PluginError(
                 f"resolutions: {self.error_count} error(s) in the resolution sources (listed above as path:line)"
@@ -318,11 +325,18 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         data_files.extend(self.speedups.unless_unchanged(  # (issue 5) serve: the same redirects as last time
             "redirects", (page_urls, config.site_url, taken),
             lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
-        # (issue 5) the search page and the compact chunked search index (docs/search.md).
+        # The search page, the symbol lookup and the Pagefind bundle, built beside the pages (docs/search.md).
         if self.config.search:
-            search_pages, search_files = self.speedups.search_outputs(resolutions, collection, self.files_writer)
-            pages.extend(search_pages)
-            data_files.extend(search_files)
+            from resolutions.data import search_records
+
+            pages.append(search_records.search_page())
+            page_of = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
+            data_files.extend(search_records.symbol_lookup_files(page_of))
+            if self.is_serve:
+                data_files.append(preview_folder(lambda: search_records.records(page_of), log.error))
+            else:
+                for problem in self.search_bundle.start(search_records.records(page_of), config.site_dir):
+                    log.error(f"resolutions: {problem}")
         return pages, data_files
 
     @contextmanager

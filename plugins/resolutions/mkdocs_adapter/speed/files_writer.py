@@ -1,6 +1,6 @@
 """Writing a one-off build's generated files through a writer process (issue 5).
 
-Responsibility: write the data files, redirect pages and search index of ``mkdocs build`` into the site folder
+Responsibility: write the data files, redirect pages and symbol lookup of ``mkdocs build`` into the site folder
 once MkDocs has written the pages, and hand back the message of every file refused. This process makes each
 file's content; a writer process creates the folders and files. On a slow disk (about 0.25 ms to create a
 file or a folder; some 50,000 files and their folders at 20,000 resolutions: 16 s of file system calls
@@ -12,11 +12,7 @@ forked after the parse would share the collection's memory only until either pro
 processes then held two copies of the whole heap (1.8 GB in all at 20,000 resolutions; 1.1 GB with the
 writer forked at the start).
 So the writer receives contents, never computes them from the collection: file by file through a pipe, each
-a header ``("file", dest_uri, replace_existing)``, its chunks, then ``None``. One exception, because it would
-otherwise come after the pages on this process's core: the search index. Its documents (each resolution's
-text blocks and what results show, ``search_index.SearchDocument``) are written to a temporary file when the
-collection is ready, and the writer builds the index files from them (``search_index.StreamedIndex``) while
-MkDocs writes the pages, and writes them after the other files (``("search-documents", path)``).
+a header ``("file", dest_uri, replace_existing)``, its chunks, then ``None``.
 
 In this process instead, everything written the same way: when forking is not safe here (``forked``: not
 Linux, or threads), when turned off (option ``parallel_files``), and when the writer failed (then every file
@@ -27,14 +23,11 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
-from contextlib import suppress
 from functools import partial
-from typing import BinaryIO, Iterable, Iterator, Sequence
+from typing import BinaryIO, Iterator, Sequence
 
 from resolutions.mkdocs_adapter.speed.forked import ForkedCall, fork_is_safe
 from resolutions.mkdocs_adapter.site_folder import SiteFolder, each_file, refusal, write_checked, write_files
-from resolutions.data.search_index import SearchDocument, StreamedIndex
 from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
 _PIPE_BUFFER = 1 << 20
@@ -47,8 +40,6 @@ class GeneratedFilesWriter:
         self._site_dir = ""
         self._child: ForkedCall[list[str]] | None = None
         self._pipe: BinaryIO | None = None
-        self._made_by_writer: GeneratedFolder | None = None
-        self._documents_path: str | None = None
 
     @property
     def in_parallel(self) -> bool:
@@ -65,36 +56,15 @@ class GeneratedFilesWriter:
             os.close(read_end)
             self._pipe = os.fdopen(write_end, "wb", buffering=_PIPE_BUFFER)
 
-    def make_search_index(self, folder: GeneratedFolder, documents: Iterable[SearchDocument]) -> None:
-        """Have the writer build ``folder``, the search index, from ``documents`` while MkDocs writes the pages
-        (when there is no writer, ``finish`` makes it here from ``folder`` itself)."""
-        if self._pipe is None:
-            return
-        try:
-            handle, self._documents_path = tempfile.mkstemp(suffix=".search-documents")
-            with os.fdopen(handle, "wb") as out:
-                for document in documents:
-                    pickle.dump(document, out, protocol=pickle.HIGHEST_PROTOCOL)
-        except OSError:  # no room in the temporary folder: finish makes the index here
-            self._forget_documents()
-            return
-        try:
-            pickle.dump(("search-documents", self._documents_path), self._pipe)
-            self._pipe.flush()  # the writer starts now
-        except BrokenPipeError:  # the writer died: finish writes everything here
-            return
-        self._made_by_writer = folder
-
     def finish(self, items: Sequence[GeneratedFile | GeneratedFolder]) -> list[str]:
         """Write ``items`` (their contents made here, the files created by the writer); the refusals."""
         child, pipe, self._child, self._pipe = self._child, self._pipe, None, None
-        made_by_writer, self._made_by_writer = self._made_by_writer, None
         if child is None or pipe is None:
             return write_files(self._site_dir, items)
         problems: list[str] = []
         try:
             with pipe:
-                for data_file in each_file(item for item in items if item is not made_by_writer):
+                for data_file in each_file(items):
                     problem = refusal(data_file)
                     if problem is not None:
                         problems.append(problem)
@@ -103,7 +73,6 @@ class GeneratedFilesWriter:
         except BrokenPipeError:  # the writer died: its traceback is on stderr
             pass
         from_writer = child.result()
-        self._forget_documents()
         if from_writer is None:
             return write_files(self._site_dir, items)  # everything again, here
         return problems + from_writer
@@ -117,14 +86,7 @@ class GeneratedFilesWriter:
                 pass
         if self._child is not None:
             self._child.cancel()
-        self._child, self._pipe, self._made_by_writer = None, None, None
-        self._forget_documents()
-
-    def _forget_documents(self) -> None:
-        if self._documents_path is not None:
-            with suppress(FileNotFoundError):  # the writer removes it once read
-                os.remove(self._documents_path)
-            self._documents_path = None
+        self._child, self._pipe = None, None
 
 
 def _send(pipe: BinaryIO, data_file: GeneratedFile) -> None:
@@ -139,16 +101,12 @@ def _write_received(site_dir: str, read_end: int, write_end: int) -> list[str]:
     os.close(write_end)  # else the pipe would never end: this process would hold its other end open
     site = SiteFolder(site_dir)
     problems: list[str] = []
-    search_files: list[GeneratedFile] = []
     with os.fdopen(read_end, "rb", buffering=_PIPE_BUFFER) as pipe:
         while True:
             try:
                 message = pickle.load(pipe)
             except EOFError:
-                return problems + [problem for data_file in search_files if (problem := write_checked(site, data_file))]
-            if message[0] == "search-documents":
-                search_files = _search_files(message[1])
-                continue
+                return problems
             _, dest_uri, replace_existing = message
             chunks = _received_chunks(pipe)
             problem = write_checked(site, GeneratedFile(dest_uri, lambda: chunks, replace_existing))
@@ -156,17 +114,6 @@ def _write_received(site_dir: str, read_end: int, write_end: int) -> list[str]:
                 problems.append(problem)
             for _ in chunks:  # what a file kept out did not take
                 pass
-
-
-def _search_files(documents_path: str) -> list[GeneratedFile]:
-    index = StreamedIndex()
-    with open(documents_path, "rb") as documents:
-        os.remove(documents_path)  # (still readable while open)
-        while True:
-            try:
-                index.add(pickle.load(documents))
-            except EOFError:
-                return index.files()
 
 
 def _received_chunks(pipe: BinaryIO) -> Iterator[bytes]:

@@ -1,12 +1,10 @@
-"""The MkDocs side of issue 5: parse cache, compact search and incremental ``mkdocs serve`` for the plugin.
+"""The MkDocs side of issue 5: parse cache and incremental ``mkdocs serve`` for the plugin.
 
 ``Speedups`` is held by ``ResolutionsPlugin`` for the life of the process (MkDocs keeps a plugin object with
 ``on_startup`` across serve rebuilds). The plugin calls it in one line per hook:
 
 - ``configure`` (``on_config``): where the disk parse cache lives;
 - ``parse`` (``parse_sources``): parse through ``cache.ParseCache``;
-- ``search_outputs`` (``site_outputs``): the search page and the chunked index from ``search_index`` (under
-  serve, a ``GeneratedFolder`` made when first requested);
 - ``reuse_unchanged_pages`` (end of ``on_files``, serve only): pages whose inputs are unchanged since the
   previous build are swapped for their finished HTML, which MkDocs copies instead of rendering;
 - ``index_memo`` (``site_outputs``, serve only): the index pages of the last rebuild when no field they show changed;
@@ -15,7 +13,7 @@
 - ``reuse_compiled_templates`` (``on_env``): keep Material's compiled templates between builds;
 - ``remember`` (``on_post_page``, serve only): keep each rendered page's HTML for the next build.
 
-The decisions live in the pure core (``cache``, ``search_index``, ``incremental``); this module only speaks
+The decisions live in the pure core (``cache``, ``incremental``); this module only speaks
 MkDocs: ``File`` objects and config.
 """
 
@@ -23,19 +21,17 @@ from __future__ import annotations
 
 import logging
 import os
-from functools import partial
 from typing import Any, Callable, Sequence, TypeVar
 
 import jinja2
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from resolutions.mkdocs_adapter.speed import incremental
-from resolutions.data import search_index
 from resolutions.site import views
 from resolutions.cache import ParseCache, SourceFile, resolve_cache_folder
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles
 from resolutions.model import Resolution
-from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
+from resolutions.site.site_plan import GeneratedFile
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
@@ -79,14 +75,13 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 class Speedups:
-    """State kept across builds: the parse cache, the search index memo, the pages of the previous build."""
+    """State kept across builds: the parse cache, the index pages memo, the pages of the previous build."""
 
     def __init__(self) -> None:
         # Many cache misses (a first build) are parsed by one worker process per core: 1.3-1.5x faster on
         # 2 idle cores (docs/performance.md). RESOLUTIONS_PARSE_WORKERS=1 keeps parsing in this process.
         workers = os.environ.get("RESOLUTIONS_PARSE_WORKERS", "")
         self.parse_cache = ParseCache(folder=None, workers=int(workers) if workers.isdigit() else None)
-        self.search_builder = search_index.SearchIndexBuilder()
         self.index_memo = views.IndexPagesMemo()
         self._last_results: dict[str, tuple[Any, Any]] = {}
         self.page_memory = incremental.PageMemory()
@@ -113,22 +108,6 @@ class Speedups:
         log.debug(f"resolutions: parse cache: {stats.total} files, {stats.memory_hits} from memory, "
                   f"{stats.disk_hits} from disk, {stats.parsed} parsed{' in parallel' if stats.parallel else ''}")
         return resolutions
-
-    def search_outputs(self, resolutions: Sequence[Resolution], collection: Any, writer: Any = None
-                       ) -> tuple[list[GeneratedPage], list[GeneratedFile | GeneratedFolder]]:
-        """The search page and the index files for every resolution that has a page; in a one-off build,
-        ``writer`` (a ``GeneratedFilesWriter``) is asked to build them while MkDocs writes the pages."""
-        pages = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
-        # Made when written: under serve when a browser first asks for an index file after the rebuild
-        # (preview_files), not at every edit; in a one-off build beside the pages (files_writer).
-        # The serve builder keeps the previous index and updates only the edited documents' terms; a one-off
-        # build never reuses that memo (the terms and postings of every document, ~50 KB a resolution, kept to
-        # the end of the build): a builder of its own, dropped after use.
-        builder = self.search_builder if self.serve else search_index.SearchIndexBuilder(remember=False)
-        folder = GeneratedFolder(search_index.INDEX_FOLDER + "/", partial(builder.build_for_pages, pages))
-        if writer is not None and not self.serve:
-            writer.make_search_index(folder, (search_index.document_for(res, url) for res, url in pages))
-        return [search_index.search_page()], [folder]
 
     def reuse_unchanged_pages(self, plugin: Any, files: Files, config: Any) -> None:
         """Swap every resolution and generated page whose inputs did not change for its previous HTML."""

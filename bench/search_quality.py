@@ -4,8 +4,8 @@
     python bench/search_quality.py --site SITE_DIR [--label new] [--queries tests/search_queries.yml]
 
 Serves a built site (usually the whole development corpus, see tests/browser/test_search_quality.py) on
-127.0.0.1, opens ``search/?q=...`` for every query of the set in Debian's Chromium and reads the links of the
-result list (``.res-search-page__results a``) in order, as a reader sees them. A result counts when its page is
+127.0.0.1, opens ``search/?q=...`` for the first query of the set in Debian's Chromium, types the others into
+the search page's box, and reads the links of the result list (``.res-search-page__results a``) in order, as a reader sees them. A result counts when its page is
 one of the query's relevant documents (a page is known by the symbol of its ``index.json`` twin). Writes
 ``bench/results/search_quality_<label>.json`` and prints one line per kind.
 
@@ -44,14 +44,18 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    requested: list[str] | None = None
+
     def log_message(self, format: str, *args: object) -> None:
-        pass
+        if self.requested is not None:
+            self.requested.append(urlsplit(self.path).path)
 
 
 @contextmanager
-def served(site_dir: Path) -> Iterator[str]:
-    """The base URL of ``site_dir`` served on 127.0.0.1 until the block ends."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def served(site_dir: Path, requested: list[str] | None = None) -> Iterator[str]:
+    """The base URL of ``site_dir`` served on 127.0.0.1 until the block ends; the path of every request is
+    appended to ``requested`` when given (those of Pagefind's web worker too, which the browser's events miss)."""
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"requested": requested}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="search-quality-server", daemon=True)
@@ -63,23 +67,39 @@ def served(site_dir: Path) -> Iterator[str]:
         server.server_close()
 
 
-def run_queries(site_dir: Path, queries: list[dict]) -> list[list[str]]:
-    """For each query, the symbols of the results the search page lists, best first (at most ``RANKS_READ``)."""
-    from playwright.sync_api import sync_playwright
+def run_queries(site_dir: Path, queries: list[dict], browser=None) -> list[list[str]]:
+    """For each query, the symbols of the results the search page lists, best first (at most ``RANKS_READ``);
+    in ``browser`` (a Playwright browser) when given, else in a Chromium of its own."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return run_queries(site_dir, queries, launched)
+            finally:
+                launched.close()
     symbol_of = functools.lru_cache(maxsize=None)(functools.partial(_symbol_of_path, site_dir))
     ranked: list[list[str]] = []
-    with served(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    with served(site_dir) as base:
+        context = browser.new_context()
+        page = context.new_page()
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
-        for item in queries:
-            page.goto(base + "search/?q=" + quote(item["query"]), wait_until="load")
-            page.wait_for_selector(".res-search-page__results li", timeout=30_000)
+        # The first query through the page's URL (as a shared link), the others typed into its box (Pagefind's
+        # script and WebAssembly are then loaded once, as for a reader searching several times).
+        for number, item in enumerate(queries):
+            if number == 0:
+                page.goto(base + "search/?q=" + quote(item["query"]), wait_until="load")
+            else:
+                page.fill("[data-res-search-page] input[name=q]", item["query"])
+                page.press("[data-res-search-page] input[name=q]", "Enter")
+            page.wait_for_function(
+                "() => { const s = document.querySelector('[data-res-search-status]');"
+                " return s && s.textContent && s.textContent !== 'Searching\u2026'; }", timeout=30_000)
             hrefs = page.eval_on_selector_all(".res-search-page__results a", "links => links.map(a => a.href)")
             symbols = [symbol_of(urlsplit(href).path) for href in hrefs[:RANKS_READ]]
             ranked.append([s for s in symbols if s])
-        browser.close()
+        context.close()
     return ranked
 
 

@@ -411,6 +411,9 @@
         if (search !== current) return;
         buildFilters(search.filterCounts);
         show(hits, search, false);
+      }).catch(function () {
+        if (search !== current) return;
+        status.textContent = "The search index could not be loaded. The indexes of resolutions, sessions and agenda items still work.";
       });
     }
 
@@ -419,7 +422,7 @@
       clearTimeout(pending);
       pending = setTimeout(run, 150);
     });
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(pending); run(); });
     sortSelect.addEventListener("change", run);
     moreButton.addEventListener("click", function () {
       var search = current;
@@ -432,7 +435,7 @@
         if (link) link.focus(); // keyboard readers continue where the new results start
       });
     });
-    pagefind().then(function (module) { return module.filters(); }).then(buildFilters);
+    pagefind().then(function (module) { return module.filters(); }).then(buildFilters).catch(function () {});
     run();
   }
 

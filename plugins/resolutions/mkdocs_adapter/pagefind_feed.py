@@ -22,6 +22,9 @@ import sys
 import threading
 from typing import BinaryIO
 
+SECONDS_TO_FINISH = 600
+"""How long the service may take to finish writing after its last answer."""
+
 CONFIG = {"force_language": "en"}
 """Every page is in English; Pagefind need not detect it page by page."""
 
@@ -112,17 +115,23 @@ def build_bundle(records_path: str, output_dir: str) -> list[str]:
         return [f"Pagefind stopped while indexing (exit status {service.wait()})"] + answers.errors
     finally:
         try:
-            service.stdin.close()
+            service.stdin.close()  # the service ends once its work is done (answered is not yet written)
         except BrokenPipeError:
             pass
-        service.terminate()
-        service.wait()
+        try:
+            service.wait(timeout=SECONDS_TO_FINISH)
+        except subprocess.TimeoutExpired:
+            service.kill()
+            service.wait()
 
 
 def main(arguments: list[str]) -> int:
     records_path, output_dir = arguments
     try:
         problems = build_bundle(records_path, output_dir)
+        entry = os.path.join(output_dir, "pagefind-entry.json")
+        if not problems and not (os.path.isfile(entry) and os.path.getsize(entry)):
+            problems = [f"Pagefind ended without writing {entry}"]
     except ImportError:
         problems = ["the Pagefind binary is missing: install the package pagefind-bin (pip install 'pagefind[bin]')"]
     except OSError as error:

@@ -19,7 +19,8 @@
   var SYMBOLS = "search-symbols/";
   var PAGEFIND = "pagefind/pagefind.js";
   var PAGE_SIZE = 10;
-  var BOX_SIZE = 6;
+  var BOX_SIZE = 5;
+  var TYPING_PAUSE_MS = 200;
   var EXCERPT_WORDS = 30;
   var FILTERS = ["body", "session", "year", "agenda item", "kind", "vote"];
   var FILTER_LABELS = { "body": "Body", "session": "Session", "year": "Year", "agenda item": "Agenda item",
@@ -152,16 +153,21 @@
     this.symbols = [];
   }
 
-  Search.prototype.start = function (size) {
+  /* symbolsFirst: when the query is a known symbol, answer with the lookup alone (a few KB), without loading
+     Pagefind (about 100 KB before any index chunk): the header box, where a symbol opens its document. */
+  Search.prototype.start = function (size, symbolsFirst) {
     var self = this;
     var options = { filters: self.filters };
     if (self.sort) options.sort = { date: self.sort };
-    var fullText = pagefind().then(function (module) { return module.search(self.query, options); });
-    return Promise.all([symbolHits(self.query), fullText]).then(function (answers) {
+    var symbols = symbolHits(self.query);
+    var fullText = (symbolsFirst ? symbols : Promise.resolve([])).then(function (found) {
+      if (found.length) return { results: [] };
+      return pagefind().then(function (module) { return module.search(self.query, options); });
+    });
+    return Promise.all([symbols, fullText]).then(function (answers) {
       self.symbols = Object.keys(self.filters).length ? [] : answers[0];
       self.results = (answers[1] && answers[1].results) || [];
       self.total = self.results.length;
-      self.filterCounts = answers[1] && answers[1].filters;
       return self.more(size);
     });
   };
@@ -300,12 +306,18 @@
     inner.insertBefore(form, inner.querySelector(".md-header__source"));
 
     var generation = 0;
+    var pending = 0;
     function close() { list.hidden = true; }
+    // Each search loads the fragments of the results it shows: wait for a pause in the typing.
     input.addEventListener("input", function () {
+      clearTimeout(pending);
+      pending = setTimeout(searchNow, TYPING_PAUSE_MS);
+    });
+    function searchNow() {
       var query = input.value.trim();
       var mine = ++generation;
       if (!query) { close(); return; }
-      new Search(query).start(BOX_SIZE).then(function (hits) {
+      new Search(query).start(BOX_SIZE, true).then(function (hits) {
         if (mine !== generation) return; // a newer keystroke has its own results
         list.textContent = "";
         if (!hits.length) renderNone(list, query);
@@ -317,7 +329,7 @@
         list.appendChild(all);
         list.hidden = false;
       });
-    });
+    }
     listKeys(input, list, close);
     document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
     document.addEventListener("keydown", function (event) {
@@ -347,8 +359,9 @@
     FILTERS.forEach(function (name) { if (params.get(name)) chosen[name] = params.get(name); });
     var sortParam = params.get("sort");
     var options = page.querySelector("[data-res-search-options]");
-    // Open where there is room, or when the shared URL chose a filter or an order; folded on phones.
-    if (options) options.open = root.matchMedia("(min-width: 45em)").matches || Object.keys(chosen).length > 0 || !!sortParam;
+    // Folded unless the shared URL chose a filter or an order: the filters' values are downloaded (tens of KB
+    // for a large collection) only when a reader opens them.
+    options.open = Object.keys(chosen).length > 0 || !!sortParam;
     sortSelect.value = sortParam === "newest" ? "desc" : sortParam === "oldest" ? "asc" : "";
     input.value = params.get("q") || "";
     var current = null;
@@ -409,7 +422,6 @@
       status.textContent = "Searching\u2026";
       search.start(PAGE_SIZE).then(function (hits) {
         if (search !== current) return;
-        buildFilters(search.filterCounts);
         show(hits, search, false);
       }).catch(function () {
         if (search !== current) return;
@@ -420,7 +432,7 @@
     var pending = 0;
     input.addEventListener("input", function () {
       clearTimeout(pending);
-      pending = setTimeout(run, 150);
+      pending = setTimeout(run, TYPING_PAUSE_MS);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(pending); run(); });
     sortSelect.addEventListener("change", run);
@@ -435,7 +447,12 @@
         if (link) link.focus(); // keyboard readers continue where the new results start
       });
     });
-    pagefind().then(function (module) { return module.filters(); }).then(buildFilters).catch(function () {});
+    function loadFilters() {
+      if (!options.open || Object.keys(selects).length) return;
+      pagefind().then(function (module) { return module.filters(); }).then(buildFilters).catch(function () {});
+    }
+    options.addEventListener("toggle", loadFilters);
+    loadFilters();
     run();
   }
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_search import without_pagefind
+from search_bundle import without_pagefind
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 

@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from resolutions.mkdocs_adapter.speed.incremental import PageMemory
-from test_search import fragments, symbol_lookup, without_pagefind
+from search_bundle import fragments, symbol_lookup, without_pagefind
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE_URL = "http://127.0.0.1:8000/"

@@ -4,13 +4,12 @@ What a user relies on: every spelling of a symbol a reader types finds its docum
 the shard search.js computes are the ones the index was written with); a record holds the page's text with an
 anchor before every paragraph, its filters and its readable date, escaped; ``mkdocs build`` writes a Pagefind
 bundle of every resolution page under the site folder, and a Pagefind that cannot run is reported, not hidden.
-The browser side (ranking, excerpts, filters, keyboard) is checked in tests/browser/test_search.py.
+The browser side (ranking, excerpts, filters, keyboard) is checked in tests/browser/test_search_journey.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import json
 from pathlib import Path
 
@@ -26,35 +25,10 @@ from resolutions.data.search_records import (
 )
 from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle
 from resolutions.parse import parser
+from search_bundle import fragments
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "sites" / "basic" / "docs" / "resolutions"
-
-
-# -- helpers shared with other tests -------------------------------------------------------------------
-
-def fragments(site_dir: Path) -> list[dict]:
-    """Every page Pagefind indexed in ``site_dir/pagefind``: url, content, anchors, filters, meta."""
-    found = []
-    for path in sorted((site_dir / search_records.PAGEFIND_FOLDER / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        found.append(json.loads(data[len(b"pagefind_dcd"):]))
-    return found
-
-
-def without_pagefind(files: dict[str, bytes]) -> dict[str, bytes]:
-    """A site's files (path -> content) without the Pagefind bundle, whose filter files are named differently at
-    every run (Pagefind writes their values in no fixed order): compare bundles with ``fragments``."""
-    return {name: content for name, content in files.items() if not name.startswith("pagefind/")}
-
-
-def symbol_lookup(site_dir: Path, query: str) -> list[list[str]]:
-    """What the symbol lookup of ``site_dir`` answers for ``query``, the way search.js reads it."""
-    folder = site_dir / search_records.SYMBOLS_FOLDER
-    shards = json.loads((folder / "shards.json").read_text(encoding="utf-8"))["shards"]
-    key = lookup_key(query)
-    return json.loads((folder / f"{shard_of(key, shards)}.json").read_text(encoding="utf-8")).get(key, [])
 
 
 @pytest.fixture(scope="module")

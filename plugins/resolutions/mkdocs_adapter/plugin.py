@@ -92,8 +92,8 @@ class ResolutionsConfig(base.Config):
     """Copy the agenda files (``agendas/*.yml``) into the site as they are (else only their titles are used)."""
     parallel_files = c.Type(bool, default=True)
     """``mkdocs build`` has a writer process create the data files and redirect pages while it makes their
-    contents, and build the search index while MkDocs writes the pages (Linux; mkdocs_adapter/files_writer.py);
-    false keeps the build in one process."""
+    contents (Linux; mkdocs_adapter/files_writer.py); false keeps them in the build process. (The search index is
+    always made by Pagefind's own process.)"""
 
 
 @dataclass

@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -102,6 +103,7 @@ def index_collection(count: int, out: Path) -> tuple[dict, str]:
     started = time.perf_counter()
     resolutions = [parse_file(path) for path in paths]
     parsed = time.perf_counter()
+    shutil.rmtree(sources)
     pages = [(res, res.symbol.replace(" ", "") + "/") for res in resolutions if res.symbol]
     children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     bundle = PagefindBundle()
@@ -151,11 +153,14 @@ def main() -> None:
     result: dict = {}
     if args.count:
         site = Path(tempfile.mkdtemp(prefix="search-bench-site-"))
-        result, number = index_collection(args.count, site)
-        _search_page(site)
+        try:
+            result, number = index_collection(args.count, site)
+            _search_page(site)
+            result.update(measure_site(site, typical_queries(number)))
+        finally:
+            shutil.rmtree(site)
     else:
-        site, number = args.site, "1/1"
-    result.update(measure_site(site, typical_queries(number)))
+        result.update(measure_site(args.site, typical_queries("1/1")))
     result.update(command="python bench/search_bench.py " + " ".join(sys.argv[1:]),
                   date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                   machine=f"{platform.machine()}, {os.cpu_count()} cores, shared with other work")

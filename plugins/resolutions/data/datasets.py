@@ -21,6 +21,7 @@ from xml.etree import ElementTree as ET
 from resolutions import __version__
 from resolutions.data.export import compact_json
 from resolutions.data.spreadsheet import csv_text
+from resolutions.data.series_data import series_members, with_series
 from resolutions.model import Resolution
 from resolutions.site.site_plan import GeneratedFile
 from resolutions.site.views import UNOFFICIAL_NOTICE, body_of, meeting_label, meeting_record
@@ -65,7 +66,7 @@ def site_files(
     # no model's JSON is held from the plan to the end of the build (issue 5: ~0.9 GB at 20,000 resolutions).
     # resolutions.json encodes each model again rather than keeping the index.json texts (~0.1 ms a resolution
     # with export.compact_json; keeping them would hold ~440 MB at 20,000).
-    files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", partial(resolution_json, res)) for res, url in pages]
+    files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", partial(resolution_json, res, collection)) for res, url in pages]
     files.append(GeneratedFile(COLLECTION_JSON, partial(collection_json_chunks, pages, collection, site_url)))
     files.append(GeneratedFile(COLLECTION_CSV, partial(collection_csv, pages, site_url)))
     files.append(GeneratedFile(FEED, partial(atom_feed, pages, site_url)))
@@ -95,10 +96,13 @@ def _pages(resolutions: Sequence[Resolution], url_for: UrlFor, collection) -> li
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
-def resolution_json(res: Resolution) -> str:
+def resolution_json(res: Resolution, collection=None) -> str:
     """``index.json`` of one resolution: the JSON of ``resolutions parse --json`` (``export.resolution_to_dict``),
-    written compactly (``export.compact_json``)."""
-    return compact_json(res) + "\n"
+    written compactly (``export.compact_json``), with its ``series``, ``previous`` and ``next`` editions when a
+    ``collection`` is given (``series_data``)."""
+    if collection is None:
+        return compact_json(res) + "\n"
+    return with_series(compact_json(res), collection, res.symbol) + "\n"
 
 
 def _absolute(site_url: str | None, url: str) -> str:
@@ -124,11 +128,12 @@ def collection_json_chunks(
     # {"generator", "notice", "count", "resolutions": [{"url", "json", "resolution"}], "citations": [...]}.
     head = _compact({"generator": f"mkdocs-resolutions {__version__}", "notice": UNOFFICIAL_NOTICE, "count": len(pages)})
     yield f'{head[:-1]},"resolutions":['
-    for index, ((_res, url), text) in enumerate(zip(pages, model_texts)):
-        yield '%s{"url":%s,"json":%s,"resolution":%s}' % (
+    for index, ((res, url), text) in enumerate(zip(pages, model_texts)):
+        yield '%s{"url":%s,"json":%s,%s,"resolution":%s}' % (
             "," if index else "",
             _compact(_absolute(site_url, url)),
             _compact(_absolute(site_url, url + RESOLUTION_JSON)),
+            series_members(collection, res.symbol),
             text,
         )
     yield f'],"citations":{_compact(_citation_edges(pages, collection))}}}\n'

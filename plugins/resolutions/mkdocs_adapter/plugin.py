@@ -90,6 +90,9 @@ class ResolutionsConfig(base.Config):
     """Publish what symbolic links in docs_dir point to outside it (else such a link stops the build)."""
     publish_agenda_sources = c.Type(bool, default=False)
     """Copy the agenda files (``agendas/*.yml``) into the site as they are (else only their titles are used)."""
+    series = c.Type(bool, default=True)
+    """Group recurring resolutions into series: series pages, a changes page per edition, previous and next
+    editions on each page and in the JSON, ``series.json`` (site/series.py, docs/series.md)."""
     parallel_files = c.Type(bool, default=True)
     """``mkdocs build`` has a writer process create the data files and redirect pages while it makes their
     contents (Linux; mkdocs_adapter/files_writer.py); false keeps them in the build process. (The search index is
@@ -164,7 +167,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             resolutions = self.parse_sources([(f.abs_src_path or "", display[f.src_uri]) for f in resolution_files])
             # (issue 5) under serve, what the edit did not touch is taken from the last rebuild's collection.
             previous = self.collection if self.is_serve else None
-            self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous)
+            self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous,
+                                               series=self.config.series)
 
         for file, res in zip(resolution_files, resolutions):
             url = self.collection.page_url(res)
@@ -317,6 +321,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         from resolutions.data import datasets
 
         data_files.extend(datasets.site_files(resolutions, collection.url_for, config.site_url, collection=collection))
+        if self.config.series:  # series pages, changes pages (compared when rendered) and series.json
+            from resolutions.data.series_data import series_file
+            from resolutions.site.series_pages import series_pages
+
+            pages.extend(series_pages(collection))
+            data_files.append(series_file(collection, config.site_url))
         # (issue 6) redirect pages from other spellings of each symbol (/a/res/51/148/) to its page.
         from resolutions.site.redirects import redirect_files
 

@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from resolutions import symbols
 from resolutions.parse import codes, ids
 from resolutions.parse.codes import DUPLICATE_SYMBOL
+from resolutions.site.series import SeriesIndex
 from resolutions.model import (
     Citation,
     Diagnostic,
@@ -108,6 +109,8 @@ class Collection:
     """For each source path, anchor id -> printed reference (``para-5-a`` -> ``para. 5 (a)``)."""
     part_index: Mapping[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Base symbol -> [(part specification, symbol)] of the symbols with parts, for part lookups."""
+    series: SeriesIndex = field(default_factory=SeriesIndex.empty)
+    """Series of recurring resolutions: ``series.series_of(symbol)``, ``series.previous(symbol)``, ``.next``."""
 
     @staticmethod
     def build(
@@ -115,14 +118,16 @@ class Collection:
         resolver_base: str = "https://undocs.org/",
         *,
         previous: "Collection | None" = None,
+        series: bool = True,
     ) -> "Collection":
         """Index, resolve and cross-link ``resolutions``; linear in resolutions plus citations.
 
         With ``previous`` (the collection of the last build), the result is equal to a build without it,
         but the citations and backlinks of every resolution that is the very same object as before, and
         whose cited pages are too, are taken from ``previous`` instead of being resolved again.
+        ``series=False`` leaves out the series of recurring resolutions (``series.SeriesIndex``).
         """
-        return _build(tuple(resolutions), resolver_base, previous)
+        return _build(tuple(resolutions), resolver_base, previous, series)
 
     def url_for(self, symbol: str) -> str:
         """Site-relative directory URL of a symbol's page (``A/RES/51/148/``), whether or not it is here."""
@@ -170,8 +175,13 @@ def relative_href(from_url: str, to_url: str) -> str:
 # --- building --------------------------------------------------------------------------------------------
 
 
-def _build(resolutions: tuple[Resolution, ...], resolver_base: str, previous: Collection | None) -> Collection:
+def _build(
+    resolutions: tuple[Resolution, ...], resolver_base: str, previous: Collection | None, with_series: bool
+) -> Collection:
     by_symbol, diagnostics = _index_symbols(resolutions)
+    series = SeriesIndex.empty()
+    if with_series:  # an unchanged text keeps its title key from the last build (checked by identity)
+        series = SeriesIndex.build(resolutions, by_symbol, previous=previous.series if previous else None)
     if previous is not None and not _reusable(previous, resolutions, by_symbol, resolver_base):
         previous = None  # the symbols or the resolver differ: any citation may now resolve elsewhere
 
@@ -276,6 +286,7 @@ def _build(resolutions: tuple[Resolution, ...], resolver_base: str, previous: Co
         resolver_base=resolver_base,
         paragraph_labels=labels,
         part_index=parts,
+        series=series,
     )
 
 

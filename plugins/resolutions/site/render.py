@@ -36,6 +36,7 @@ from resolutions.model import (
     Table,
 )
 from resolutions.site.views import meeting_record  # one rule for pages, indexes and data files
+from resolutions.site.series_pages import edition_rows  # "Series" row: previous and next editions
 
 NOTICE = "Unofficial copy. Source: United Nations."
 """Shown on every page built from a UN text."""
@@ -150,7 +151,8 @@ def render_resolution(
         title=title,
         title_html=_esc(title),
         body_html=body,
-        metadata=tuple(_metadata(res, collection, ctx.links, session_url, agenda_item_url, timeline_url)),
+        metadata=tuple(_metadata(res, collection, ctx.links, session_url, agenda_item_url, timeline_url))
+        + edition_rows(collection, res, ctx.links.href),
         notice_html=_notice(official),
         cited_by_html=cited_by,
         previous=_neighbour_link(res, collection, ctx.links, "previous"),

@@ -43,6 +43,10 @@ def resolution_fingerprint(resolution: Resolution, collection: Collection, page_
         neighbour_pages,
         session_url(resolution) if session_url is not None else None,
         collection.resolver_base,
+        # The "Series" row names the series and the previous and next editions (their numbers).
+        collection.series.series_of(resolution.symbol),
+        tuple(collection.by_symbol.get(symbol or "") for symbol in (collection.series.previous(resolution.symbol),
+                                                                    collection.series.next(resolution.symbol))),
     )
 
 

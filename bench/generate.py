@@ -23,9 +23,10 @@ import bisect
 import json
 import math
 import random
+import re
 import statistics
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -116,6 +117,15 @@ TOPICS = (
 )
 TITLE_FORMS = ("{Topic}", "Strengthening of {topic}", "Follow-up to the work on {topic}", "Towards {topic}",
                "Cooperation in {topic}", "Implementation of the programme on {topic}", "Report on {topic}")
+RECURRING_SHARE = 0.6
+"""Share of GA and ECOSOC resolutions that are editions of a recurring resolution: the same title as the
+resolution of the same number in earlier sessions, and a text made from the last edition's paragraphs (most kept,
+some edited, dropped or added), as delegates negotiate the new edition from the last one."""
+EDITION_EDIT, EDITION_DROP, EDITION_ADD = 0.12, 0.05, 0.05
+"""Chances that a paragraph of the last edition is edited (a word or a year changed) or dropped (else it is kept as
+it was), and that a new paragraph follows it: texts keep their length from edition to edition."""
+ALL_TITLES = tuple(form.format(topic=topic, Topic=topic[0].upper() + topic[1:]) for topic in TOPICS
+                   for form in TITLE_FORMS)
 PREAMBLE_OPENINGS = ("Recalling", "Reaffirming", "Noting", "Recognizing", "Welcoming", "Bearing in mind",
                      "Emphasizing", "Expressing concern at", "Convinced of", "Mindful of", "Taking note of",
                      "Acknowledging", "Stressing", "Deeply concerned about", "Guided by")
@@ -607,11 +617,15 @@ def _opening_variant(opening: str, repeat: int) -> str:
 
 
 def _body_paragraphs(writer: _TextWriter, rng: random.Random, words: int, enacting: str, sections: bool,
-                     closing: str, place_remaining_citations: bool) -> list[str]:
+                     closing: str, place_remaining_citations: bool, edition: "_Edition | None" = None) -> list[str]:
     """Enacting formula, preamble and operative part (sections, sub-paragraphs) of about ``words`` words.
 
     ``closing`` is the text of the last operative paragraph; with ``place_remaining_citations`` the citations not
-    yet woven into a paragraph go into extra paragraphs, so each resolution cites as many resolutions as drawn."""
+    yet woven into a paragraph go into extra paragraphs, so each resolution cites as many resolutions as drawn.
+    With ``edition`` (a recurring resolution), the text is made from its last edition's paragraphs instead, and
+    ``edition`` then holds this one's for the next."""
+    if edition is not None and edition.preamble:
+        return _next_edition(writer, rng, enacting, closing, edition)
     blocks = [enacting]
     preamble_words = int(words * rng.uniform(0.3, 0.5))
     used_openings: dict[str, int] = {}
@@ -639,14 +653,82 @@ def _body_paragraphs(writer: _TextWriter, rng: random.Random, words: int, enacti
             items = writer.sub_items()
             blocks.extend(items)
             written += sum(len(item.split()) for item in items)
+            if edition is not None:
+                edition.operative.append((paragraph.partition(". ")[2], tuple(items)))
         else:
             blocks.append(paragraph + ";")
+            if edition is not None:
+                edition.operative.append((paragraph.partition(". ")[2], ()))
+    if edition is not None:
+        edition.preamble = [_without_markers(b) for b in blocks[1:] if not b[:1].isdigit() and b not in ROMAN]
+        edition.operative = [(_without_markers(t), tuple(map(_without_markers, i))) for t, i in edition.operative]
     while place_remaining_citations and writer.pending_citations:
         number += 1
         phrase = writer._citations_phrase() or writer.pending_citations.pop()
         blocks.append(f"{number}. Requests the Secretary-General to take into account {phrase} "
                       f"in {rng.choice(REPORT_NOUNS)[4:]};")
     blocks.append(f"{number + 1}. {closing}")
+    return blocks
+
+
+@dataclass
+class _Edition:
+    """The paragraphs of the last edition of a recurring resolution (footnote markers removed)."""
+
+    preamble: list[str] = field(default_factory=list)
+    operative: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """(text without its number, sub-paragraphs) of each operative paragraph."""
+
+
+_MARKER = re.compile(r"<sup>[^<]*</sup>")
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _without_markers(text: str) -> str:
+    return _MARKER.sub("", text)
+
+
+def _edited(rng: random.Random, text: str) -> str:
+    """A paragraph as the next edition changes it: a later year, another verb, or a phrase added."""
+    choice = rng.random()
+    if choice < 0.3 and _YEAR.search(text):
+        return _YEAR.sub(lambda m: str(int(m.group(0)) + 1), text, count=1)
+    words = text.split(" ")
+    if choice < 0.6 and len(words) > 4:
+        at = rng.randrange(1, len(words) - 1)
+        words[at] = rng.choice(("strongly", "further", "also", "urgently", "duly", "fully"))
+        return " ".join(words)
+    return text.rstrip(",;.:") + f", {rng.choice(ACTIONS)} {rng.choice(ACTORS)}" + text[len(text.rstrip(",;.:")):]
+
+
+def _next_edition(writer: _TextWriter, rng: random.Random, enacting: str, closing: str, edition: _Edition) -> list[str]:
+    """The body of a recurring resolution's next edition, from the last one's paragraphs (``EDITION_*``)."""
+    preamble: list[str] = []
+    for paragraph in edition.preamble:
+        roll = rng.random()
+        if roll < EDITION_DROP:
+            continue
+        preamble.append(_edited(rng, paragraph) if roll < EDITION_DROP + EDITION_EDIT else paragraph)
+        if rng.random() < EDITION_ADD:
+            preamble.append(_without_markers(writer.preamble_paragraph(rng.choice(PREAMBLE_OPENINGS))))
+    operative: list[tuple[str, tuple[str, ...]]] = []
+    for text, items in edition.operative:
+        roll = rng.random()
+        if roll < EDITION_DROP:
+            continue
+        operative.append((_edited(rng, text) if roll < EDITION_DROP + EDITION_EDIT else text, items))
+        if rng.random() < EDITION_ADD:
+            operative.append((_without_markers(writer.operative_paragraph()), ()))
+    edition.preamble, edition.operative = preamble, list(operative)
+    while writer.pending_citations:  # this edition's own citations (not carried to the next edition)
+        phrase = writer._citations_phrase() or writer.pending_citations.pop()
+        operative.append((f"Requests the Secretary-General to take into account {phrase} "
+                          f"in {rng.choice(REPORT_NOUNS)[4:]}", ()))
+    blocks = [enacting, *preamble]
+    for number, (text, items) in enumerate(operative, start=1):
+        blocks.append(f"{number}. {text.rstrip(',;.:')}{':' if items else ';'}")
+        blocks.extend(items)
+    blocks.append(f"{len(operative) + 1}. {closing}")
     return blocks
 
 
@@ -673,12 +755,21 @@ def _security_council_lines(plan: PlannedResolution, writer: _TextWriter, rng: r
 
 
 def _assembly_or_council_lines(plan: PlannedResolution, writer: _TextWriter, rng: random.Random,
-                               words: int) -> list[str]:
-    """A GA or ECOSOC resolution in the seed layout: cover block, proponent line, number and title, body, meeting."""
+                               words: int, editions: dict[str, _Edition] | None = None) -> list[str]:
+    """A GA or ECOSOC resolution in the seed layout: cover block, proponent line, number and title, body, meeting.
+
+    ``editions`` (title -> last edition) makes ``RECURRING_SHARE`` of them editions of recurring resolutions."""
     is_ga = plan.body == "ga"
     body_name = "General Assembly" if is_ga else "Economic and Social Council"
-    topic = rng.choice(TOPICS)
-    title = rng.choice(TITLE_FORMS).format(topic=topic, Topic=_capitalized(topic))
+    edition = None
+    if editions is not None and not plan.parts and plan.number <= len(ALL_TITLES) and rng.random() < RECURRING_SHARE:
+        # The same number in every session has the same title: one edition per session, as on a real agenda.
+        title = ALL_TITLES[plan.number - 1]
+        edition = editions.setdefault(f"{plan.body}:{title}", _Edition())
+    else:
+        topic = rng.choice(TOPICS)
+        title = f"{rng.choice(TITLE_FORMS).format(topic=topic, Topic=_capitalized(topic))}: " \
+                f"{rng.choice(ACTIONS)} {rng.choice(ACTORS)}"
     issued = plan.meeting.day + timedelta(days=rng.randint(10, 60))
     session_line = f"{session_words(plan.session)} session" if is_ga else f"{plan.session} session"
     numbers = [number for number, _ in plan.agenda_items]
@@ -702,7 +793,8 @@ def _assembly_or_council_lines(plan: PlannedResolution, writer: _TextWriter, rng
                f"session the item entitled \u201c{_capitalized(rng.choice(TOPICS))}\u201d.") if is_ga else \
         "Decides to consider the question at its next session."
     if not plan.parts:
-        blocks = _body_paragraphs(writer, rng, words, enacting, rng.random() < SHARE_SECTIONS, closing, True)
+        sections = edition is None and rng.random() < SHARE_SECTIONS
+        blocks = _body_paragraphs(writer, rng, words, enacting, sections, closing, True, edition)
         return lines + _join_blocks(blocks) + [_meeting_line(plan.meeting)]
     for position, letter in enumerate(plan.parts):
         lines += [f"{letter}  ", _capitalized(rng.choice(TOPICS)), ""]
@@ -712,8 +804,10 @@ def _assembly_or_council_lines(plan: PlannedResolution, writer: _TextWriter, rng
     return lines[:-1]
 
 
-def render_resolution(plan: PlannedResolution, index: "_CitationIndex", seed: int, words: int) -> SyntheticFile:
-    """The Markdown text of one planned resolution, in the seed layout, with its footnotes."""
+def render_resolution(plan: PlannedResolution, index: "_CitationIndex", seed: int, words: int,
+                      editions: dict[str, _Edition] | None = None) -> SyntheticFile:
+    """The Markdown text of one planned resolution, in the seed layout, with its footnotes; ``editions`` carries
+    the last edition of each recurring resolution from one call to the next (in the planned order)."""
     rng = random.Random(f"text:{seed}:{plan.symbol}")
     # Length varies around the requested mean (log-normal, corrected so that the mean stays ``words``); the body
     # target leaves room for the cover page, closing paragraphs and footnotes, which add about a fifth.
@@ -725,7 +819,7 @@ def render_resolution(plan: PlannedResolution, index: "_CitationIndex", seed: in
         front_matter = ""
     else:
         front_matter = _vote_front_matter(rng) if plan.body == "ga" else ""
-        lines = _assembly_or_council_lines(plan, writer, rng, length)
+        lines = _assembly_or_council_lines(plan, writer, rng, length, editions)
     if writer.footnotes:
         lines += ["", "---"]
         for number, note in enumerate(writer.footnotes, start=1):
@@ -751,8 +845,9 @@ def generate(count: int, seed: int = 1, words: int = 1000, sessions: int | None 
     the General Assembly ones over ``sessions`` sessions when given (else about 280 per session)."""
     planned = plan_collection(count, seed, sessions)
     index = _CitationIndex(planned)
+    editions: dict[str, _Edition] = {}
     for plan in planned:
-        yield render_resolution(plan, index, seed, words)
+        yield render_resolution(plan, index, seed, words, editions)
 
 
 def write_collection(out_dir: str | Path, count: int, seed: int = 1, words: int = 1000,

@@ -193,8 +193,9 @@ def _change_html(change: Change, part: str, old: Resolution, new: Resolution, ol
         elif old_label != label:
             label = f"{label} (was {old_label})"
         links.append(_link(new_url + "changes/", old_url, change.old.anchor, f"in {old.number or old.symbol}"))
-    if status in (CHANGED, MOVED) and change.words():
-        text = "".join(_run(op, piece) for op, piece in change.words())
+    words = change.words() if status in (CHANGED, MOVED) else ()
+    if words:
+        text = "".join(_run(op, piece) for op, piece in words)
     elif status == DELETED:
         text = _run("-", change.old.text if change.old else "")
     elif status == NEW:

@@ -55,6 +55,9 @@ def test_site_files_names(collection_of_three):
 def test_index_json_is_the_parse_json_contract_and_round_trips(collection_of_three):
     files = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/"))
     data = json.loads(files["A/RES/51/148/index.json"])
+    # The site's index.json adds the resolution's series and neighbouring editions (none here) at the end.
+    assert list(data)[-3:] == ["series", "previous", "next"]
+    assert {key: data.pop(key) for key in ("series", "previous", "next")} == dict.fromkeys(("series", "previous", "next"))
     assert data == export.resolution_to_dict(collection_of_three[1])
     assert export.resolution_from_dict(data) == collection_of_three[1]
 

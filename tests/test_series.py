@@ -148,3 +148,33 @@ def test_series_can_be_switched_off():
     texts = [make("A/RES/74/107", "Question of Pitcairn"), make("A/RES/75/116", "Question of Pitcairn")]
     assert len(Collection.build(texts, series=False).series) == 0
     assert len(Collection.build(texts).series) == 1
+
+
+def test_json_files_carry_series_previous_and_next_and_validate():
+    import json
+
+    import jsonschema
+    from referencing import Registry, Resource
+
+    from resolutions.data import datasets
+    from resolutions.data.export import load_schema
+    from resolutions.data.series_data import series_json
+
+    texts = [make("A/RES/74/107", "Question of Pitcairn"), make("A/RES/75/116", "Question of Pitcairn")]
+    collection = Collection.build(texts)
+    files = {f.dest_uri: f for f in datasets.site_files(texts, collection.url_for, "https://x.org/", collection)}
+    data = json.loads(files["A/RES/75/116/index.json"].text())
+    assert (data["series"], data["previous"], data["next"]) == ("question-of-pitcairn", "A/RES/74/107", None)
+    resolution_schema = load_schema()
+    jsonschema.Draft202012Validator(resolution_schema).validate(data)
+    whole = json.loads(files["resolutions.json"].text())
+    entry = whole["resolutions"][0]
+    assert (entry["series"], entry["previous"], entry["next"]) == ("question-of-pitcairn", None, "A/RES/75/116")
+    registry = Registry().with_resource(resolution_schema["$id"], Resource.from_contents(resolution_schema))
+    jsonschema.Draft202012Validator(load_schema("collection.schema.json"), registry=registry).validate(whole)
+    series = json.loads(series_json(collection, "https://x.org/"))
+    assert series["count"] == 1 and series["notice"].startswith("Unofficial copies")
+    editions = series["series"][0]["editions"]
+    assert [e["symbol"] for e in editions] == ["A/RES/74/107", "A/RES/75/116"]
+    assert editions[1]["changes_url"] == "https://x.org/A/RES/75/116/changes/"
+    assert editions[1]["joined_by"] == "title" and editions[0]["joined_by"] is None

@@ -108,6 +108,9 @@ def test_changes_page_escapes_text_links_both_versions_and_names_insertions_for_
     assert again["A/RES/75/1/changes/index.md"] == page
     edited = {p.src_uri: p for p in series_pages(Collection.build([old, replace(new, title="Road safety")]))}
     assert edited["A/RES/75/1/changes/index.md"] != page
+    # Once the page is written its differences are let go, and made again if asked for.
+    context.release()
+    assert context._made is None and context["parts"][1]["html"] == html
 
 
 def test_resolution_page_shows_series_row_with_previous_next_and_changes():

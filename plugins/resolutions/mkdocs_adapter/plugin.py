@@ -263,6 +263,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self.speedups.remember(page, output)
         if page.file.src_uri in self.sources:
             page.content = None  # (issue 5) written: its body (~25 KB) is not needed again
+        generated = self.generated_pages.get(page.file.src_uri)
+        release = getattr(generated.context, "release", None) if generated is not None else None
+        if release is not None:  # a changes page's differences, made for this page only
+            release()
         return output
 
     def on_post_build(self, *, config: Any) -> None:

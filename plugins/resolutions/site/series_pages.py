@@ -106,15 +106,20 @@ class ChangesContext(Mapping):
     def __init__(self, collection: Collection, item: Series, old: Resolution, new: Resolution) -> None:
         self._inputs = (old, new, collection.url_for(old.symbol or ""), collection.url_for(new.symbol or ""),
                         item.slug, item.title)
-        self._collection = collection
+        # Only the two texts' paragraph labels are kept, not the collection: the preview compares this page
+        # with the next build's, and must not keep a whole collection alive for that.
+        self._labels = (collection.paragraph_labels.get(old.source, {}), collection.paragraph_labels.get(new.source, {}))
         self._made: dict | None = None
 
     def _values(self) -> dict:
         if self._made is None:
             old, new, old_url, new_url, slug, title = self._inputs
-            self._made = changes_context(self._collection, old, new, old_url, new_url, slug, title)
-            self._collection = None  # type: ignore[assignment]  # what the page needs is made
+            self._made = changes_context(old, new, old_url, new_url, slug, title, *self._labels)
         return self._made
+
+    def release(self) -> None:
+        """Forget what was made (the page is written): a build holds the differences of one page at a time."""
+        self._made = None
 
     def __getitem__(self, key: str) -> Any:
         return self._values()[key]
@@ -134,12 +139,11 @@ class ChangesContext(Mapping):
     __hash__ = None  # type: ignore[assignment]
 
 
-def changes_context(collection: Collection, old: Resolution, new: Resolution, old_url: str, new_url: str,
-                    slug: str, title: str) -> dict:
-    """Everything a changes page shows: the two editions, the counts and the changes as escaped HTML."""
+def changes_context(old: Resolution, new: Resolution, old_url: str, new_url: str, slug: str, title: str,
+                    old_labels: Mapping[str, str], new_labels: Mapping[str, str]) -> dict:
+    """Everything a changes page shows: the two editions, the counts and the changes as escaped HTML
+    (``*_labels``: anchor -> printed reference of each text, ``Collection.paragraph_labels``)."""
     differences = compare(old, new)
-    old_labels = collection.paragraph_labels.get(old.source, {})
-    new_labels = collection.paragraph_labels.get(new.source, {})
     parts = []
     for part in ("preamble", "operative"):
         changes = getattr(differences, part)

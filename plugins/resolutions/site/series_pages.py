@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 
 from resolutions.model import Resolution
 from resolutions.site.collection import Collection, relative_href
-from resolutions.site.differences import CHANGED, DELETED, MOVED, NEW, UNCHANGED, Change, Differences, compare
+from resolutions.site.differences import CHANGED, DELETED, MOVED, NEW, UNCHANGED, Change, compare
 from resolutions.site.labels import format_date
 from resolutions.site.series import SERIES_INDEX_URL, CITATION, Series, series_url
 from resolutions.site.site_plan import GeneratedPage

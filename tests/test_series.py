@@ -178,3 +178,10 @@ def test_json_files_carry_series_previous_and_next_and_validate():
     assert [e["symbol"] for e in editions] == ["A/RES/74/107", "A/RES/75/116"]
     assert editions[1]["changes_url"] == "https://x.org/A/RES/75/116/changes/"
     assert editions[1]["joined_by"] == "title" and editions[0]["joined_by"] is None
+
+
+def test_texts_of_one_session_differing_by_a_number_are_parallel_not_editions():
+    index = build(make("A/RES/60/1", "Resolution number 1 on testing"), make("A/RES/60/2", "Resolution number 2 on testing"),
+                  make("A/RES/61/1", "Resolution number 3 on testing"))
+    assert index.series_of("A/RES/60/1") is None
+    assert index.series_of("A/RES/61/1").editions == ("A/RES/60/2", "A/RES/61/1")

@@ -7,7 +7,8 @@ by comparing every pair of resolutions):
 1. **Same title.** Texts of the same body and kind whose titles are equal once normalised (case, accents,
    punctuation, hyphenation and the numbers that change every year: ``budget for 2021`` / ``for 2022``,
    ``on its twenty-third session`` / ``twenty-fourth``) are one series, in the order of their numbers.
-   Parts (``75/250 B``) are editions like any other text, in order of adoption.
+   Parts (``75/250 B``) are editions like any other text, in order of adoption; texts of one session whose
+   titles differ by a number are parallel texts, not editions (the group is cut between them).
 2. **The printed chain.** A series whose first edition cites, in its preamble ("Recalling its resolution
    74/158 ..."), the *last* edition of another series of the same body from an earlier session, with a
    similar title (renamed: "Situation of human rights in the [temporarily occupied] Autonomous Republic of
@@ -200,13 +201,33 @@ def _build(resolutions: Iterable[Resolution], by_symbol: Mapping[str, Resolution
         keys[id(res)] = (res, key)
         if key[2]:
             groups.setdefault(key, []).append(res)
-    chains = [sorted(members, key=_edition_order) for members in groups.values()]
+    chains = [chain for members in groups.values() for chain in _editions(sorted(members, key=_edition_order))]
     joined = _join_by_citation(chains, by_symbol)
     series = []
     for chain, how in joined:
         if len(chain) > 1:
             series.append((chain, how))
     return SeriesIndex(_named(series), keys)
+
+
+def _editions(members: list[Resolution]) -> list[list[Resolution]]:
+    """A same-title group cut where two texts of one session differ by a number in their titles ("… Protocol
+    I", "… Protocol II"; "budget for 2022" and "for 2023" adopted together): those are parallel texts, not one
+    edition after the other. Parts (the same title) stay one chain."""
+    chains = [[members[0]]]
+    for before, res in zip(members, members[1:]):
+        if before.session == res.session and _numbered_key(before.title) != _numbered_key(res.title):
+            chains.append([res])
+        else:
+            chains[-1].append(res)
+    return chains
+
+
+@lru_cache(maxsize=65536)
+def _numbered_key(title: str) -> str:
+    """``title_key`` with the numbers kept."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", " ", _JOINED_HYPHEN.sub("", text)).strip()
 
 
 def _edition_order(res: Resolution) -> tuple:

@@ -254,6 +254,9 @@ def test_collection_json_validates_and_round_trips(built):
         mine["diagnostics"] = [dict(d, path=x["path"]) for d, x in zip(mine["diagnostics"], model["diagnostics"])]
         assert model == mine, model["symbol"]
         page_json = json.loads((site / views.default_resolution_url(model["symbol"]) / "index.json").read_text("utf-8"))
+        # index.json ends with the series keys, which resolutions.json gives beside the model in each entry.
+        series = {key: page_json.pop(key) for key in ("series", "previous", "next")}
+        assert series == {key: entry[key] for key in ("series", "previous", "next")}
         assert page_json == model
     targets = {e["to"] for e in document["citations"]}
     assert targets <= set(expected)

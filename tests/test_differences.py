@@ -93,6 +93,8 @@ def test_changes_page_escapes_text_links_both_versions_and_names_insertions_for_
     collection = Collection.build([old, new])
     pages = {p.src_uri: p for p in series_pages(collection)}
     assert set(pages) == {"series/index.md", "series/road-safety/index.md", "A/RES/75/1/changes/index.md"}
+    index = pages["series/index.md"].context
+    assert [(g["body"], [s["title"] for s in g["series"]]) for g in index["bodies"]] == [("General Assembly", ["Road safety"])]
     page = pages["A/RES/75/1/changes/index.md"]
     assert page.title == "75/1: changes since 74/1"
     context = page.context

@@ -107,14 +107,17 @@ def test_resolution_page_names_its_previous_and_next_editions(reader, browser_si
     reader.assert_clean()
 
 
-@pytest.mark.parametrize("kind", ["series", "changes"])
+@pytest.mark.parametrize("kind", ["index", "series", "changes"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_reports_no_serious_violation_on_series_pages(browser, browser_site, axe_script, series_paths, kind,
                                                           scheme, artifacts_dir):
-    path = series_paths[0] if kind == "series" else series_paths[1]
+    path = {"index": "series/", "series": series_paths[0], "changes": series_paths[1]}[kind]
     context, reader = open_reader(browser, browser_site, color_scheme=scheme)
     try:
         reader.open(path)
+        if kind == "index" and scheme == "light":
+            reader.page.set_viewport_size(PHONE)
+            reader.page.screenshot(path=str(record_artifact(artifacts_dir / "series-index-phone.png")))
         if kind == "changes" and scheme == "dark":
             reader.page.locator(".rs-change ins").first.scroll_into_view_if_needed()
             reader.page.screenshot(path=str(record_artifact(artifacts_dir / "changes-desktop-dark.png")))

@@ -67,7 +67,16 @@ def _index_context(collection: Collection) -> dict:
                      "editions": len(item.editions), "first": first.number or first.symbol,
                      "last": last.number or last.symbol})
     rows.sort(key=lambda row: (row["title"].lower(), row["url"]))
-    return {"view": "index", "series": rows, "count": len(rows), "notice": UNOFFICIAL_NOTICE}
+    bodies: dict[str, list[dict]] = {}
+    for row in rows:
+        bodies.setdefault(row["body"] or "Other", []).append(row)
+    return {"view": "index", "count": len(rows), "notice": UNOFFICIAL_NOTICE,
+            "bodies": [{"body": body, "id": re.sub(r"[^a-z0-9]+", "-", body.lower()).strip("-") or "other",
+                        "series": listed} for body, listed in sorted(bodies.items(), key=_body_order)]}
+
+
+def _body_order(item: tuple[str, list]) -> tuple:
+    return ({"General Assembly": 0, "Security Council": 1, "Economic and Social Council": 2}.get(item[0], 3), item[0])
 
 
 def _series_context(collection: Collection, item: Series) -> dict:
@@ -144,6 +153,8 @@ def changes_context(old: Resolution, new: Resolution, old_url: str, new_url: str
     """Everything a changes page shows: the two editions, the counts and the changes as escaped HTML
     (``*_labels``: anchor -> printed reference of each text, ``Collection.paragraph_labels``)."""
     differences = compare(old, new)
+    here = new_url + "changes/"
+    to_old, to_new = relative_href(here, old_url), relative_href(here, new_url)  # once per page, not per link
     parts = []
     for part in ("preamble", "operative"):
         changes = getattr(differences, part)
@@ -153,7 +164,7 @@ def changes_context(old: Resolution, new: Resolution, old_url: str, new_url: str
             "id": part, "heading": _PART_NAMES[part][1].capitalize(), "summary": count_sentence(counts, part),
             "unchanged": counts[UNCHANGED], "total_old": sum(1 for c in changes if c.old is not None),
             "total_new": sum(1 for c in changes if c.new is not None),
-            "html": "".join(_change_html(c, part, old, new, old_url, new_url, old_labels, new_labels) for c in shown),
+            "html": "".join(_change_html(c, part, old, new, to_old, to_new, old_labels, new_labels) for c in shown),
         })
     return {
         "old": {"number": old.number or old.symbol, "symbol": old.symbol, "url": old_url,
@@ -182,21 +193,22 @@ def count_sentence(counts: Mapping[str, int], part: str) -> str:
     return ", ".join(words) if words else f"no {many} changed"
 
 
-def _change_html(change: Change, part: str, old: Resolution, new: Resolution, old_url: str, new_url: str,
+def _change_html(change: Change, part: str, old: Resolution, new: Resolution, to_old: str, to_new: str,
                  old_labels: Mapping[str, str], new_labels: Mapping[str, str]) -> str:
+    """One changed paragraph; ``to_old`` and ``to_new`` link from the changes page to the two editions."""
     status = change.status
     links = []
     label = ""
     if change.new is not None:
         label = _label(change.new.anchor, new_labels, part)
-        links.append(_link(new_url + "changes/", new_url, change.new.anchor, f"in {new.number or new.symbol}"))
+        links.append(_link(to_new, change.new.anchor, f"in {new.number or new.symbol}"))
     if change.old is not None:
         old_label = _label(change.old.anchor, old_labels, part)
         if not label:
             label = old_label
         elif old_label != label:
             label = f"{label} (was {old_label})"
-        links.append(_link(new_url + "changes/", old_url, change.old.anchor, f"in {old.number or old.symbol}"))
+        links.append(_link(to_old, change.old.anchor, f"in {old.number or old.symbol}"))
     words = change.words() if status in (CHANGED, MOVED) else ()
     if words:
         text = "".join(_run(op, piece) for op, piece in words)
@@ -223,9 +235,8 @@ def _label(anchor: str, labels: Mapping[str, str], part: str) -> str:
     return label
 
 
-def _link(from_url: str, page_url: str, anchor: str, text: str) -> str:
-    href = relative_href(from_url, f"{page_url}#{anchor}")
-    return f'<a class="rs-change__link" href="{_esc(href)}">{_esc(text)}</a>'
+def _link(page_href: str, anchor: str, text: str) -> str:
+    return f'<a class="rs-change__link" href="{_esc(page_href)}#{_esc(anchor)}">{_esc(text)}</a>'
 
 
 def _run(op: str, text: str) -> str:

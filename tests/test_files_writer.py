@@ -229,7 +229,7 @@ def test_a_build_with_a_second_process_equals_one_without(tmp_path: Path, monkey
     assert sorted(parallel_files) == sorted(serial_files)
     assert [path for path in serial_files if parallel_files[path] != serial_files[path]] == []
     # The writer's share is there: a JSON twin beside each resolution page, the redirects, the search index.
-    page_urls = [source.url for source in plugin.sources.values() if source.url]
+    page_urls = [source.page_url for source in plugin.sources.values()]
     assert len(page_urls) >= 35
     assert all(url + "index.json" in parallel_files for url in page_urls)
     assert any(p.startswith("a/res/") for p in parallel_files)

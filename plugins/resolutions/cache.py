@@ -53,6 +53,17 @@ ParseBytes = Callable[[bytes, str, str], Resolution]
 """``parse_bytes(data, abs_path, display_path)``: parse a file's content, reporting ``display_path``."""
 
 
+NOT_RESOLUTIONS = frozenset({"readme.md", "index.md"})
+"""File names (in any case) that describe a folder of resolutions (the corpus README, a site's home page):
+ordinary pages for the plugin, skipped when the command line walks a folder."""
+
+
+def is_resolution_source_name(file_name: str) -> bool:
+    """Whether a file of a resolutions folder, by its name, is a resolution source: ``*.md`` but not the
+    folder's ``NOT_RESOLUTIONS``."""
+    return file_name.endswith(".md") and file_name.lower() not in NOT_RESOLUTIONS
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """A resolution source to parse: where to read it and the path diagnostics should name."""
@@ -415,5 +426,5 @@ def sources_under(root: str | Path, relative_to: str | Path | None = None) -> li
     """Every ``*.md`` file under ``root`` (any depth, sorted), named relative to ``relative_to`` (default
     ``root``) with forward slashes. A convenience for benchmarks and tests; the plugin lists MkDocs files."""
     base = Path(relative_to or root)
-    found: Iterable[Path] = sorted(Path(root).rglob("*.md"))
+    found: Iterable[Path] = sorted(p for p in Path(root).rglob("*.md") if is_resolution_source_name(p.name))
     return [SourceFile(str(path.resolve()), path.relative_to(base).as_posix()) for path in found]

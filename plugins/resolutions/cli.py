@@ -17,13 +17,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from resolutions import __version__
+from resolutions.cache import is_resolution_source_name
 from resolutions.data import export
 from resolutions.parse import parser
 from resolutions.model import ERROR, INFO, WARNING, Resolution
 
-NOT_RESOLUTIONS = frozenset({"readme.md", "index.md"})
-"""File names skipped when walking a folder: they describe the folder (the corpus README, a site's home
-page), they are not resolutions. Named explicitly on the command line they are parsed like any file."""
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -81,7 +79,7 @@ def source_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
         if path.is_dir():
             files.extend(
                 found for found in sorted(path.rglob("*.md"))
-                if found.is_file() and found.name.lower() not in NOT_RESOLUTIONS
+                if found.is_file() and is_resolution_source_name(found.name)
             )
         elif path.exists():
             files.append(path)

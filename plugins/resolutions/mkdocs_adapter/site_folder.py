@@ -1,7 +1,7 @@
-"""Writing generated files into the site folder of one build, never outside it.
+"""Destinations in the site folder of one build, never outside it.
 
 Responsibility: decide whether a destination path (from a symbol, a source path or a generated name) stays
-inside the site folder, and write ``GeneratedFile``s there. The check is lexical (no absolute path, no ``..``
+inside the site folder, name the directory URL of a page's destination, and write ``GeneratedFile``s there. The check is lexical (no absolute path, no ``..``
 that climbs out, no backslash or NUL) plus a symlink check of each folder on the way, done once per folder and
 build: at 20,000 resolutions the plugin writes ~80,000 files, and resolving every target path with
 ``os.path.realpath`` cost about a second per 5,000 resolutions (issue 5).
@@ -80,6 +80,14 @@ def refusal(data_file: GeneratedFile) -> str | None:
     if inside_path(data_file.dest_uri) is None:
         return f"refusing to write {data_file.dest_uri!r} outside the site folder"
     return None
+
+
+def directory_url(dest_uri: str) -> str:
+    """The site-relative directory URL of a page written at ``dest_uri``: ``A/RES/51/148/index.html`` ->
+    ``A/RES/51/148/`` (``""`` for the home page); a page not named ``index.html`` gets its folder's."""
+    if dest_uri.endswith("index.html"):
+        return dest_uri[: -len("index.html")]
+    return posixpath.dirname(dest_uri) + "/"
 
 
 @lru_cache(maxsize=1 << 17)

@@ -55,9 +55,8 @@ def default_resolution_url(symbol: str) -> str:
     return symbols.symbol_path(symbol) + "/"
 
 
-def official_document_url(symbol: str) -> str:
-    """Link to a document outside the collection (a meeting record) at the official resolver."""
-    return symbols.official_url(symbol)
+official_document_url = symbols.OfficialResolver()
+"""Link to a document outside the collection (a meeting record) at the default official resolver."""
 
 
 def body_of(res: Resolution) -> str | None:
@@ -457,7 +456,8 @@ class IndexPagesMemo:
         self.reused = False
 
     def index_pages(self, resolutions: Sequence[Resolution], agenda_titles: Mapping[tuple[str, str], str] | None,
-                    url_for: UrlFor = default_resolution_url) -> list[GeneratedPage]:
+                    url_for: UrlFor = default_resolution_url,
+                    document_url: UrlFor = official_document_url) -> list[GeneratedPage]:
         # The parse cache hands back the same object for an unchanged file: its inputs are not computed again.
         known, self._inputs = self._inputs, {}
         inputs = []
@@ -467,10 +467,10 @@ class IndexPagesMemo:
                 remembered = (res, index_inputs(res))
             self._inputs[id(res)] = remembered
             inputs.append(remembered[1])
-        key = (tuple(inputs), dict(agenda_titles or {}), getattr(url_for, "__func__", url_for))
+        key = (tuple(inputs), dict(agenda_titles or {}), getattr(url_for, "__func__", url_for), document_url)
         self.reused = key == self._key
         if not self.reused:
-            self._pages = index_pages(resolutions, agenda_titles, url_for=url_for)
+            self._pages = index_pages(resolutions, agenda_titles, url_for=url_for, document_url=document_url)
             self._key = key
         return list(self._pages)
 

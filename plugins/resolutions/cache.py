@@ -248,7 +248,8 @@ def _read_bytes(path: str) -> bytes | None:
 
 
 class ParseCache:
-    """Parsed resolutions by content hash, in memory and (optionally) on disk.
+    """Parsed resolutions by content hash, in memory and (optionally) on disk; ``workers`` processes parse
+    many misses (``PARALLEL_MIN_MISSES`` or more), 1 parses them in this process.
 
     Keep one instance for the life of a process (the MkDocs plugin holds it across serve rebuilds)."""
 
@@ -257,7 +258,7 @@ class ParseCache:
         self.folder = Path(folder) if folder is not None else None
         self._parse_bytes = parse_bytes or default_parse_bytes
         # Worker processes only make sense with the default parser (a custom callable may not pickle).
-        self._workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self._parallel_min_misses = parallel_min_misses
         self._memory: dict[str, Resolution] = {}
         self._previous_hashes: dict[str, str] = {}
@@ -337,7 +338,7 @@ class ParseCache:
     # -- parsing misses -------------------------------------------------------------------------------
 
     def _use_workers(self, miss_count: int) -> bool:
-        return (self._parse_bytes is default_parse_bytes and self._workers > 1
+        return (self._parse_bytes is default_parse_bytes and self.workers > 1
                 and miss_count >= self._parallel_min_misses)
 
     def _parse_misses(self, jobs: list[tuple[bytes | None, SourceFile, str | None]], parallel: bool
@@ -360,10 +361,10 @@ class ParseCache:
                     for data, source, key in jobs if data is not None and key is not None]
         # Chunks of at most 100 files: when one worker has finished, the other has at most one chunk left to
         # parse on its own (chunks of an eighth of a worker's share left up to 7 s of one idle core at 20,000).
-        chunk = max(1, min(100, len(readable) // (self._workers * 8)))
+        chunk = max(1, min(100, len(readable) // (self.workers * 8)))
         # The workers are forked while the collector is paused here: they turn it back on for the parser.
         parsed = []
-        with ProcessPoolExecutor(max_workers=self._workers, initializer=gc.enable) as pool:
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=gc.enable) as pool:
             entries = pool.map(_parse_in_worker, readable, chunksize=chunk)  # taken as they come: not all held
             for data, source, key in jobs:
                 if data is None or key is None:

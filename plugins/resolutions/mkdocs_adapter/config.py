@@ -6,8 +6,27 @@ users). MkDocs validates them: a misspelt option or a wrong type stops the build
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+DEFAULT_CONCURRENCY = os.cpu_count() or 1
+"""Workers when ``concurrency`` is not set: one per core."""
+
+
+class _AtLeastOne(c.Type):
+    """A whole number of 1 or more."""
+
+    def __init__(self) -> None:
+        super().__init__(int)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 1:
+            raise c.ValidationError(f"expected 1 or more (1 does everything in the build process), got {number}")
+        return number
+
 
 class ResolutionsConfig(base.Config):
     folder = c.Type(str, default="resolutions")
@@ -47,7 +66,11 @@ class ResolutionsConfig(base.Config):
     publish_agenda_sources = c.Type(bool, default=False)
     """Copy the agenda files (``agendas/*.yml``) into the site as they are (else only their titles are used)."""
 
-    parallel_files = c.Type(bool, default=True)
-    """``mkdocs build`` has a writer process create the data files and redirect pages while it makes their
-    contents, and build the search index while MkDocs writes the pages (Linux; speed/files_writer.py);
-    false keeps the build in one process."""
+    concurrency = c.Optional(_AtLeastOne())
+    """How many workers share the build's work: worker processes parse the sources missing from the parse
+    cache, worker threads write the generated files. Unset: one per core (``DEFAULT_CONCURRENCY``); ``1``
+    does everything in the build process."""
+
+    def workers(self) -> int:
+        """``concurrency``, or its default."""
+        return self.concurrency or DEFAULT_CONCURRENCY

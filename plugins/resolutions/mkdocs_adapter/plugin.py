@@ -2,13 +2,13 @@
 
 Each handler is a few lines, in the order MkDocs calls them:
 
-- ``on_config``: the parse cache's folder and workers;
+- ``on_config``: the parse cache's folder and workers (option ``concurrency``);
 - ``on_files``: parse the resolution sources, build the ``Collection`` (citations resolved, backlinks), give
   each resolution page its symbol URL, log every diagnostic, add the generated pages (``site_outputs``);
 - ``on_nav`` … ``on_page_context``: resolution pages skip Python-Markdown; their body is rendered by
   ``render.render_resolution`` right before MkDocs writes the page (``speed/fast_pages`` fills it into a frame);
-- ``on_post_build``: write the data files, redirects and search index, then fail the build once if any
-  diagnostic was an error (``mkdocs serve`` keeps serving and shows them);
+- ``on_post_build``: write the data files, redirects and search index (``concurrency`` threads), then fail
+  the build once if any diagnostic was an error (``mkdocs serve`` keeps serving and shows them);
 - under ``mkdocs serve``: unchanged pages keep their HTML, and generated files are written when a browser asks
   for them (``speed/incremental``, ``speed/preview_files``).
 
@@ -35,10 +35,9 @@ from mkdocs.structure.toc import get_toc
 from resolutions.cache import is_resolution_source_name, resolve_cache_folder
 from resolutions.data import datasets
 from resolutions.mkdocs_adapter.config import ResolutionsConfig
-from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal
+from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal, write_files
 from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links, shown_docs_dir
 from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
-from resolutions.mkdocs_adapter.speed.files_writer import GeneratedFilesWriter
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.speed.speedups import Speedups
 from resolutions.mkdocs_adapter.speed.watcher import use_file_events
@@ -89,7 +88,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.speedups = Speedups()
         self.fast_pages = FastPages()
         self.preview_files = PreviewFiles()
-        self.files_writer = GeneratedFilesWriter()
         self._frozen = False
 
     # --- events, in the order MkDocs calls them ------------------------------------------------------------
@@ -104,14 +102,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         cache_folder = resolve_cache_folder(config_dir, self.config.cache_dir, config.site_dir)
         if cache_folder is None and self.config.cache_dir:
             log.warning("resolutions: cache_dir is inside site_dir; the parse cache is kept in memory only")
-        self.speedups.configure(cache_folder, serve=self.is_serve)
+        self.speedups.configure(cache_folder, serve=self.is_serve, workers=self.config.workers())
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
         if self.is_serve:  # requests wait while MkDocs empties and refills the site folder
             self.preview_files.begin_build()
-        else:
-            self.files_writer.start(config.site_dir, parallel=self.config.parallel_files)
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         attach(server, self.preview_files, urlsplit(config.site_url or "/").path)
@@ -122,7 +118,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.is_serve:
             self.preview_files.abandon()
-        self.files_writer.cancel()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if not config.use_directory_urls:
@@ -211,7 +206,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.is_serve:  # written when a browser asks for them
             self._publish_to_preview(config.site_dir)
         else:
-            for problem in self.files_writer.finish(self.generated_files):
+            for problem in write_files(config.site_dir, self.generated_files, workers=self.config.workers()):
                 log.error(f"resolutions: {problem}")
         self.generated_files = []  # their deferred contents hold the models
         if self.error_count and self.config.strict_errors and not self.is_serve:
@@ -242,7 +237,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
         if self.config.search:
             pages_with_urls = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
-            search_pages, search_files = self.speedups.search_outputs(pages_with_urls, self.files_writer)
+            search_pages, search_files = self.speedups.search_outputs(pages_with_urls)
             pages.extend(search_pages)
             data_files.extend(search_files)
         return pages, data_files

@@ -88,10 +88,7 @@ class Speedups:
     """State kept across builds: the parse cache, the search index memo, the pages of the previous build."""
 
     def __init__(self) -> None:
-        # Many cache misses (a first build) are parsed by one worker process per core: 1.3-1.5x faster on
-        # 2 idle cores (docs/performance.md). RESOLUTIONS_PARSE_WORKERS=1 keeps parsing in this process.
-        workers = os.environ.get("RESOLUTIONS_PARSE_WORKERS", "")
-        self.parse_cache = ParseCache(folder=None, workers=int(workers) if workers.isdigit() else None)
+        self.parse_cache = ParseCache(folder=None)
         self.search_builder = search_index.SearchIndexBuilder()
         self.index_memo = views.IndexPagesMemo()
         self._last_results: dict[str, tuple[Any, Any]] = {}
@@ -100,9 +97,11 @@ class Speedups:
         self._cache_folder_set = False
         self.serve = False
 
-    def configure(self, cache_folder: Path | None, serve: bool = False) -> None:
-        """Point the parse cache at ``cache_folder`` (once: the folder does not move during a serve session)."""
+    def configure(self, cache_folder: Path | None, serve: bool = False, workers: int = 1) -> None:
+        """Point the parse cache at ``cache_folder`` (once: the folder does not move during a serve session);
+        many cache misses (a first build) are parsed by ``workers`` processes."""
         self.serve = serve
+        self.parse_cache.workers = workers
         if self._cache_folder_set:
             return
         self._cache_folder_set = True
@@ -116,20 +115,17 @@ class Speedups:
                   f"{stats.disk_hits} from disk, {stats.parsed} parsed{' in parallel' if stats.parallel else ''}")
         return resolutions
 
-    def search_outputs(self, pages: Sequence[tuple[Resolution, str]], writer: Any = None
+    def search_outputs(self, pages: Sequence[tuple[Resolution, str]]
                        ) -> tuple[list[GeneratedPage], list[GeneratedFile | GeneratedFolder]]:
-        """The search page and the index files for ``pages`` (each resolution with its page URL); in a
-        one-off build, ``writer`` (a ``GeneratedFilesWriter``) is asked to build them while MkDocs writes the
-        pages."""
+        """The search page, and the search index files for ``pages`` (each resolution with its page URL) as a
+        folder made when it is written."""
         # Made when written: under serve when a browser first asks for an index file after the rebuild
-        # (preview_files), not at every edit; in a one-off build beside the pages (files_writer).
+        # (preview_files), not at every edit; in a one-off build after the pages, with the other files.
         # The serve builder keeps the previous index and updates only the edited documents' terms; a one-off
         # build never reuses that memo (the terms and postings of every document, ~50 KB a resolution, kept to
         # the end of the build): a builder of its own, dropped after use.
         builder = self.search_builder if self.serve else search_index.SearchIndexBuilder(remember=False)
         folder = GeneratedFolder(search_index.INDEX_FOLDER + "/", partial(builder.build_for_pages, pages))
-        if writer is not None and not self.serve:
-            writer.make_search_index(folder, (search_index.document_for(res, url) for res, url in pages))
         return [search_index.search_page()], [folder]
 
     def reuse_unchanged_pages(

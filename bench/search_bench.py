@@ -69,7 +69,7 @@ def measure_site(site_dir: str | Path) -> dict:
 
 
 def measure_synthetic(count: int, seed: int) -> dict:
-    import generate  # bench/generate.py (engineer F1)
+    import generate  # bench/generate.py
     from resolutions.cache import ParseCache, sources_under
     from resolutions.symbols import symbol_path
 

@@ -226,7 +226,7 @@ def test_rebuild_after_edits_equals_a_full_build() -> None:
 
 
 def test_builder_without_memo_writes_the_same_files() -> None:
-    # (issue 5) a one-off build holds one document's terms at a time; same output.
+    # A one-off build holds one document's terms at a time; same output.
     documents = synthetic_documents(150)
     one_off = SearchIndexBuilder(remember=False)
     assert one_off.build(documents) == SearchIndexBuilder().build(documents)

@@ -417,7 +417,7 @@ def test_a_symbol_that_climbs_out_writes_nothing_outside_the_site(hostile):
     new_paths = after - before
     outside = {p for p in new_paths if p != root and not p.startswith(root + "/")}
     assert outside == set()
-    # (issue 5) the parse cache lives beside mkdocs.yml (.cache/resolutions, configurable, gitignored).
+    # The parse cache lives beside mkdocs.yml (.cache/resolutions, configurable, gitignored).
     allowed = (f"{root}/docs", f"{root}/site", f"{root}/mkdocs.yml", f"{root}/.cache")
     assert {p for p in new_paths if p != root and not p.startswith(allowed)} == set()
     pages = [page for page, doc in site.pages.items() if "must be written inside the site folder" in doc.text]

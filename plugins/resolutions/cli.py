@@ -141,7 +141,8 @@ def _run_schema(_args: argparse.Namespace) -> int:
 def summary(res: Resolution) -> str:
     """One line a person can read: what the file is and what the parser found in it."""
     errors = sum(1 for d in res.diagnostics if d.severity == ERROR)
-    warnings = len(res.diagnostics) - errors
+    warnings = sum(1 for d in res.diagnostics if d.severity == WARNING)
+    infos = len(res.diagnostics) - errors - warnings
     facts = [f"session {res.session or '?'}"]
     if res.adopted:
         facts.append(f"adopted {res.adopted}")
@@ -163,7 +164,7 @@ def summary(res: Resolution) -> str:
     if res.annexes:
         counts.append(_plural(len(res.annexes), "annex", "annexes"))
     counts += [_plural(len(res.footnotes), "footnote"), _plural(len(res.citations), "citation")]
-    problems = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    problems = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}" + (f", {infos} info" if infos else "")
     title = res.title or "(no title)"
     return f"{res.source}: {res.symbol or '(no symbol)'} {title} [{', '.join(facts)}; {', '.join(counts)}; {problems}]"
 

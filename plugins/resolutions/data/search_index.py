@@ -252,7 +252,7 @@ class SearchIndexBuilder:
     """Builds the index files; remembers each document's terms so a serve rebuild re-reads only edits."""
 
     def __init__(self, remember: bool = True) -> None:
-        # (issue 5) remember=False for a one-off build, which never reuses the terms: each
+        # remember=False for a one-off build, which never reuses the terms: each
         # document's terms go into the postings and are dropped at once (all of them held together were ~30 KB
         # a resolution at the build's peak). Same files either way.
         self.remember = remember
@@ -292,7 +292,7 @@ class SearchIndexBuilder:
         When the previous build had the same pages in the same order (a preview rebuild after an edit), only
         the terms of the documents that changed are updated; the output is the same as a full build's."""
         documents = list(documents)
-        if not self.remember:  # (issue 5) see __init__
+        if not self.remember:  # see __init__
             return _files_without_memo(documents)
         live = {id(document) for document in documents}
         self._memo = {key: value for key, value in self._memo.items() if key in live}
@@ -324,7 +324,7 @@ def _files_without_memo(documents: list[SearchDocument]) -> list[GeneratedFile]:
 class StreamedIndex:
     """The index files of documents given one at a time, the same as ``build_search_files`` of them all:
     holds one document's terms at a time, no document's text once its terms are in, and each term's postings
-    only until its piece is serialised (peak memory, issue 5)."""
+    only until its piece is serialised (peak memory)."""
 
     def __init__(self) -> None:
         self._postings: dict[str, Postings] = defaultdict(list)

@@ -66,9 +66,9 @@ def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder],
     they overlap with making the next contents. Files are independent of each other (the pages, which a
     redirect must not replace, are written before), so the order they are written in does not matter."""
     site = SiteFolder(site_dir)
-    files = each_file(items)
+    files = _each_file(items)
     if workers <= 1:
-        return [problem for data_file in files if (problem := write_checked(site, data_file))]
+        return [problem for data_file in files if (problem := _write_checked(site, data_file))]
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="resolutions-files") as pool:
         batches = pool.map(partial(_write_batch, site), _batches(files, _BATCH))
         return [problem for problems in batches for problem in problems]
@@ -79,7 +79,7 @@ _BATCH = 64
 
 
 def _write_batch(site: SiteFolder, batch: list[GeneratedFile]) -> list[str]:
-    return [problem for data_file in batch if (problem := write_checked(site, data_file))]
+    return [problem for data_file in batch if (problem := _write_checked(site, data_file))]
 
 
 def _batches(files: Iterator[GeneratedFile], size: int) -> Iterator[list[GeneratedFile]]:
@@ -87,13 +87,13 @@ def _batches(files: Iterator[GeneratedFile], size: int) -> Iterator[list[Generat
         yield batch
 
 
-def each_file(items: Iterable[GeneratedFile | GeneratedFolder]) -> Iterator[GeneratedFile]:
+def _each_file(items: Iterable[GeneratedFile | GeneratedFolder]) -> Iterator[GeneratedFile]:
     """The files of ``items``, a folder's files produced when it is reached."""
     for item in items:
         yield from item.produce() if isinstance(item, GeneratedFolder) else (item,)
 
 
-def write_checked(site: SiteFolder, data_file: GeneratedFile) -> str | None:
+def _write_checked(site: SiteFolder, data_file: GeneratedFile) -> str | None:
     """Write ``data_file`` into ``site``; why it was refused, or None (written, or kept out of a page's way)."""
     problem = refusal(data_file)
     if problem is None and not site.write(data_file) and data_file.replace_existing:

@@ -444,7 +444,7 @@ def _without_line(value: object) -> object:
 class IndexPagesMemo:
     """``index_pages`` that hands back the previous call's pages when nothing they show changed.
 
-    For ``mkdocs serve`` (issue 5): most edits change a paragraph, not a title, a date or an agenda item, and
+    For ``mkdocs serve``: most edits change a paragraph, not a title, a date or an agenda item, and
     the index pages (about one per agenda item) then stay the very same objects, which the preview compares
     at no cost. ``url_for`` is compared as a function (a bound method by its function: ``Collection.url_for``
     depends only on the symbol)."""

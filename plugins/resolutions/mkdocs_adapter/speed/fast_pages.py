@@ -60,6 +60,8 @@ class _PageWithoutMarkdown(Page):
 
     def render(self, config: Any, files: Any) -> None:
         # No Markdown instance per page (its setup alone is ~3 ms): the empty result Python-Markdown gives "".
+        # These are the attributes Page.render sets; _title_from_render has no public setter (Page.title reads
+        # it, and None makes the title come from page.meta as for any page without a heading).
         self.content = ""
         self.toc = get_toc([])
         self._title_from_render = None

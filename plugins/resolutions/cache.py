@@ -92,11 +92,11 @@ class CacheStats:
     """Display paths whose content hash differs from the previous call (all of them on the first call)."""
 
 
-# Modules of the package whose code does not affect what the parser produces; every other module does.
-# (A module missing here only costs a needless re-parse after it is edited; never a stale parse.)
-_NOT_PARSER_INPUTS = frozenset({"cache.py", "search_index.py", "render.py", "views.py", "datasets.py",
-                                "redirects.py", "export.py", "cli.py", "site_plan.py", "incremental.py",
-                                "collection.py", "agendas.py"})
+def parser_inputs() -> list[Path]:
+    """The modules whose code decides what a parse gives: the ``parse/`` layer and the layers below it
+    (``model``, ``symbols``); tests/test_core_purity.py keeps ``parse/`` from importing anything else."""
+    package_dir = Path(__file__).resolve().parent
+    return [package_dir / "model.py", package_dir / "symbols.py", *sorted((package_dir / "parse").rglob("*.py"))]
 
 
 _PARSER_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML")
@@ -104,7 +104,7 @@ _PARSER_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML")
 
 @lru_cache(maxsize=1)
 def parser_version() -> str:
-    """A short hash of the core's parsing code (every module but those listed as not affecting the parse).
+    """A short hash of the core's parsing code (``parser_inputs``) and of the libraries it parses with.
 
     Hashing the code rather than trusting a hand-bumped number means a developer who edits the parser
     never sees a stale parse."""
@@ -115,11 +115,8 @@ def parser_version() -> str:
             digest.update(f"{library} {metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library} absent".encode())
-    # The parser lives in parse/ and uses the modules on top (model, symbols); the other layers do not parse.
-    for module in sorted([*package_dir.glob("*.py"), *package_dir.glob("parse/*.py")]):
-        if module.name in _NOT_PARSER_INPUTS:
-            continue
-        digest.update(module.name.encode())
+    for module in parser_inputs():
+        digest.update(module.relative_to(package_dir).as_posix().encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -21,8 +21,8 @@ and once, the real development corpus (``../shared/corpus``) with the plugin. Ea
 CPU time and peak memory of the build process (``os.wait4``: user + system time of the process and of the
 children it waited for; ``ru_maxrss`` is the largest of them, not a sum), the peak memory of the whole process
 tree (``TreeMemory``: the build and its worker processes together, sampled), output size (total, per resolution
-page) and the search index size (Material's whole ``search_index.json``, or for ours the bytes the first
-search result needs, from ``resolutions.data.search_index.first_result_download``). Figures are medians of
+page) and the search index size (Material's whole ``search_index.json``, or for ours the Pagefind bundle and
+the bytes the first search result needs, measured in Chromium by ``search_bench.measure_site``). Figures are medians of
 ``--runs`` runs; runs of the different builds are interleaved so that load from other processes spreads evenly.
 
     python bench/build_bench.py --sizes 1000,5000,20000 --runs 3
@@ -61,7 +61,7 @@ DEFAULT_OUT = BENCH / "out"
 DEFAULT_RESULTS = BENCH / "results"
 CORPUS = ROOT.parent / "shared" / "corpus"
 ALL_BUILDS = ("ours", "ours-warm", "plain", "hugo")
-SEARCH_QUERIES = ("{number}", "desertification", "migrant workers")
+SEARCH_QUERIES = ("{number}", "desertification", "migrant workers", "cooperation international development")
 """Queries whose first-result download is measured on our index; ``{number}`` becomes a resolution number."""
 LOG_TAIL = 2000
 """Characters of a failed build's output kept in the results."""
@@ -223,33 +223,21 @@ def measure_output(spec: BuildSpec, result: BuildResult, sample_number: str | No
 
 
 def measure_our_search(site_dir: Path, sample_number: str | None) -> dict | None:
-    """Size of the plugin's index and what the first result of a few queries downloads (largest of them)."""
+    """Size of the plugin's search (Pagefind bundle, symbol lookup) and what the first result of a few queries
+    downloads, measured in Chromium (``search_bench.measure_site``; the largest of the queries)."""
+    if not (site_dir / "pagefind" / "pagefind-entry.json").is_file():
+        return None
+    import search_bench
+
+    queries = {query: query.format(number=sample_number or "1/1") for query in SEARCH_QUERIES}
     try:
-        from resolutions.data import search_index
-    except ImportError:
-        return None
-    folder = site_dir / getattr(search_index, "INDEX_FOLDER", "search-index")
-    if not folder.is_dir() or not hasattr(search_index, "first_result_download"):
-        return None
-
-    def reader(name: str) -> bytes | None:
-        path = folder / name
-        return path.read_bytes() if path.is_file() else None
-
-    script = site_dir / "assets" / "search.js"
-    script_bytes = script.stat().st_size if script.exists() else 0
-    per_query = {}
-    for query in SEARCH_QUERIES:
-        if "{number}" in query:
-            if not sample_number:
-                continue
-            query = query.format(number=sample_number)
-        per_query[query] = search_index.first_result_download(reader, query, script_bytes)
-    index_bytes, index_files = _tree_size(folder)
-    worst = max(per_query.values(), key=lambda figures: figures["bytes"]) if per_query else {}
-    return {"kind": "resolutions chunked index", "index_bytes": index_bytes, "index_files": index_files,
-            "first_result_bytes": worst.get("bytes"), "first_result_gzip_bytes": worst.get("gzip_bytes"),
-            "queries": per_query}
+        figures = search_bench.measure_site(site_dir, queries)
+    except Exception as error:  # no Chromium or Playwright here: the build figures still count
+        return {"kind": "pagefind", "error": str(error)[:300]}
+    return {"kind": "pagefind", "index_bytes": figures["bundle"]["bytes"], "index_files": figures["bundle"]["files"],
+            "first_result_gzip_bytes": figures["first_result_gzip_bytes_worst"],
+            "first_result_bytes": max(q["bytes"] for q in figures["queries"].values()),
+            "queries": figures["queries"]}
 
 
 def run_build(spec: BuildSpec, result: BuildResult, logs: Path) -> None:

@@ -107,7 +107,6 @@ def build(folder: Path, top: int) -> None:
     wrap_step(speed.Speedups, "parse", "parse")
     wrap_step(views, "index_pages", "views.index_pages")
     wrap_step(datasets, "site_files", "datasets.site_files")
-    wrap_step(speed.Speedups, "search_outputs", "search_outputs")
     wrap_step(plugin_module.ResolutionsPlugin, "site_outputs", "site_outputs")
     counter = {"pages": 0}
     original_post_page = cls.on_post_page

@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 import bench_scripts
+from search_bundle import fragments, without_pagefind
 from resolutions.mkdocs_adapter.site_folder import write_files
 from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
@@ -123,15 +124,17 @@ def test_a_build_with_workers_equals_one_without(tmp_path: Path) -> None:
     (docs / "index.md").write_text("# Synthetic\n", encoding="utf-8")
     alone, _ = _build(tmp_path, concurrency=1)
     shared, plugin = _build(tmp_path, concurrency=2)
-    alone_files, shared_files = _tree(alone), _tree(shared)
+    alone_files, shared_files = without_pagefind(_tree(alone)), without_pagefind(_tree(shared))
     assert sorted(shared_files) == sorted(alone_files)
     assert [path for path in alone_files if shared_files[path] != alone_files[path]] == []
-    # The generated files are there: a JSON twin beside each resolution page, the redirects, the search index.
+    assert fragments(shared) == fragments(alone)  # the same pages indexed, whatever its file names
+    # The generated files are there: a JSON twin beside each resolution page, the redirects, the search files.
     page_urls = [source.page_url for source in plugin.sources.values()]
     assert len(page_urls) >= 35
     assert all(url + "index.json" in shared_files for url in page_urls)
     assert any(p.startswith("a/res/") for p in shared_files)
-    assert any(p.startswith("search-index/") for p in shared_files)
+    assert any(p.startswith("search-symbols/") for p in shared_files)
+    assert len(fragments(shared)) == len(page_urls)
 
 
 @pytest.mark.parametrize("value, expected", [(0, "expected 1 or more"), (-2, "expected 1 or more"),

@@ -1,168 +1,56 @@
 /*
- * Search over the compact, chunked index written by resolutions/search_index.py (see docs/search.md).
+ * The site's search (docs/search.md): a box in Material's header on every page and the search page
+ * (search/?q=...&body=...&sort=newest, a shareable URL).
  *
- * A query downloads the small manifest, one term shard per word (two at most for the word being typed) and
- * the document chunks of the results it shows: a few dozen KB, whatever the size of the collection.
- * The ranking mirrors IndexClient.search in search_index.py, which the tests compare against this file.
- *
- * UI: a search box added to Material's header (Material's own search plugin is not used: its index is
- * 187 MB at 20,000 pages), a drop-down of the best results as you type, and the full list on the search
- * page (search/?q=...). Plain JavaScript, no dependencies; text is inserted with textContent only.
+ * A query is answered in two steps, shown together:
+ * 1. the symbol lookup (search-symbols/, written by data/search_records.py): when the query is a symbol or a
+ *    number in any spelling ("51/148", "a/res/51/148", "res 51/148", "S/RES/1325 (2000)", "1325",
+ *    "decision 75/403"), its document comes first;
+ * 2. Pagefind (pagefind/, its script and index built during the build): ranked full-text results with filters
+ *    (body, session, year, agenda item, kind, vote), sorting by date, phrase queries in quotes. Each result
+ *    links to the paragraph where the matched words are densest (the records mark every paragraph with an
+ *    empty element carrying its anchor) and shows those words with the matches highlighted.
+ * Plain JavaScript; Pagefind's script is loaded on the first keystroke. Text is inserted with textContent
+ * only (highlights are built as <mark> elements), never as HTML.
  */
 (function (root) {
   "use strict";
 
-  var INDEX_FOLDER = "search-index/";
-  var FORMAT_VERSION = 1;
-  var TRIM = ".,;:!?\"'()[]{}";
-  var TRIM_RIGHT = ".,;:!?\"'(]}";
-  var WORD = /[\p{L}\p{N}]+/gu;
+  var SYMBOLS = "search-symbols/";
+  var PAGEFIND = "pagefind/pagefind.js";
+  var PAGE_SIZE = 10;
+  var BOX_SIZE = 5;
+  var TYPING_PAUSE_MS = 200;
+  var EXCERPT_WORDS = 30;
+  var FILTERS = ["body", "session", "year", "agenda item", "kind", "vote"];
+  var FILTER_LABELS = { "body": "Body", "session": "Session", "year": "Year", "agenda item": "Agenda item",
+                        "kind": "Kind", "vote": "Vote" };
+  // Words a reader may put before a symbol: "res 51/148", "decision 75/403", "ECOSOC resolution 2022/3".
+  var SYMBOL_WORDS = new Set(["resolution", "resolutions", "res", "res.", "decision", "decisions", "dec", "dec.",
+    "ecosoc", "ga", "sc", "general", "assembly", "security", "council", "economic", "and", "social", "no", "no.",
+    "number", "un", "document", "symbol"]);
 
   function fold(text) {
     return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
   }
 
-  function trimRight(chunk, chars) {
-    var end = chunk.length;
-    while (end > 0 && chars.indexOf(chunk[end - 1]) >= 0) end--;
-    return chunk.slice(0, end);
+  /* The lookup key of a query, or "" when it is not a symbol (search_records.lookup_key for the index). */
+  function lookupKey(query) {
+    var words = fold(query).trim().split(/\s+/);
+    while (words.length > 1 && SYMBOL_WORDS.has(words[0]) && !/\d/.test(words[0])) words.shift();
+    var key = words.join("").replace(/[.,;:]+$/, "");
+    return /\d/.test(key) && /^[\p{L}\p{N}/().\-]+$/u.test(key) ? key : "";
   }
 
-  function trimLeft(chunk, chars) {
-    var start = 0;
-    while (start < chunk.length && chars.indexOf(chunk[start]) >= 0) start++;
-    return chunk.slice(start);
-  }
-
-  function queryTerms(query, stopWords) {
-    var folded = fold(query).replace(/\s+\(/g, "(");
-    var terms = [];
-    folded.split(/\s+/).forEach(function (chunk) {
-      chunk = trimRight(trimLeft(chunk, TRIM), TRIM_RIGHT);
-      // A closing parenthesis is kept only when it closes "1325(2000)".
-      if (chunk.endsWith(")") && chunk.indexOf("(") < 0) chunk = trimRight(chunk, TRIM);
-      if (!chunk) return;
-      if ((chunk.indexOf("/") >= 0 && /\d/.test(chunk)) || /^\d+[a-z]?\(/.test(chunk)) {
-        terms.push(chunk);
-      } else {
-        (chunk.match(WORD) || []).forEach(function (word) {
-          if (!stopWords.has(word)) terms.push(word);
-        });
-      }
-    });
-    return terms;
-  }
-
-  function bisectRight(sorted, value) {
-    var low = 0, high = sorted.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (value < sorted[middle]) high = middle; else low = middle + 1;
+  /* 32-bit FNV-1a of the key's characters (search_records.shard_of). */
+  function shardOf(key, shards) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) {
+      value ^= key.charCodeAt(i);
+      value = Math.imul(value, 0x01000193) >>> 0;
     }
-    return low;
+    return value % shards;
   }
-
-  function decodePostings(flat) {
-    var decoded = new Map();
-    var number = 0;
-    for (var position = 1; position < flat.length; position += 3) {
-      number += flat[position];
-      decoded.set(number, [flat[position + 1], flat[position + 2]]);
-    }
-    return decoded;
-  }
-
-  /* The index client: fetchJson(name) returns a Promise of the parsed file (or null when absent). */
-  function IndexClient(fetchJson) {
-    this.fetchJson = fetchJson;
-    this.cache = new Map();
-  }
-
-  IndexClient.prototype.load = function (name) {
-    if (!this.cache.has(name)) this.cache.set(name, this.fetchJson(name));
-    return this.cache.get(name);
-  };
-
-  IndexClient.prototype.matches = function (manifest, term, prefix) {
-    var starts = manifest.shards;
-    var first = Math.max(0, bisectRight(starts, term) - 1);
-    var shardNumbers = [first];
-    if (prefix) {
-      var last = Math.max(first, bisectRight(starts, term + "\uffff") - 1);
-      last = Math.min(last, first + manifest.prefixShards - 1);
-      shardNumbers = [];
-      for (var n = first; n <= last; n++) shardNumbers.push(n);
-    }
-    var self = this;
-    return Promise.all(shardNumbers.map(function (n) { return self.load("t/" + n + ".json"); }))
-      .then(function (shards) {
-        var matches = new Map();
-        var expanded = 0;
-        shards.forEach(function (shard) {
-          if (!shard) return;
-          var candidates = prefix ? Object.keys(shard).sort(compareCodePoints) : [term];
-          for (var i = 0; i < candidates.length; i++) {
-            var candidate = candidates[i];
-            if (!Object.prototype.hasOwnProperty.call(shard, candidate) || !candidate.startsWith(term)) continue;
-            if (candidate !== term) {
-              if (expanded >= manifest.prefixTerms) break;
-              expanded++;
-            }
-            var weight = candidate === term ? 1.0 : 0.5;
-            decodePostings(shard[candidate]).forEach(function (value, number) {
-              var score = value[0] * weight;
-              var previous = matches.get(number);
-              if (!previous || score > previous[0]) matches.set(number, [score, value[1]]);
-            });
-          }
-        });
-        return matches;
-      });
-  };
-
-  function compareCodePoints(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
-
-  /* Results of a query, best first: [{url, symbol, title, date, score}] (url relative to the site root). */
-  IndexClient.prototype.search = function (query, limit) {
-    var self = this;
-    return this.load("manifest.json").then(function (manifest) {
-      if (!manifest || manifest.version !== FORMAT_VERSION) return [];
-      var terms = queryTerms(query, new Set(manifest.stop));
-      if (!terms.length) return [];
-      limit = limit || manifest.shown;
-      return Promise.all(terms.map(function (term, position) {
-        return self.matches(manifest, term, position === terms.length - 1);
-      })).then(function (perTerm) {
-        var totals = new Map();
-        perTerm.forEach(function (matches) {
-          matches.forEach(function (value, number) {
-            var slot = totals.get(number);
-            if (!slot) { slot = [0, 0, value[1]]; totals.set(number, slot); }
-            slot[0] += 1;
-            slot[1] += value[0];
-            if (!slot[2]) slot[2] = value[1];
-          });
-        });
-        var ranked = Array.from(totals.entries()).sort(function (a, b) {
-          return (b[1][0] - a[1][0]) || (b[1][1] - a[1][1]) || (a[0] - b[0]);
-        }).slice(0, limit);
-        return Promise.all(ranked.map(function (entry) {
-          return self.load("d/" + Math.floor(entry[0] / manifest.chunk) + ".json").then(function (chunk) {
-            var doc = chunk[entry[0] % manifest.chunk];
-            var anchor = entry[1][2];
-            return { url: doc[0] + (anchor ? "#" + anchor : ""), symbol: doc[1], title: doc[2], date: doc[3],
-                     score: entry[1][1], total: totals.size };
-          });
-        }));
-      });
-    });
-  };
-
-  var api = { IndexClient: IndexClient, queryTerms: queryTerms, fold: fold };
-  if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
-  root.ResolutionsSearch = api;
-
-  /* ---------------------------------------------------------------- browser UI ---------------------- */
 
   function siteRoot() {
     var config = document.getElementById("__config");
@@ -172,138 +60,406 @@
   }
 
   var ROOT = siteRoot();
-  var client = new IndexClient(function (name) {
-    return fetch(new URL(INDEX_FOLDER + name, ROOT)).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).catch(function () { return null; });
-  });
+  var cache = new Map();
 
-  function paragraphLabel(url) {
-    var anchor = url.split("#")[1] || "";
-    var match = /(?:^|-)(pp|para|fn)-(.+)$/.exec(anchor);
+  function fetchJson(path) {
+    if (!cache.has(path)) {
+      cache.set(path, fetch(new URL(path, ROOT)).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).catch(function () { return null; }));
+    }
+    return cache.get(path);
+  }
+
+  /* Results of the symbol lookup: [{url, symbol, title, date}], the document whose symbol it is first. */
+  function symbolHits(query) {
+    var key = lookupKey(query);
+    if (!key) return Promise.resolve([]);
+    return fetchJson(SYMBOLS + "shards.json").then(function (meta) {
+      if (!meta) return [];
+      return fetchJson(SYMBOLS + shardOf(key, meta.shards) + ".json").then(function (shard) {
+        return ((shard && shard[key]) || []).map(function (entry) {
+          return { url: new URL(entry[0], ROOT).href, symbol: entry[1], title: entry[2], date: entry[3],
+                   where: "", excerpt: null };
+        });
+      });
+    });
+  }
+
+  var pagefindReady = null;
+  function pagefind() {
+    if (!pagefindReady) {
+      pagefindReady = import(new URL(PAGEFIND, ROOT).href).then(function (module) {
+        return Promise.resolve(module.options({ excerptLength: EXCERPT_WORDS, baseUrl: ROOT.pathname }))
+          .then(function () { module.init(); return module; });
+      });
+    }
+    return pagefindReady;
+  }
+
+  /* The anchor region holding most matched words, and an excerpt of it with the matches marked. */
+  function bestPlace(data) {
+    var anchors = (data.anchors || []).filter(function (a) { return a.id; })
+      .sort(function (a, b) { return a.location - b.location; });
+    var locations = (data.locations || []).slice().sort(function (a, b) { return a - b; });
+    var best = { anchor: null, count: 0, first: locations.length ? locations[0] : 0 };
+    var regionOf = function (location) {
+      var found = null;
+      for (var i = 0; i < anchors.length && anchors[i].location <= location; i++) found = anchors[i];
+      return found;
+    };
+    var counts = new Map();
+    locations.forEach(function (location) {
+      var anchor = regionOf(location);
+      var id = anchor ? anchor.id : "";
+      var entry = counts.get(id) || { anchor: anchor, count: 0, first: location };
+      entry.count += 1;
+      counts.set(id, entry);
+      if (entry.count > best.count) best = entry;
+    });
+    var words = (data.content || "").split(/\s+/);
+    var start = Math.max(best.anchor ? best.anchor.location : 0, best.first - 8);
+    var marked = new Set(locations);
+    var excerpt = [];
+    for (var i = start; i < Math.min(words.length, start + EXCERPT_WORDS); i++) {
+      excerpt.push({ text: words[i], mark: marked.has(i) });
+    }
+    return { anchor: best.anchor ? best.anchor.id : "", excerpt: excerpt, more: start + EXCERPT_WORDS < words.length,
+             before: start > 0 };
+  }
+
+  function paragraphLabel(anchor) {
+    var match = /(?:^|-)(pp|para|fn)-(.+)$/.exec(anchor || "");
     if (!match) return "";
     var kind = { pp: "preamble, para. ", para: "para. ", fn: "footnote " }[match[1]];
     return kind + match[2].replace(/-/g, " ");
   }
 
-  function renderResults(list, hits, query) {
-    list.textContent = "";
-    if (!hits.length) {
-      var none = document.createElement("li");
-      none.className = "res-search__none";
-      none.textContent = query ? "No resolution matches \u201c" + query + "\u201d." : "";
-      list.appendChild(none);
-      return;
-    }
-    hits.forEach(function (hit) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = new URL(hit.url, ROOT).href;
-      link.className = "res-search__hit";
-      var symbol = document.createElement("span");
-      symbol.className = "res-search__symbol";
-      symbol.textContent = hit.symbol + (hit.date ? " \u00b7 " + hit.date : "");
-      var title = document.createElement("span");
-      title.className = "res-search__title";
-      title.textContent = hit.title;
-      link.appendChild(symbol);
-      link.appendChild(title);
-      var where = paragraphLabel(hit.url);
-      if (where) {
-        var place = document.createElement("span");
-        place.className = "res-search__where";
-        place.textContent = where;
-        link.appendChild(place);
-      }
-      item.appendChild(link);
-      list.appendChild(item);
-    });
+  function pagefindHit(data) {
+    var place = bestPlace(data);
+    var url = new URL(data.url, location.href);
+    if (place.anchor) url.hash = place.anchor;
+    return { url: url.href, symbol: (data.meta || {}).symbol || "", title: (data.meta || {}).title || "",
+             date: (data.meta || {}).date || "", where: paragraphLabel(place.anchor), excerpt: place };
   }
 
-  function searchPageUrl(query) {
+  /* A search: symbol hits, then Pagefind's results in pages of `size`; more() loads the next page. */
+  function Search(query, filters, sort) {
+    this.query = query;
+    this.filters = filters || {};
+    this.sort = sort || null;
+    this.results = null;
+    this.shown = 0;
+    this.symbols = [];
+  }
+
+  /* symbolsFirst: when the query is a known symbol, answer with the lookup alone (a few KB), without loading
+     Pagefind (about 100 KB before any index chunk): the header box, where a symbol opens its document. */
+  Search.prototype.start = function (size, symbolsFirst) {
+    var self = this;
+    var options = { filters: self.filters };
+    if (self.sort) options.sort = { date: self.sort };
+    var symbols = symbolHits(self.query);
+    var fullText = (symbolsFirst ? symbols : Promise.resolve([])).then(function (found) {
+      if (found.length) return { results: [] };
+      return pagefind().then(function (module) { return module.search(self.query, options); });
+    });
+    return Promise.all([symbols, fullText]).then(function (answers) {
+      self.symbols = Object.keys(self.filters).length ? [] : answers[0];
+      self.results = (answers[1] && answers[1].results) || [];
+      self.total = self.results.length;
+      return self.more(size);
+    });
+  };
+
+  Search.prototype.more = function (size) {
+    var self = this;
+    var seen = new Set(self.symbols.map(function (hit) { return hit.url.split("#")[0]; }));
+    var firstPage = self.shown === 0;
+    var slice = self.results.slice(self.shown, self.shown + size);
+    self.shown += slice.length;
+    return Promise.all(slice.map(function (result) { return result.data(); })).then(function (datas) {
+      if (firstPage) datas = byProximity(datas, self.query);
+      var hits = datas.map(pagefindHit).filter(function (hit) { return !seen.has(hit.url.split("#")[0]); });
+      return (firstPage ? self.symbols : []).concat(hits);
+    });
+  };
+
+  var STOP_WORDS = new Set(["a", "an", "and", "of", "the", "in", "on", "to", "for", "by", "with", "or"]);
+
+  function queryWords(query) {
+    return Array.from(new Set((fold(query).match(/[\p{L}\p{N}]+/gu) || []).filter(function (word) {
+      return !STOP_WORDS.has(word);
+    })));
+  }
+
+  /* Pagefind ranks words one by one; among the results already loaded, those with every word of a
+     multi-word query close together ("women, peace and security" for women peace security) come first,
+     then those with every word, each group in Pagefind's order. Phrase queries are Pagefind's own. */
+  function byProximity(datas, query) {
+    var words = queryWords(query);
+    if (words.length < 2 || query.indexOf('"') >= 0) return datas;
+    function tier(data) {
+      var content = (data.content || "").split(/\s+/);
+      var found = (data.locations || []).map(function (location) {
+        var word = fold(content[location] || "").replace(/^[^\p{L}\p{N}]+/u, "");
+        return { at: location, term: words.findIndex(function (w) { return word.indexOf(w) === 0; }) };
+      }).filter(function (hit) { return hit.term >= 0; }).sort(function (a, b) { return a.at - b.at; });
+      if (new Set(found.map(function (hit) { return hit.term; })).size < words.length) return 2;
+      var last = new Map(), narrowest = Infinity;
+      found.forEach(function (hit) {
+        last.set(hit.term, hit.at);
+        if (last.size === words.length) narrowest = Math.min(narrowest, hit.at - Math.min.apply(null, Array.from(last.values())));
+      });
+      return narrowest <= 2 * words.length ? 0 : 1;
+    }
+    return datas.map(function (data, index) { return { data: data, tier: tier(data), index: index }; })
+      .sort(function (a, b) { return a.tier - b.tier || a.index - b.index; })
+      .map(function (entry) { return entry.data; });
+  }
+
+  Search.prototype.hasMore = function () { return this.results && this.shown < this.results.length; };
+
+  /* ------------------------------------------------------------------------------------ rendering ---- */
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function renderHit(hit, withExcerpt) {
+    var item = element("li");
+    var link = element("a", "res-search__hit");
+    link.href = hit.url;
+    link.appendChild(element("span", "res-search__symbol", hit.symbol + (hit.date ? " \u00b7 " + hit.date : "")));
+    link.appendChild(element("span", "res-search__title", hit.title));
+    if (hit.where) link.appendChild(element("span", "res-search__where", hit.where));
+    if (withExcerpt && hit.excerpt && hit.excerpt.excerpt.length) {
+      var excerpt = element("span", "res-search__excerpt");
+      if (hit.excerpt.before) excerpt.appendChild(document.createTextNode("\u2026 "));
+      hit.excerpt.excerpt.forEach(function (word, index) {
+        if (index) excerpt.appendChild(document.createTextNode(" "));
+        excerpt.appendChild(word.mark ? element("mark", "", word.text) : document.createTextNode(word.text));
+      });
+      if (hit.excerpt.more) excerpt.appendChild(document.createTextNode(" \u2026"));
+      link.appendChild(excerpt);
+    }
+    item.appendChild(link);
+    return item;
+  }
+
+  function renderNone(list, query) {
+    list.appendChild(element("li", "res-search__none", "No resolution matches \u201c" + query + "\u201d."));
+  }
+
+  function searchPageUrl(query, filters, sort) {
     var url = new URL("search/", ROOT);
     if (query) url.searchParams.set("q", query);
+    Object.keys(filters || {}).forEach(function (name) { url.searchParams.set(name, filters[name]); });
+    if (sort) url.searchParams.set("sort", sort === "desc" ? "newest" : "oldest");
     return url.href;
   }
 
-  /* The header box: a form (it works without the drop-down: Enter opens the search page). */
+  /* Arrow keys move through a list of result links; Escape closes it. */
+  function listKeys(input, list, close) {
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+    function onKey(event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === "ArrowDown" && all.length) {
+        event.preventDefault();
+        all[Math.min(at + 1, all.length - 1)].focus();
+      } else if (event.key === "ArrowUp" && all.length) {
+        event.preventDefault();
+        if (at <= 0) input.focus(); else all[at - 1].focus();
+      } else if (event.key === "Escape" && close) {
+        close();
+        input.focus();
+      }
+    }
+    input.addEventListener("keydown", onKey);
+    list.addEventListener("keydown", onKey);
+  }
+
+  /* ------------------------------------------------------------------------------------ header box ---- */
+
   function mountHeaderBox() {
     var inner = document.querySelector(".md-header__inner");
     if (!inner || inner.querySelector(".res-search")) return;
-    var form = document.createElement("form");
-    form.className = "res-search";
+    var form = element("form", "res-search");
     form.setAttribute("role", "search");
     form.action = searchPageUrl("");
     form.method = "get";
-    var input = document.createElement("input");
+    var input = element("input", "res-search__input");
     input.type = "search";
     input.name = "q";
-    input.className = "res-search__input";
     input.placeholder = "Search 51/148 or words";
     input.setAttribute("aria-label", "Search resolutions");
     input.autocomplete = "off";
-    var list = document.createElement("ol");
-    list.className = "res-search__results";
+    var list = element("ol", "res-search__results");
     list.hidden = true;
     list.setAttribute("aria-live", "polite");
     form.appendChild(input);
     form.appendChild(list);
-    var source = inner.querySelector(".md-header__source");
-    inner.insertBefore(form, source);
+    inner.insertBefore(form, inner.querySelector(".md-header__source"));
 
     var generation = 0;
+    var pending = 0;
+    function close() { list.hidden = true; }
+    // Each search loads the fragments of the results it shows: wait for a pause in the typing.
     input.addEventListener("input", function () {
+      clearTimeout(pending);
+      pending = setTimeout(searchNow, TYPING_PAUSE_MS);
+    });
+    function searchNow() {
       var query = input.value.trim();
       var mine = ++generation;
-      if (!query) { list.hidden = true; return; }
-      client.search(query, 8).then(function (hits) {
+      if (!query) { close(); return; }
+      new Search(query).start(BOX_SIZE, true).then(function (hits) {
         if (mine !== generation) return; // a newer keystroke has its own results
-        renderResults(list, hits, query);
+        list.textContent = "";
+        if (!hits.length) renderNone(list, query);
+        hits.slice(0, BOX_SIZE).forEach(function (hit) { list.appendChild(renderHit(hit, false)); });
+        var all = element("li");
+        var link = element("a", "res-search__hit res-search__all", "All results for \u201c" + query + "\u201d");
+        link.href = searchPageUrl(query);
+        all.appendChild(link);
+        list.appendChild(all);
         list.hidden = false;
       });
-    });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { list.hidden = true; input.blur(); }
-    });
-    document.addEventListener("click", function (event) {
-      if (!form.contains(event.target)) list.hidden = true;
-    });
+    }
+    listKeys(input, list, close);
+    document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
     document.addEventListener("keydown", function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((event.target || {}).tagName || "");
-      if (!typing && (event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey) {
+      if (!typing && (event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         input.focus();
       }
     });
   }
 
-  /* The search page: results for ?q= and as you type. */
+  /* ----------------------------------------------------------------------------------- search page ---- */
+
   function mountSearchPage() {
     var page = document.querySelector("[data-res-search-page]");
-    if (!page) return;
-    var input = page.querySelector("input");
+    if (!page || page.dataset.mounted) return;
+    page.dataset.mounted = "1";
+    var form = page.querySelector("form");
+    var input = page.querySelector("input[name=q]");
     var list = page.querySelector("ol");
     var status = page.querySelector("[data-res-search-status]");
+    var moreButton = page.querySelector("[data-res-search-more]");
+    var sortSelect = page.querySelector("select[name=sort]");
+    var filterBox = page.querySelector("[data-res-search-filters]");
+    var params = new URL(location.href).searchParams;
+    var chosen = {};
+    FILTERS.forEach(function (name) { if (params.get(name)) chosen[name] = params.get(name); });
+    var sortParam = params.get("sort");
+    var options = page.querySelector("[data-res-search-options]");
+    // Folded unless the shared URL chose a filter or an order: the filters' values are downloaded (tens of KB
+    // for a large collection) only when a reader opens them.
+    options.open = Object.keys(chosen).length > 0 || !!sortParam;
+    sortSelect.value = sortParam === "newest" ? "desc" : sortParam === "oldest" ? "asc" : "";
+    input.value = params.get("q") || "";
+    var current = null;
+    var selects = {};
+
+    function filtersNow() {
+      var filters = {};
+      Object.keys(selects).forEach(function (name) { if (selects[name].value) filters[name] = selects[name].value; });
+      Object.keys(chosen).forEach(function (name) { if (!selects[name]) filters[name] = chosen[name]; });
+      return filters;
+    }
+
+    function buildFilters(counts) {
+      FILTERS.forEach(function (name) {
+        var values = Object.keys((counts || {})[name] || {});
+        if (!values.length || selects[name]) return;
+        var label = element("label", "res-search-page__filter");
+        label.appendChild(element("span", "", FILTER_LABELS[name]));
+        var select = element("select");
+        select.name = name;
+        var any = element("option", "", "Any");
+        any.value = "";
+        select.appendChild(any);
+        values.sort(function (a, b) { return name === "year" ? b.localeCompare(a) : a.localeCompare(b, undefined, { numeric: true }); })
+          .forEach(function (value) {
+            var option = element("option", "", value);
+            option.value = value;
+            select.appendChild(option);
+          });
+        select.value = chosen[name] || "";
+        select.addEventListener("change", function () { chosen[name] = select.value; run(); });
+        selects[name] = select;
+        label.appendChild(select);
+        filterBox.appendChild(label);
+      });
+      filterBox.hidden = !Object.keys(selects).length;
+    }
+
+    function show(hits, search, append) {
+      if (!append) list.textContent = "";
+      if (!hits.length && !append) renderNone(list, search.query);
+      hits.forEach(function (hit) { list.appendChild(renderHit(hit, true)); });
+      var total = search.symbols.length + search.total;
+      status.textContent = total === 1 ? "1 result" : total ? total + " results" : "No results";
+      moreButton.hidden = !search.hasMore();
+    }
+
     function run() {
       var query = input.value.trim();
-      history.replaceState(null, "", searchPageUrl(query));
-      if (!query) { list.textContent = ""; status.textContent = ""; return; }
-      client.search(query, 50).then(function (hits) {
-        if (input.value.trim() !== query) return;
-        renderResults(list, hits, query);
-        status.textContent = hits.length === 1 ? "1 result"
-          : hits.length ? hits.length + (hits.length === 50 ? "+" : "") + " results" : "";
+      var filters = filtersNow();
+      var sort = sortSelect.value || null;
+      history.replaceState(null, "", searchPageUrl(query, filters, sort));
+      if (!query) {
+        list.textContent = ""; status.textContent = ""; moreButton.hidden = true; current = null;
+        return;
+      }
+      var search = current = new Search(query, filters, sort);
+      status.textContent = "Searching\u2026";
+      search.start(PAGE_SIZE).then(function (hits) {
+        if (search !== current) return;
+        show(hits, search, false);
+      }).catch(function () {
+        if (search !== current) return;
+        status.textContent = "The search index could not be loaded. The indexes of resolutions, sessions and agenda items still work.";
       });
     }
-    input.value = new URL(location.href).searchParams.get("q") || "";
-    input.addEventListener("input", run);
-    page.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); run(); });
+
+    var pending = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(pending);
+      pending = setTimeout(run, TYPING_PAUSE_MS);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(pending); run(); });
+    sortSelect.addEventListener("change", run);
+    moreButton.addEventListener("click", function () {
+      var search = current;
+      if (!search) return;
+      var firstNew = list.children.length;
+      search.more(PAGE_SIZE).then(function (hits) {
+        if (search !== current) return;
+        show(hits, search, true);
+        var link = list.children[firstNew] && list.children[firstNew].querySelector("a");
+        if (link) link.focus(); // keyboard readers continue where the new results start
+      });
+    });
+    function loadFilters() {
+      if (!options.open || Object.keys(selects).length) return;
+      pagefind().then(function (module) { return module.filters(); }).then(buildFilters).catch(function () {});
+    }
+    options.addEventListener("toggle", loadFilters);
+    loadFilters();
     run();
   }
 
   function mount() { mountHeaderBox(); mountSearchPage(); }
+  root.ResolutionsSearch = { lookupKey: lookupKey, shardOf: shardOf };
   // Material's instant navigation swaps the page without reloading scripts: re-mount on each page.
   if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(mount);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();
-})(typeof window !== "undefined" ? window : globalThis);
+})(window);

@@ -87,8 +87,8 @@ def mark_link(page, selector: str, resolved_url: str | None = None, path_pattern
 def test_reader_finds_51_148_by_search_and_opens_it(reader):
     page = reader.page
     site_dir = reader.site.site_dir
-    if not any((site_dir / index).is_file() for index in ("search-index/manifest.json", "search/search_index.json")):
-        pytest.skip("the site has no search index (neither the plugin's search-index/ nor Material's search/)")
+    if not any((site_dir / index).is_file() for index in ("pagefind/pagefind-entry.json", "search/search_index.json")):
+        pytest.skip("the site has no search index (neither the plugin's pagefind/ nor Material's search/)")
     reader.open("")
     search = page.locator(SEARCH_INPUTS).first
     if search.count() == 0:

@@ -49,7 +49,8 @@ class ResolutionsConfig(base.Config):
     """Folder of the parse cache, relative to mkdocs.yml (never inside site_dir); ``""`` keeps it in memory."""
 
     search = c.Type(bool, default=True)
-    """Write the compact search index and the search page (in place of Material's ``search`` plugin)."""
+    """Build the Pagefind search index, the symbol lookup and the search page (in place of Material's ``search``
+    plugin); false builds none of them (a site that prefers another search, or to measure its cost)."""
 
     fast_pages = c.Type(bool, default=True)
     """Build resolution and index pages from frames rendered once per page shape, without reading their

@@ -7,7 +7,8 @@ Each handler is a few lines, in the order MkDocs calls them:
   each resolution page its symbol URL, log every diagnostic, add the generated pages (``site_outputs``);
 - ``on_nav`` … ``on_page_context``: resolution pages skip Python-Markdown; their body is rendered by
   ``render.render_resolution`` right before MkDocs writes the page (``speed/fast_pages`` fills it into a frame);
-- ``on_post_build``: write the data files, redirects and search index (``concurrency`` threads), then fail
+- ``on_post_build``: write the data files and redirects (``concurrency`` threads), wait for the Pagefind
+  search bundle started in ``on_files`` (``pagefind_index``), then fail
   the build once if any diagnostic was an error (``mkdocs serve`` keeps serving and shows them);
 - under ``mkdocs serve``: unchanged pages keep their HTML, and generated files are written when a browser asks
   for them (``speed/incremental``, ``speed/preview_files``).
@@ -33,9 +34,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from resolutions.cache import is_resolution_source_name, resolve_cache_folder
-from resolutions.data import datasets
+from resolutions.data import datasets, search_records
 from resolutions.mkdocs_adapter.config import ResolutionsConfig
 from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal, write_files
+from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle, preview_folder
 from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links, shown_docs_dir
 from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
@@ -88,6 +90,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.speedups = Speedups()
         self.fast_pages = FastPages()
         self.preview_files = PreviewFiles()
+        self.search_bundle = PagefindBundle()
         self._frozen = False
 
     # --- events, in the order MkDocs calls them ------------------------------------------------------------
@@ -118,6 +121,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.is_serve:
             self.preview_files.abandon()
+        self.search_bundle.cancel()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if not config.use_directory_urls:
@@ -208,6 +212,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         else:
             for problem in write_files(config.site_dir, self.generated_files, workers=self.config.workers()):
                 log.error(f"resolutions: {problem}")
+            for problem in self.search_bundle.finish():  # Pagefind writes its bundle beside the pages
+                log.error(f"resolutions: {problem}")
         self.generated_files = []  # their deferred contents hold the models
         if self.error_count and self.config.strict_errors and not self.is_serve:
             raise PluginError(
@@ -235,11 +241,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         data_files.extend(self.speedups.unless_unchanged(
             "redirects", (page_urls, config.site_url, taken),
             lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
+        # The search page, the symbol lookup and the Pagefind bundle, built beside the pages (docs/search.md).
         if self.config.search:
-            pages_with_urls = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
-            search_pages, search_files = self.speedups.search_outputs(pages_with_urls)
-            pages.extend(search_pages)
-            data_files.extend(search_files)
+            pages.append(search_records.search_page())
+            page_of = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
+            data_files.extend(search_records.symbol_lookup_files(page_of))
+            if self.is_serve:
+                data_files.append(preview_folder(lambda: search_records.records(page_of), log.error))
+            else:
+                for problem in self.search_bundle.start(search_records.records(page_of), config.site_dir):
+                    log.error(f"resolutions: {problem}")
         return pages, data_files
 
     # --- helpers of on_files -------------------------------------------------------------------------------

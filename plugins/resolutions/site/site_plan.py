@@ -80,6 +80,6 @@ class GeneratedFolder:
     """Files made together, all under one folder, produced by one call when first needed."""
 
     folder: str
-    """Site-relative folder of every file produced, with its trailing slash (``search-index/``)."""
+    """Site-relative folder of every file produced, with its trailing slash (``pagefind/``)."""
     produce: Callable[[], list[GeneratedFile]]
     """Makes the files (each ``dest_uri`` under ``folder``); called at most once per build."""

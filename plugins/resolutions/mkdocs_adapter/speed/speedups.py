@@ -1,12 +1,10 @@
-"""Speed work kept across builds: parse cache, search index, incremental ``mkdocs serve``, compiled templates.
+"""Speed work kept across builds: parse cache, incremental ``mkdocs serve``, compiled templates.
 
 ``Speedups`` is held by ``ResolutionsPlugin`` for the life of the process (MkDocs keeps a plugin object with
 ``on_startup`` across serve rebuilds). Each method takes what it works on as arguments:
 
 - ``configure`` (``on_config``): where the disk parse cache lives;
 - ``parse`` (``parse_sources``): parse through ``cache.ParseCache``;
-- ``search_outputs`` (``site_outputs``): the search page and the index files for the given pages (under
-  serve, a ``GeneratedFolder`` made when first requested);
 - ``reuse_unchanged_pages`` (end of ``on_files``, serve only): pages whose inputs are unchanged since the
   previous build are replaced by files holding their finished HTML, written when a browser asks for them;
 - ``index_memo`` (``site_outputs``, serve only): the index pages of the last rebuild when no field they show changed;
@@ -14,7 +12,7 @@
 - ``reuse_compiled_templates`` (``on_env``): keep Material's compiled templates between builds;
 - ``remember`` (``on_post_page``, serve only): keep each rendered page's HTML for the next build.
 
-The decisions live in ``cache``, ``search_index`` and ``incremental``; this module speaks MkDocs: ``File``
+The decisions live in ``cache`` and ``incremental``; this module speaks MkDocs: ``File``
 objects and config.
 """
 
@@ -22,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import os
-from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
 
@@ -32,12 +29,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from resolutions.site.collection import Collection
 
 from resolutions.mkdocs_adapter.speed import incremental
-from resolutions.data import search_index
 from resolutions.site import views
 from resolutions.cache import ParseCache, SourceFile
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles
 from resolutions.model import Resolution
-from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
+from resolutions.site.site_plan import GeneratedFile
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
@@ -85,11 +81,10 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 class Speedups:
-    """State kept across builds: the parse cache, the search index memo, the pages of the previous build."""
+    """State kept across builds: the parse cache, the index pages memo, the pages of the previous build."""
 
     def __init__(self) -> None:
         self.parse_cache = ParseCache(folder=None)
-        self.search_builder = search_index.SearchIndexBuilder()
         self.index_memo = views.IndexPagesMemo()
         self._last_results: dict[str, tuple[Any, Any]] = {}
         self.page_memory = incremental.PageMemory()
@@ -114,19 +109,6 @@ class Speedups:
         log.debug(f"resolutions: parse cache: {stats.total} files, {stats.memory_hits} from memory, "
                   f"{stats.disk_hits} from disk, {stats.parsed} parsed{' in parallel' if stats.parallel else ''}")
         return resolutions
-
-    def search_outputs(self, pages: Sequence[tuple[Resolution, str]]
-                       ) -> tuple[list[GeneratedPage], list[GeneratedFile | GeneratedFolder]]:
-        """The search page, and the search index files for ``pages`` (each resolution with its page URL) as a
-        folder made when it is written."""
-        # Made when written: under serve when a browser first asks for an index file after the rebuild
-        # (preview_files), not at every edit; in a one-off build after the pages, with the other files.
-        # The serve builder keeps the previous index and updates only the edited documents' terms; a one-off
-        # build never reuses that memo (the terms and postings of every document, ~50 KB a resolution, kept to
-        # the end of the build): a builder of its own, dropped after use.
-        builder = self.search_builder if self.serve else search_index.SearchIndexBuilder(remember=False)
-        folder = GeneratedFolder(search_index.INDEX_FOLDER + "/", partial(builder.build_for_pages, pages))
-        return [search_index.search_page()], [folder]
 
     def reuse_unchanged_pages(
         self, files: Files, config: Any, *, resolution_pages: Mapping[str, tuple[Resolution, str]],

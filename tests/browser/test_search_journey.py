@@ -1,0 +1,98 @@
+"""The search as a reader uses it, in Chromium: keyboard only from the header box, the search page's filters,
+order, excerpts and "More results" from a shared URL, and the query set's targets on the whole corpus.
+
+- Every page has the header box: "/" focuses it, a symbol in a reader's spelling lists its document first,
+  the arrow keys reach it and Enter opens it.
+- ``search/?q=...&body=...&sort=newest`` restores the query, the filter and the order; results show a readable
+  date and an excerpt with the matched words marked, link to a paragraph, and "More results" adds more.
+- ``tests/search_queries.yml`` on a site of the whole development corpus (skips without ../shared/corpus; the
+  build takes a few minutes): symbols 100% at rank 1, topic queries success@3 >= 90%.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from harness import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from search_quality import load_queries, run_queries, scores  # noqa: E402
+
+WAIT_MS = 30_000
+
+
+def test_keyboard_only_a_symbol_typed_in_the_header_box_opens_its_document(reader):
+    page = reader.page
+    reader.open("")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('res-search__input')")
+    page.keyboard.type("res 51/148", delay=20)
+    first = page.locator(".res-search .res-search__results a.res-search__hit").first
+    first.wait_for(state="visible", timeout=WAIT_MS)
+    page.keyboard.press("ArrowDown")
+    assert re.search(r"/A/RES/51/148/$", page.evaluate("document.activeElement.href"))
+    with page.expect_navigation(wait_until="load"):
+        page.keyboard.press("Enter")
+    assert re.search(r"/A/RES/51/148/$", page.url)
+    reader.assert_clean()
+
+
+def test_a_shared_search_url_restores_query_filter_and_order_and_shows_excerpts(reader):
+    page = reader.page
+    reader.open("search/?q=human%20rights&body=General%20Assembly&sort=newest")
+    page.wait_for_function("() => /\\d+ results?/.test(document.querySelector('[data-res-search-status]').textContent)",
+                           timeout=WAIT_MS)
+    assert page.input_value("[data-res-search-page] input[name=q]") == "human rights"
+    assert page.locator("select[name=sort]").input_value() == "desc"
+    page.wait_for_selector("select[name=body]", timeout=WAIT_MS)
+    assert page.locator("select[name=body]").input_value() == "General Assembly"
+    hits = page.locator(".res-search-page__results a.res-search__hit")
+    assert hits.count() >= 2
+    symbols = hits.locator(".res-search__symbol").all_inner_texts()
+    assert all(text.startswith("A/") for text in symbols), symbols
+    # Readable dates, newest first.
+    dates = [text.split(" \u00b7 ")[1] for text in symbols]
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", d) for d in dates), dates
+    years = [int(d[-4:]) for d in dates]
+    assert years == sorted(years, reverse=True)
+    # An excerpt with the matched words marked, and a link to the paragraph it comes from.
+    first = hits.first
+    marked = first.locator(".res-search__excerpt mark").all_inner_texts()
+    assert any(word.lower().startswith(("human", "right")) for word in marked), marked
+    assert "#" in (first.get_attribute("href") or "")
+    more = page.locator("[data-res-search-more]")
+    if more.is_visible():
+        before = hits.count()
+        more.click()
+        page.wait_for_function(f"() => document.querySelectorAll('.res-search-page__results li').length > {before}",
+                               timeout=WAIT_MS)
+    reader.assert_clean()
+
+
+@pytest.mark.corpus
+def test_the_query_set_meets_its_targets_on_the_whole_corpus(chromium, corpus_dir, tmp_path):
+    root = tmp_path / "corpus-site"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Corpus\n", encoding="utf-8")
+    (root / "docs" / "resolutions").symlink_to(corpus_dir, target_is_directory=True)
+    (root / "mkdocs.yml").write_text(
+        "site_name: Corpus\ndocs_dir: docs\nsite_dir: site\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'site_templates'}\n"
+        "plugins:\n  - resolutions:\n      folder: resolutions\n      cache_dir: ''\n"
+        "      allow_links_outside_docs: true\n", encoding="utf-8")  # the corpus is linked in
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, capture_output=True, text=True,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert done.returncode == 0, done.stderr[-3000:]
+    queries = load_queries()
+    assert len(queries) >= 60
+    ranked = run_queries(root / "site", queries, chromium)
+    table = scores(queries, ranked)
+    missed = [(q["query"], r[:3]) for q, r in zip(queries, ranked) if not set(q["relevant"]) & set(r[:3])]
+    assert table["symbol"]["success@1"] == 1.0, missed
+    assert table["topic"]["success@3"] >= 0.9, missed

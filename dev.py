@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
         return 2
     task, extra = argv[0], argv[1:]
     # Material prints a banner about MkDocs 2.0 on every build; the project pins mkdocs<2 and keeps its adapter
-    # small for that move (DESIGN.md), so the banner only hides the diagnostics a newcomer should read.
+    # small for that move (all MkDocs code is in mkdocs_adapter/), so the banner only hides the diagnostics a newcomer should read.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     ensure_environment()
     if task == "build":

@@ -5,7 +5,7 @@ Usage: ``.venv/bin/python bench/accuracy.py [CORPUS_DIR] [--misses FIELD]``
 GA and ECOSOC files are compared with their truth file field by field; Security Council files and
 GA decisions (no truth files) are checked for what the text prints: the symbol their file name
 encodes, a meeting number where a meeting line is printed, and the adoption date where printed.
-``tests/test_corpus_accuracy.py`` imports ``measure`` and asserts the thresholds of issue 2.
+``tests/test_corpus_accuracy.py`` imports ``measure`` and asserts its thresholds.
 """
 
 from __future__ import annotations

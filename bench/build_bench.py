@@ -146,7 +146,7 @@ def run_once(spec: BuildSpec, log_path: Path) -> RunFigures:
 class TreeMemory:
     """Peak memory of a process and all its descendants together, sampled twice a second (Linux).
 
-    ``ru_maxrss`` is per process: a build whose worker or writer process runs beside it uses the sum. Each
+    ``ru_maxrss`` is per process: a build whose worker processes run beside it uses the sum. Each
     sample adds the proportional set size (``Pss`` in ``/proc/<pid>/smaps_rollup``) of every process in the tree:
     pages shared after a fork count once in all, not once per process as resident sizes would. A peak shorter
     than the interval can be missed; ``peak_mb`` is None where ``/proc`` does not tell."""
@@ -638,7 +638,7 @@ def markdown_report(report: dict) -> str:
         f"`bench/generate.py --seed {report['seed']}` (about {report['words_per_resolution']} words per resolution).",
         "- Wall = elapsed time; CPU = user + system time of the build process and its children; peak = largest "
         "resident set of one process; all processes = largest sum of the proportional set sizes of the build and "
-        "its child processes (worker, writer), sampled every 0.5 s.", "",
+        "its child processes (parse workers), sampled every 0.5 s.", "",
     ]
     for entry in report["sizes"]:
         lines += [f"## {entry['resolutions']:,} resolutions", "",

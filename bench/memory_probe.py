@@ -1,5 +1,5 @@
 """Where a plugin build's memory goes: resident set after each MkDocs event, and optionally the largest
-live Python allocations (tracemalloc) at the end of the build (issue 5, peak memory at 20,000 resolutions).
+live Python allocations (tracemalloc) at the end of the build (peak memory at 20,000 resolutions).
 
     .venv/bin/python bench/memory_probe.py prepare --count 2000 --out /tmp/mem     # generate once
     .venv/bin/python bench/memory_probe.py build /tmp/mem/n2000                    # RSS per event

@@ -13,7 +13,7 @@ write until both the edited page shows the new paragraph and the cited page list
 Two modes:
 
 - default (``http``): polls the server over HTTP for the edited page, then for the cited page;
-- ``--browser``: what issue 5 asks literally. The edited resolution's page is open in headless Chromium (Debian's
+- ``--browser``: what a reader sees. The edited resolution's page is open in headless Chromium (Debian's
   ``/usr/bin/chromium`` through Playwright, never a download) before the write; the first time is until that
   open page, reloaded by MkDocs' live-reload script (the benchmark never navigates it), shows the new paragraph;
   the second is until the cited page, loaded afresh in the browser, lists the edited resolution under "Cited by".
@@ -38,7 +38,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-import generate  # noqa: E402  (bench/generate.py, engineer F1)
+import generate  # noqa: E402  (bench/generate.py)
 
 MKDOCS_YML = """\
 site_name: Serve benchmark

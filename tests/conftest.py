@@ -45,9 +45,3 @@ def sample_path() -> Path:
     """The sample resolution A/RES/51/148 shipped in content/."""
     return SAMPLE
 
-
-def pytest_collection_modifyitems(config, items) -> None:
-    """Browser tests run last. Their session fixtures keep a server thread and Playwright's threads alive to
-    the end of the run, and a process with threads never forks (mkdocs_adapter/forked.py): the builds of the
-    other tests then run as a user's do, with their writer process, and its tests are not skipped."""
-    items.sort(key=lambda item: "browser" in item.path.parts)  # a stable sort: the order is otherwise kept

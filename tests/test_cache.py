@@ -147,7 +147,12 @@ def test_entries_of_an_older_parser_are_removed(tmp_path: Path) -> None:
 def test_parser_version_depends_on_parsing_code_only() -> None:
     version = cache.parser_version()
     assert len(version) == 16 and version == cache.parser_version()
-    assert "search_records.py" in cache._NOT_PARSER_INPUTS and "model.py" not in cache._NOT_PARSER_INPUTS
+    package = Path(cache.__file__).resolve().parent
+    inputs = {path.relative_to(package).as_posix() for path in cache.parser_inputs()}
+    # Every module of the parse layer, even in a sub-folder, and the model it fills; never the site or data.
+    assert {"model.py", "symbols.py", "parse/parser.py", "parse/grammar.py"} <= inputs
+    assert {path.relative_to(package).as_posix() for path in package.glob("parse/**/*.py")} <= inputs
+    assert not any(path.startswith(("site/", "data/", "mkdocs_adapter/")) for path in inputs)
 
 
 def test_cache_folder_is_never_inside_the_site(tmp_path: Path) -> None:

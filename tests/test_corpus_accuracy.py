@@ -1,4 +1,4 @@
-"""Accuracy of the parser on the development corpus, per field, against the thresholds of issue 2.
+"""Accuracy of the parser on the development corpus, per field, against fixed thresholds.
 
 Uses ``bench/accuracy.py`` (which also prints the table: ``.venv/bin/python bench/accuracy.py``).
 Skips with a clear reason when ``../shared/corpus`` is absent.

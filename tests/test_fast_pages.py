@@ -1,4 +1,4 @@
-"""Fast resolution pages (issue 5): a page filled into its shared frame equals the full Jinja render.
+"""Fast resolution pages: a page filled into its shared frame equals the full Jinja render.
 
 The correctness proof of ``fast_pages``: the same sites are built with ``fast_pages: true`` and ``false`` and
 every HTML page must be identical, at several URL depths (``A/RES/51/148/`` is 4 deep, ``S/RES/1325(2000)/``

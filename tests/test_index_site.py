@@ -1,6 +1,6 @@
 """Integration: build a real site from a few sessions of ../shared/corpus and crawl its index pages and data.
 
-Checks what issue 4 asks: every resolution appears under each of its agenda items and at its meeting on the
+Checks that every resolution appears under each of its agenda items and at its meeting on the
 timeline exactly once, session counts equal the numbers of resolutions, every index link resolves, the JSON
 validates against the schema and round-trips, the feed is Atom. The corpus tests skip without it (one test builds the
 sample from content/ instead). The corpus sources are symlinked into a temporary docs folder (never copied into the project).
@@ -30,8 +30,9 @@ SELECTION = (("ga/76", 90), ("ecosoc/2021", None), ("sc/1960s", 40))
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def _build_site(root: Path) -> Path:
-    """Build ``root/docs`` with the project's templates and the resolutions plugin; return the site folder."""
+def _build_site(root: Path, options: str = "") -> Path:
+    """Build ``root/docs`` with the project's templates and the resolutions plugin (and its extra ``options``,
+    YAML lines); return the site folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -40,11 +41,27 @@ def _build_site(root: Path) -> Path:
         "site_name: Index test\nsite_url: https://example.org/un/\ndocs_dir: docs\nsite_dir: site\n"
         f"theme:\n  name: material\n  custom_dir: {Path(__file__).resolve().parent.parent / 'site_templates'}\n"
         "plugins:\n  - resolutions:\n      folder: resolutions\n      strict_errors: false\n"
-        "      allow_links_outside_docs: true\n",  # the corpus files are linked in from outside docs_dir
+        "      allow_links_outside_docs: true\n"  # the corpus files are linked in from outside docs_dir
+        + options,
         encoding="utf-8",
     )
     build(load_config(config_file=str(config_file)))
     return root / "site"
+
+
+def test_index_pages_link_meeting_records_at_the_configured_resolver(tmp_path, sample_path):
+    docs = tmp_path / "docs"
+    (docs / "resolutions").mkdir(parents=True)
+    (docs / "index.md").write_text("# Test site\n", encoding="utf-8")
+    (docs / "resolutions" / "A_RES_51_148.md").write_text(sample_path.read_text(encoding="utf-8"), encoding="utf-8")
+    site = _build_site(tmp_path, "      resolver: https://documents.example.org/symbol/\n")
+    for url in ("sessions/51/", "timeline/1996/"):
+        html = _page(site, url)
+        assert 'href="https://documents.example.org/symbol/A/51/PV.84"' in html, url
+        assert "undocs.org" not in html, url
+    # The resolution page links its official text and its meeting record at the same resolver.
+    page = _page(site, "A/RES/51/148/")
+    assert "https://documents.example.org/symbol/A/RES/51/148" in page and "undocs.org" not in page
 
 
 def test_sample_site_indexes_escape_hostile_titles(tmp_path, sample_path):

@@ -46,6 +46,13 @@ def test_check_prints_info_and_keeps_exit_status_0(tmp_path, capsys, strict):
     assert "0 errors, 0 warnings, 1 info" in err
 
 
+def test_parse_summary_counts_info_apart_from_warnings(tmp_path, capsys):
+    source = tmp_path / "orphan.md"
+    source.write_text(ORPHAN_NOTE, encoding="utf-8")
+    assert cli.main(["parse", str(source)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("; 0 errors, 0 warnings, 1 info]")
+
+
 def test_check_strict_still_fails_on_a_warning(tmp_path, capsys):
     source = tmp_path / "unplaced.md"
     source.write_text(ORPHAN_NOTE.replace("A/RES/90/4  \n", "A/RES/90/4  \nPlease file under fixtures  \n"), encoding="utf-8")

@@ -417,7 +417,7 @@ def test_a_symbol_that_climbs_out_writes_nothing_outside_the_site(hostile):
     new_paths = after - before
     outside = {p for p in new_paths if p != root and not p.startswith(root + "/")}
     assert outside == set()
-    # (issue 5) the parse cache lives beside mkdocs.yml (.cache/resolutions, configurable, gitignored).
+    # The parse cache lives beside mkdocs.yml (.cache/resolutions, configurable, gitignored).
     allowed = (f"{root}/docs", f"{root}/site", f"{root}/mkdocs.yml", f"{root}/.cache")
     assert {p for p in new_paths if p != root and not p.startswith(allowed)} == set()
     pages = [page for page, doc in site.pages.items() if "must be written inside the site folder" in doc.text]
@@ -476,8 +476,8 @@ def test_errors_fail_a_build_once_but_never_mkdocs_serve(tmp_path):
     plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))  # keeps serving
 
 
-@pytest.mark.parametrize("parallel", [True, False])
-def test_generated_files_never_leave_the_site_folder(tmp_path, caplog, parallel):
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_generated_files_never_leave_the_site_folder(tmp_path, caplog, concurrency):
     from types import SimpleNamespace
 
     from resolutions.site.site_plan import GeneratedFile
@@ -485,7 +485,7 @@ def test_generated_files_never_leave_the_site_folder(tmp_path, caplog, parallel)
     site = tmp_path / "site"
     site.mkdir()
     plugin = _plugin()
-    plugin.config.parallel_files = parallel  # (issue 5) files created by a writer process, or here
+    plugin.config.concurrency = concurrency  # files written by worker threads, or by the build itself
     config = SimpleNamespace(site_dir=str(site))
     plugin.on_pre_build(config=config)
     plugin.generated_files = [

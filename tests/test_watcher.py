@@ -39,14 +39,14 @@ def wants_rebuild_within(live: LiveReloadServer, seconds: float) -> bool:
 
 def test_the_watches_move_to_an_event_observer(server) -> None:
     live, docs = server
-    assert use_file_events(live)
+    assert use_file_events(live, [str(docs), str(docs.parent / "not-watched")])
     assert isinstance(live.observer, ChangesObserver)
     assert live._watched_paths == {str(docs): 2}
 
 
 def test_an_edit_asks_for_a_rebuild_and_reading_a_file_does_not(server) -> None:
     live, docs = server
-    use_file_events(live)
+    use_file_events(live, [str(docs)])
     live.observer.start()
     time.sleep(0.2)
     (docs / "A_RES_1_1.md").read_text(encoding="utf-8")  # MkDocs reads sources at every build
@@ -60,5 +60,5 @@ def test_a_server_without_readable_watches_is_left_as_it_was() -> None:
         observer = object()
 
     other = Other()
-    assert not use_file_events(other)
+    assert not use_file_events(other, ["docs"])
     assert isinstance(other.observer, object) and not isinstance(other.observer, ChangesObserver)

@@ -53,6 +53,17 @@ ParseBytes = Callable[[bytes, str, str], Resolution]
 """``parse_bytes(data, abs_path, display_path)``: parse a file's content, reporting ``display_path``."""
 
 
+NOT_RESOLUTIONS = frozenset({"readme.md", "index.md"})
+"""File names (in any case) that describe a folder of resolutions (the corpus README, a site's home page):
+ordinary pages for the plugin, skipped when the command line walks a folder."""
+
+
+def is_resolution_source_name(file_name: str) -> bool:
+    """Whether a file of a resolutions folder, by its name, is a resolution source: ``*.md`` but not the
+    folder's ``NOT_RESOLUTIONS``."""
+    return file_name.endswith(".md") and file_name.lower() not in NOT_RESOLUTIONS
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """A resolution source to parse: where to read it and the path diagnostics should name."""
@@ -81,11 +92,11 @@ class CacheStats:
     """Display paths whose content hash differs from the previous call (all of them on the first call)."""
 
 
-# Modules of the package whose code does not affect what the parser produces; every other module does.
-# (A module missing here only costs a needless re-parse after it is edited; never a stale parse.)
-_NOT_PARSER_INPUTS = frozenset({"cache.py", "search_records.py", "render.py", "views.py", "datasets.py",
-                                "redirects.py", "export.py", "cli.py", "site_plan.py", "incremental.py",
-                                "collection.py", "agendas.py"})
+def parser_inputs() -> list[Path]:
+    """The modules whose code decides what a parse gives: the ``parse/`` layer and the layers below it
+    (``model``, ``symbols``); tests/test_core_purity.py keeps ``parse/`` from importing anything else."""
+    package_dir = Path(__file__).resolve().parent
+    return [package_dir / "model.py", package_dir / "symbols.py", *sorted((package_dir / "parse").rglob("*.py"))]
 
 
 _PARSER_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML")
@@ -93,7 +104,7 @@ _PARSER_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML")
 
 @lru_cache(maxsize=1)
 def parser_version() -> str:
-    """A short hash of the core's parsing code (every module but those listed as not affecting the parse).
+    """A short hash of the core's parsing code (``parser_inputs``) and of the libraries it parses with.
 
     Hashing the code rather than trusting a hand-bumped number means a developer who edits the parser
     never sees a stale parse."""
@@ -104,11 +115,8 @@ def parser_version() -> str:
             digest.update(f"{library} {metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library} absent".encode())
-    # The parser lives in parse/ and uses the modules on top (model, symbols); the other layers do not parse.
-    for module in sorted([*package_dir.glob("*.py"), *package_dir.glob("parse/*.py")]):
-        if module.name in _NOT_PARSER_INPUTS:
-            continue
-        digest.update(module.name.encode())
+    for module in parser_inputs():
+        digest.update(module.relative_to(package_dir).as_posix().encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -237,7 +245,8 @@ def _read_bytes(path: str) -> bytes | None:
 
 
 class ParseCache:
-    """Parsed resolutions by content hash, in memory and (optionally) on disk.
+    """Parsed resolutions by content hash, in memory and (optionally) on disk; ``workers`` processes parse
+    many misses (``PARALLEL_MIN_MISSES`` or more), 1 parses them in this process.
 
     Keep one instance for the life of a process (the MkDocs plugin holds it across serve rebuilds)."""
 
@@ -246,7 +255,7 @@ class ParseCache:
         self.folder = Path(folder) if folder is not None else None
         self._parse_bytes = parse_bytes or default_parse_bytes
         # Worker processes only make sense with the default parser (a custom callable may not pickle).
-        self._workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self._parallel_min_misses = parallel_min_misses
         self._memory: dict[str, Resolution] = {}
         self._previous_hashes: dict[str, str] = {}
@@ -326,7 +335,7 @@ class ParseCache:
     # -- parsing misses -------------------------------------------------------------------------------
 
     def _use_workers(self, miss_count: int) -> bool:
-        return (self._parse_bytes is default_parse_bytes and self._workers > 1
+        return (self._parse_bytes is default_parse_bytes and self.workers > 1
                 and miss_count >= self._parallel_min_misses)
 
     def _parse_misses(self, jobs: list[tuple[bytes | None, SourceFile, str | None]], parallel: bool
@@ -349,10 +358,10 @@ class ParseCache:
                     for data, source, key in jobs if data is not None and key is not None]
         # Chunks of at most 100 files: when one worker has finished, the other has at most one chunk left to
         # parse on its own (chunks of an eighth of a worker's share left up to 7 s of one idle core at 20,000).
-        chunk = max(1, min(100, len(readable) // (self._workers * 8)))
+        chunk = max(1, min(100, len(readable) // (self.workers * 8)))
         # The workers are forked while the collector is paused here: they turn it back on for the parser.
         parsed = []
-        with ProcessPoolExecutor(max_workers=self._workers, initializer=gc.enable) as pool:
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=gc.enable) as pool:
             entries = pool.map(_parse_in_worker, readable, chunksize=chunk)  # taken as they come: not all held
             for data, source, key in jobs:
                 if data is None or key is None:
@@ -415,5 +424,5 @@ def sources_under(root: str | Path, relative_to: str | Path | None = None) -> li
     """Every ``*.md`` file under ``root`` (any depth, sorted), named relative to ``relative_to`` (default
     ``root``) with forward slashes. A convenience for benchmarks and tests; the plugin lists MkDocs files."""
     base = Path(relative_to or root)
-    found: Iterable[Path] = sorted(Path(root).rglob("*.md"))
+    found: Iterable[Path] = sorted(p for p in Path(root).rglob("*.md") if is_resolution_source_name(p.name))
     return [SourceFile(str(path.resolve()), path.relative_to(base).as_posix()) for path in found]

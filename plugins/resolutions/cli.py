@@ -17,13 +17,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from resolutions import __version__
+from resolutions.cache import is_resolution_source_name
 from resolutions.data import export
 from resolutions.parse import parser
 from resolutions.model import ERROR, INFO, WARNING, Resolution
 
-NOT_RESOLUTIONS = frozenset({"readme.md", "index.md"})
-"""File names skipped when walking a folder: they describe the folder (the corpus README, a site's home
-page), they are not resolutions. Named explicitly on the command line they are parsed like any file."""
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -81,7 +79,7 @@ def source_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
         if path.is_dir():
             files.extend(
                 found for found in sorted(path.rglob("*.md"))
-                if found.is_file() and found.name.lower() not in NOT_RESOLUTIONS
+                if found.is_file() and is_resolution_source_name(found.name)
             )
         elif path.exists():
             files.append(path)
@@ -143,7 +141,8 @@ def _run_schema(_args: argparse.Namespace) -> int:
 def summary(res: Resolution) -> str:
     """One line a person can read: what the file is and what the parser found in it."""
     errors = sum(1 for d in res.diagnostics if d.severity == ERROR)
-    warnings = len(res.diagnostics) - errors
+    warnings = sum(1 for d in res.diagnostics if d.severity == WARNING)
+    infos = len(res.diagnostics) - errors - warnings
     facts = [f"session {res.session or '?'}"]
     if res.adopted:
         facts.append(f"adopted {res.adopted}")
@@ -165,7 +164,7 @@ def summary(res: Resolution) -> str:
     if res.annexes:
         counts.append(_plural(len(res.annexes), "annex", "annexes"))
     counts += [_plural(len(res.footnotes), "footnote"), _plural(len(res.citations), "citation")]
-    problems = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    problems = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}" + (f", {infos} info" if infos else "")
     title = res.title or "(no title)"
     return f"{res.source}: {res.symbol or '(no symbol)'} {title} [{', '.join(facts)}; {', '.join(counts)}; {problems}]"
 

@@ -5,7 +5,7 @@ This is a public contract (its JSON form is produced by ``export.py`` and descri
 what it holds. Dates are ISO 8601 strings (``"1996-12-13"``) so that the model is plain data.
 Every node carries ``line``: the 1-based line in the source file where it starts.
 Classes use ``slots=True``: no per-object ``__dict__``, which roughly halves the memory of a parsed collection
-(issue 5: 20,000 resolutions in one build); they pickle (the parse cache) and ``dataclasses.replace`` as before.
+(20,000 resolutions in one build); they pickle (the parse cache) and ``dataclasses.replace`` as before.
 """
 
 from __future__ import annotations
@@ -314,7 +314,7 @@ def _pickled_by_constructor(cls: type) -> None:
 
     The parse cache stores and the parse workers send whole models; a slotted dataclass is otherwise
     unpickled by a generic ``__setstate__`` that looks its fields up again for every object, which made
-    loading 5,000 cached resolutions take twice as long (issue 5). Same objects, same equality."""
+    loading 5,000 cached resolutions take twice as long. Same objects, same equality."""
     names = tuple(f.name for f in fields(cls))
 
     def __reduce__(self: object) -> tuple:

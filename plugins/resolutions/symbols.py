@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -425,3 +426,14 @@ def official_url(symbol: str, base: str = "https://undocs.org/") -> str:
     if normalised.startswith("A/DEC/"):
         return DECISION_SEARCH_URL + quote(f'"decision {normalised[len("A/DEC/"):]}"')
     return base.rstrip("/") + "/" + quote(normalised.replace(" ", ""), safe="/().,-")
+
+
+@dataclass(frozen=True)
+class OfficialResolver:
+    """``official_url`` at one resolver, as a function of the symbol; two with the same ``base`` are equal (so
+    a memo keyed on it survives a rebuild that made a new one)."""
+
+    base: str = "https://undocs.org/"
+
+    def __call__(self, symbol: str) -> str:
+        return official_url(symbol, self.base)

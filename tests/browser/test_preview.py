@@ -1,4 +1,4 @@
-"""The preview in a real browser: a real ``mkdocs serve`` and Chromium, an edit shown by live-reload (issue 5).
+"""The preview in a real browser: a real ``mkdocs serve`` and Chromium, an edit shown by live-reload.
 
 Under ``mkdocs serve`` the plugin keeps the data files and unchanged pages of each rebuild in memory and writes
 each into the site folder only when a browser asks for it (``mkdocs_adapter/preview_files.py``), while MkDocs'
@@ -51,7 +51,7 @@ docs_dir: docs
 theme:
   name: material
   custom_dir: {templates}
-  font: false  # as the project's mkdocs.yml (issue 6): no request leaves the site
+  font: false  # as the project's mkdocs.yml: no request leaves the site
 plugins:
   - resolutions:
       folder: resolutions

@@ -173,7 +173,7 @@ def _follow_from_resolution(reader, path_pattern: str, what: str) -> None:
     reader.open(SAMPLE_PAGE)
     link_selector = mark_link(page, "main a", path_pattern=path_pattern)
     if not link_selector:
-        pytest.skip(f"{SAMPLE_PAGE} has no link to its {what} yet (issue 4)")
+        pytest.skip(f"{SAMPLE_PAGE} has no link to its {what} yet")
     follow(page, page.locator(link_selector))
     assert re.search(path_pattern, urlsplit(page.url).path), page.url
     back_selector = mark_link(page, "main a", path_pattern="^/A/RES/51/148/$")
@@ -200,7 +200,7 @@ def test_index_pages_load_cleanly_and_link_resolutions(reader, kind):
     site_dir = reader.site.site_dir
     path = {"session": session_page, "agenda index": agenda_index_page, "timeline": timeline_page}[kind](site_dir)
     if path is None:
-        pytest.skip(f"the site has no {kind} page yet (issue 4)")
+        pytest.skip(f"the site has no {kind} page yet")
     reader.open(path)
     links = reader.page.locator('main a[href*="/RES/"]')
     assert links.count() > 0, f"the {kind} page {path} links no resolution"

@@ -63,7 +63,7 @@ def site_files(
         collection = Collection.build(resolutions)
     pages = _pages(resolutions, url_for, collection)
     # Every content is deferred (site_plan): produced when the adapter writes the file, dropped right after, so
-    # no model's JSON is held from the plan to the end of the build (issue 5: ~0.9 GB at 20,000 resolutions).
+    # no model's JSON is held from the plan to the end of the build (~0.9 GB at 20,000 resolutions).
     # resolutions.json encodes each model again rather than keeping the index.json texts (~0.1 ms a resolution
     # with export.compact_json; keeping them would hold ~440 MB at 20,000).
     files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", partial(resolution_json, res, collection)) for res, url in pages]

@@ -85,7 +85,7 @@ def compact_json(res: Resolution) -> str:
     """``json.dumps(resolution_to_dict(res), ensure_ascii=False, separators=(",", ":"))``, the same characters,
     written straight from the model (the form of a site's ``index.json`` and of ``resolutions.json``).
 
-    Issue 5: building the dicts and walking them with ``json`` cost ~0.4 ms a resolution, twice per resolution
+    Building the dicts and walking them with ``json`` cost ~0.4 ms a resolution, twice per resolution
     in a site build; writing the text from the model is ~3x faster. It mirrors ``resolution_to_dict`` key for
     key (the ``--- model -> compact JSON ---`` section below): a key added there must be added here too;
     ``tests/test_export.py`` compares the two.

@@ -136,7 +136,7 @@ def render_resolution(
     """Render one resolution for the page at site-relative ``page_url`` (``A/RES/51/148/``).
 
     ``session_url``, ``agenda_item_url`` and ``timeline_url`` give the site-relative URLs of the index pages
-    (engineer E's views) when they exist; without them (or when they return None) the metadata is unlinked.
+    (``views``) when they exist; without them (or when they return None) the metadata is unlinked.
     """
     title = page_title(res)
     ctx = _Context(res, collection, page_url)

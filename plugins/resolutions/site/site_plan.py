@@ -5,7 +5,7 @@ adapter turns each ``GeneratedPage`` into a ``File.generated`` page rendered wit
 ``GeneratedFile`` into the site folder (after checking the path stays inside it).
 
 A generated file's content may be deferred: a zero-argument callable that the writer calls only when it writes
-that file, returning the content or an iterable of chunks written one at a time. Issue 5: at 20,000 resolutions
+that file, returning the content or an iterable of chunks written one at a time. At 20,000 resolutions
 the data files held as finished strings from the plan to the end of the build took gigabytes (``resolutions.json``
 alone is ~440 MB as one string); deferred, each is produced when written and dropped right after.
 

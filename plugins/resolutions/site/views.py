@@ -55,9 +55,8 @@ def default_resolution_url(symbol: str) -> str:
     return symbols.symbol_path(symbol) + "/"
 
 
-def official_document_url(symbol: str) -> str:
-    """Link to a document outside the collection (a meeting record) at the official resolver."""
-    return symbols.official_url(symbol)
+official_document_url = symbols.OfficialResolver()
+"""Link to a document outside the collection (a meeting record) at the default official resolver."""
 
 
 def body_of(res: Resolution) -> str | None:
@@ -445,7 +444,7 @@ def _without_line(value: object) -> object:
 class IndexPagesMemo:
     """``index_pages`` that hands back the previous call's pages when nothing they show changed.
 
-    For ``mkdocs serve`` (issue 5): most edits change a paragraph, not a title, a date or an agenda item, and
+    For ``mkdocs serve``: most edits change a paragraph, not a title, a date or an agenda item, and
     the index pages (about one per agenda item) then stay the very same objects, which the preview compares
     at no cost. ``url_for`` is compared as a function (a bound method by its function: ``Collection.url_for``
     depends only on the symbol)."""
@@ -457,7 +456,8 @@ class IndexPagesMemo:
         self.reused = False
 
     def index_pages(self, resolutions: Sequence[Resolution], agenda_titles: Mapping[tuple[str, str], str] | None,
-                    url_for: UrlFor = default_resolution_url) -> list[GeneratedPage]:
+                    url_for: UrlFor = default_resolution_url,
+                    document_url: UrlFor = official_document_url) -> list[GeneratedPage]:
         # The parse cache hands back the same object for an unchanged file: its inputs are not computed again.
         known, self._inputs = self._inputs, {}
         inputs = []
@@ -467,10 +467,10 @@ class IndexPagesMemo:
                 remembered = (res, index_inputs(res))
             self._inputs[id(res)] = remembered
             inputs.append(remembered[1])
-        key = (tuple(inputs), dict(agenda_titles or {}), getattr(url_for, "__func__", url_for))
+        key = (tuple(inputs), dict(agenda_titles or {}), getattr(url_for, "__func__", url_for), document_url)
         self.reused = key == self._key
         if not self.reused:
-            self._pages = index_pages(resolutions, agenda_titles, url_for=url_for)
+            self._pages = index_pages(resolutions, agenda_titles, url_for=url_for, document_url=document_url)
             self._key = key
         return list(self._pages)
 

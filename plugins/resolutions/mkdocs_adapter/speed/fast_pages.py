@@ -2,12 +2,14 @@
 
 ``FastPages`` is held by ``ResolutionsPlugin`` (option ``fast_pages``) and called in one line per hook:
 
-- ``skip_markdown`` (``on_nav``): every resolution ``Page`` becomes a ``_FastResolutionPage``, and every
-  generated index page without Markdown a ``_PageWithoutMarkdown``: their ``read_source`` and ``render`` do
-  nothing (the plugin gives a resolution page its body, TOC and anchor ids from ``render.render_resolution``;
-  an index page's template draws it all, and Python-Markdown would only turn "" into "", at ~3 ms a page).
-  The file stays a documentation page, so links from hand-written pages resolve, MkDocs itself validates
-  their ``#anchors``, and the page stays in the sitemap.
+- ``take_pages`` (``on_files``): every resolution file gets a ``_FastResolutionPage``, and every generated
+  index page without Markdown a ``_PageWithoutMarkdown`` (MkDocs uses a ``Page`` a plugin put on
+  ``File.page`` before the navigation is made): their ``read_source`` and ``render`` do nothing (the plugin
+  gives a resolution page its body, TOC and anchor ids from ``render.render_resolution``; an index page's
+  template draws it all, and Python-Markdown would only turn "" into "", at ~3 ms a page). The file stays a
+  documentation page, so links from hand-written pages resolve, MkDocs itself validates their ``#anchors``,
+  and the page stays in the sitemap.
+- ``use_nav`` (``on_nav``): note which directories the navigation links to and which pages it shows.
 - ``use_env`` (``on_env``): keeps the build's Jinja environment and adds a one-expression template.
 - ``fill`` (``on_page_context``): the page's HTML is its *frame* filled with its own values. A frame is
   ``site_templates/resolution.html`` rendered once, through the real Material templates, for a stand-in page
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
@@ -57,6 +60,8 @@ class _PageWithoutMarkdown(Page):
 
     def render(self, config: Any, files: Any) -> None:
         # No Markdown instance per page (its setup alone is ~3 ms): the empty result Python-Markdown gives "".
+        # These are the attributes Page.render sets; _title_from_render has no public setter (Page.title reads
+        # it, and None makes the title come from page.meta as for any page without a heading).
         self.content = ""
         self.toc = get_toc([])
         self._title_from_render = None
@@ -82,13 +87,17 @@ class FastPages:
         self.filled_generated = 0
         self.fallbacks = 0
 
-    def skip_markdown(self, resolution_files: list[Any], nav: Navigation, index_files: list[Any] = ()) -> None:
-        """Take resolution pages and index pages without Markdown out of the read/convert steps; note which
-        directories the frame links to."""
+    def take_pages(self, pages: tuple[list[File], list[File]], config: Any) -> None:
+        """Take (resolution files, index files without Markdown) out of the read/convert steps (a file whose
+        page another plugin made is left alone)."""
+        resolution_files, index_files = pages
         for files, page_class in ((resolution_files, _FastResolutionPage), (index_files, _PageWithoutMarkdown)):
             for file in files:
-                if isinstance(file.page, Page) and type(file.page) is Page:
-                    file.page.__class__ = page_class
+                if file.page is None:
+                    page_class(None, file, config)  # a Page puts itself on file.page
+
+    def use_nav(self, nav: Navigation) -> None:
+        """Note which directories the navigation links to, and which pages it shows."""
         self.linked_directories = _linked_directories(nav)
         # A page in the navigation makes Material mark it active: its nav differs from every other page's.
         self.nav_page_ids = {id(page) for page in nav.pages}
@@ -207,10 +216,9 @@ class FastPages:
                       twin: RenderedResolution | None, parts: _PageParts,
                       content_block: str | None = None) -> Frame | None:
         frame_page = copy.copy(page)
-        frame_page.file = copy.copy(page.file)
-        frame_page.file.dest_uri = _stand_in_url(prefix, depth) + "index.html"
-        for cached in ("url", "abs_dest_path"):  # cached from dest_uri
-            frame_page.file.__dict__.pop(cached, None)
+        file = page.file
+        frame_page.file = File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+                               dest_uri=_stand_in_url(prefix, depth) + "index.html", inclusion=file.inclusion)
         frame_page.meta = {**page.meta, "title": parts.title}
         frame_page.toc, frame_page.content = parts.toc, parts.body
         frame_page.canonical_url, frame_page.edit_url = parts.canonical, parts.edit_url

@@ -18,7 +18,6 @@ same objects, handed back by the parse cache, so comparing them costs an identit
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Iterable, Mapping
 
 from resolutions.site.collection import Collection
@@ -68,16 +67,6 @@ def files_fingerprint(paths: Iterable[str]) -> tuple:
 def _stamp(path: str) -> tuple[str, int, int]:
     status = os.stat(path)
     return (path, status.st_mtime_ns, status.st_size)
-
-
-@dataclass(frozen=True)
-class ReusedPage:
-    """A page whose previous HTML is still right."""
-
-    key: str
-    """The page's source path (``src_uri``)."""
-    html: bytes
-    """Its finished HTML, as written by the previous build."""
 
 
 class PageMemory:

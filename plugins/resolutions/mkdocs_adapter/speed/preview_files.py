@@ -4,7 +4,7 @@ Responsibility: hold the generated files of the latest preview build (data files
 pieces, and the pages whose HTML did not change since the previous build) and write each into the site folder
 the first time it is requested. MkDocs empties the site folder and writes the whole site again on every
 change; at 5,000 resolutions that is ~20,000 files, and writing and removing them cost most of a rebuild
-(issue 5: an edit must show in the browser in under 2 s). A reader looks at a few pages, so only those are
+(an edit must show in the browser in under 2 s). A reader looks at a few pages, so only those are
 written.
 
 How it plugs in (all from ``ResolutionsPlugin``): ``begin_build`` in ``on_pre_build`` (before MkDocs empties the

@@ -5,7 +5,7 @@ FSEvents on macOS, ReadDirectoryChangesW on Windows) in place of its polling obs
 already watches. MkDocs polls: twice a second it lists and stats every file under ``docs_dir``. With 5,000
 resolutions each walk took about a quarter of a second of Python, in the same process as the rebuild, so
 polling alone cost as much CPU as the rebuild it triggers, and added up to half a second before it started
-(issue 5: an edit must show in the browser in under 2 s).
+(an edit must show in the browser in under 2 s).
 
 Only events that change a file trigger a rebuild: a file being opened or read (MkDocs reads the hand-written
 pages at every build) must not, or every build would start the next one.
@@ -49,19 +49,29 @@ class ChangesObserver(Observer):  # type: ignore[misc, valid-type]  (Observer is
                                 event_filter=event_filter or CHANGES, **options)
 
 
-def use_file_events(server: Any) -> bool:
-    """Move the watches of MkDocs' live-reload ``server`` (not started yet) to a ``ChangesObserver``.
+def use_file_events(server: Any, watched: list[str]) -> bool:
+    """Move the ``watched`` paths of MkDocs' live-reload ``server`` (not started yet) to a ``ChangesObserver``.
 
-    Returns False, leaving the server as it was, when its watches cannot be read (another MkDocs version)."""
-    watched = getattr(server, "_watched_paths", None)
-    if not isinstance(watched, dict) or not hasattr(server, "observer"):
+    ``watched`` are the paths MkDocs watches before ``on_serve`` (``mkdocs serve`` watches ``config.watch``
+    after it, on the observer set here); a theme folder it does not watch (no ``--watch-theme``) is left out,
+    which ``unwatch`` tells by its ``KeyError``: the server lists its watches in no public attribute.
+    Returns False, leaving the server as it was, when it has no ``observer`` to replace."""
+    if not (hasattr(server, "observer") and hasattr(server, "unwatch") and hasattr(server, "watch")):
         return False
-    counts = dict(watched)
-    for path, count in counts.items():
-        for _ in range(count):
-            server.unwatch(path)
+    counts = {path: _unwatch_all(server, path) for path in dict.fromkeys(watched)}
     server.observer = ChangesObserver()
     for path, count in counts.items():
-        for _ in range(count):
+        for _ in range(count):  # MkDocs counts repeated watches of one path
             server.watch(path)
     return True
+
+
+def _unwatch_all(server: Any, path: str) -> int:
+    """Remove every watch of ``path``; how many there were."""
+    count = 0
+    while True:
+        try:
+            server.unwatch(path)
+        except KeyError:  # no (more) watch of it
+            return count
+        count += 1

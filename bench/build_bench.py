@@ -274,19 +274,20 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def _project_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+def _project_config(root: Path = ROOT) -> dict:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
 
 
-def _our_config(docs_dir: Path, site_dir: Path, cache_dir: Path, folder: str) -> dict:
-    """The project's mkdocs.yml pointed at a benchmark collection: same theme, templates and plugins."""
-    config = _project_config()
+def _our_config(docs_dir: Path, site_dir: Path, cache_dir: Path, folder: str, root: Path = ROOT) -> dict:
+    """The mkdocs.yml of the project at ``root`` pointed at a benchmark collection: same theme, templates and
+    plugins."""
+    config = _project_config(root)
     config["site_name"] = "Resolutions (build benchmark)"
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     theme = dict(config.get("theme") or {"name": "material"})
     if theme.get("custom_dir"):
-        theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["theme"] = theme
     config["nav"] = [{"Home": "index.md"}]
     plugins = []
@@ -353,6 +354,8 @@ class Variant:
     """Plugin options that differ from the project's mkdocs.yml."""
     python: str | None = None
     """The Python of another installation of the plugin (a baseline), or None for this one."""
+    root: Path = ROOT
+    """The checkout whose mkdocs.yml and templates the build uses (a baseline's own)."""
 
 
 def parse_variant(text: str) -> Variant:
@@ -370,11 +373,14 @@ def parse_variant(text: str) -> Variant:
 
 
 def parse_baseline(text: str) -> Variant:
-    """``NAME=PYTHON`` into a ``Variant`` built by that Python."""
+    """``NAME=PYTHON`` into a ``Variant`` built by that Python, with the mkdocs.yml and templates of the checkout
+    whose ``.venv/bin/python`` it is (a virtual environment's Python is not resolved: it links elsewhere)."""
     name, _, python = text.partition("=")
     if not name or not python:
         raise ValueError(f"a baseline is NAME=PYTHON, not {text!r}")
-    return Variant(name.strip(), python=python)
+    interpreter = Path(python).absolute()
+    checkout = interpreter.parent.parent.parent
+    return Variant(name.strip(), python=str(interpreter), root=checkout if (checkout / "mkdocs.yml").is_file() else ROOT)
 
 
 def _variant_specs(variants: Sequence[Variant], collection_dir: Path, docs: Path) -> list[BuildSpec]:
@@ -382,7 +388,7 @@ def _variant_specs(variants: Sequence[Variant], collection_dir: Path, docs: Path
     for variant in variants:
         root = collection_dir / variant.name
         root.mkdir(parents=True, exist_ok=True)
-        config = _our_config(docs, root / "site", root / "cache", "resolutions")
+        config = _our_config(docs, root / "site", root / "cache", "resolutions", variant.root)
         for entry in config["plugins"]:
             if isinstance(entry, dict) and "resolutions" in entry:
                 entry["resolutions"].update(dict(variant.options))

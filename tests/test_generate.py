@@ -196,6 +196,13 @@ def test_variants_are_builds_of_ours_with_changed_options_or_another_python(tmp_
         "no-series", (("series", False), ("concurrency", 1))
     )
     assert build_bench.parse_baseline("before=/x/bin/python") == build_bench.Variant("before", python="/x/bin/python")
+    checkout = tmp_path / "old"
+    (checkout / ".venv" / "bin").mkdir(parents=True)
+    (checkout / "mkdocs.yml").write_text("theme: {name: material, custom_dir: site_templates}\n", encoding="utf-8")
+    old = build_bench.parse_baseline(f"old={checkout}/.venv/bin/python")
+    assert old.root == checkout
+    assert build_bench._our_config(tmp_path, tmp_path, tmp_path, "r", old.root)["theme"]["custom_dir"] == str(
+        checkout / "site_templates")
     with pytest.raises(ValueError):
         build_bench.parse_variant("no-series")
     specs, _ = build_bench.prepare_size(

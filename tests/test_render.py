@@ -178,21 +178,70 @@ def test_parts_sections_annexes_tables_and_unplaced_text():
     assert "A/60/PV.56" in adopted[1]  # the record derived for a GA plenary
 
 
-def test_metadata_panel_vote_session_link_record_and_official_text():
-    res = make("A/RES/60/20", vote=Vote("recorded vote", 3, 1, 0, in_favour_members=("Albania", "Brazil", "Chile"),
-                                         against_members=("Denmark",)),
+def test_metadata_panel_vote_session_link_record_and_collapsed_lists():
+    res = make("A/RES/60/20", vote=Vote("recorded vote", 3, 1, 0, in_favour_members=("ALBANIA", "BRAZIL", "CHILE"),
+                                         against_members=("BOLIVIA (PLURINATIONAL STATE OF)",)),
                meeting=Meeting(50, "plenary", False, "2005-11-10", 40, record="A/60/PV.50"), adopted="2005-11-10",
-               draft="A/60/L.9", sponsors="Albania and Brazil")
-    res = replace(res, session_text="Sixtieth session")
+               draft="A/60/L.9", sponsors="Albania, Trinidad and Tobago and Brazil")
+    res = replace(res, body="General Assembly", session_text="Sixtieth session")
     rows = dict(render(res, session_url=lambda r: "sessions/60/").metadata)
-    assert rows["Session"] == '<a href="../../../../sessions/60/">Sixtieth session</a>'
-    assert rows["Vote"].startswith("recorded vote: 3 in favour, 1 against, 0 abstaining")
+    # One form for every session, whatever the cover prints.
+    assert rows["Session"] == '<a href="../../../../sessions/60/">General Assembly, 60th session</a>'
+    assert rows["Vote"].startswith("Recorded vote: 3 in favour, 1 against, 0 abstaining (4 voting)")
+    # Member lists in normal case, shut behind their counts.
     assert '<details class="res-vote-list"><summary>In favour (3)</summary><p>Albania, Brazil, Chile</p></details>' in rows["Vote"]
+    assert "<p>Bolivia (Plurinational State of)</p>" in rows["Vote"]
+    assert rows["Sponsors"] == ('<details class="res-sponsors"><summary>3 sponsors</summary>'
+                                "<p>Albania, Trinidad and Tobago and Brazil</p></details>")
     assert "A/60/PV.50</a>" in rows["Adopted"] and "10 November 2005" in rows["Adopted"]
     assert 'href="https://undocs.org/A/60/L.9"' in rows["Draft"]
-    assert rows["Official text"].startswith('<a href="https://undocs.org/A/RES/60/20"')
+    assert "Official text" not in rows  # once, in the page's head
     assert rows["Session"] != dict(render(res).metadata)["Session"]  # without session pages: plain text
-    assert dict(render(res).metadata)["Session"] == "Sixtieth session"
+    assert dict(render(res).metadata)["Session"] == "General Assembly, 60th session"
+
+
+def test_vote_shows_who_did_not_vote_when_the_membership_is_known():
+    res = make("A/RES/76/10", vote=Vote("recorded vote", 148, 9, 14), adopted="2021-12-06",
+               meeting=Meeting(42, "plenary", False, "2021-12-06", 4))
+    res = replace(res, body="General Assembly")
+    vote = dict(render(res).metadata)["Vote"]
+    assert vote == "Recorded vote: 148 in favour, 9 against, 14 abstaining; 171 of 193 members voted, 22 did not vote"
+
+
+def test_head_shows_kind_title_adoption_vote_and_notice_once():
+    res = replace(make("A/RES/76/10", vote=Vote("recorded vote", 148, 9, 14), adopted="2021-12-06",
+                       meeting=Meeting(42, "plenary", False, "2021-12-06", 4)), body="General Assembly")
+    page = render(res)
+    head = page.head_html
+    assert head.index("General Assembly resolution") < head.index('<h1 class="res-title" id="title">')
+    assert "Adopted 6 December 2021, 42nd plenary meeting · Recorded vote 148–9–14" in head
+    assert head.count("Unofficial copy") == 1 and "Unofficial copy" not in page.body_html
+    assert "<h1" not in page.body_html
+    assert page.about_label == "About this resolution"
+
+
+def test_decision_is_named_and_labelled_as_a_decision():
+    res = replace(make("A/DEC/71/406 A-B", "71/406 A and B"), kind="decision", body="General Assembly")
+    page = render(res)
+    rows = dict(page.metadata)
+    assert rows["Decision"] == "decision 71/406 A and B" and "Symbol" not in rows
+    assert "A/DEC/" not in page.head_html
+    assert "General Assembly decision" in page.head_html and page.about_label == "About this decision"
+
+
+def test_words_for_readers():
+    from resolutions.site.labels import agenda_title, member_name, session_label
+
+    assert member_name("CÔTE D'IVOIRE") == "Côte d'Ivoire"
+    assert member_name("DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA") == "Democratic People's Republic of Korea"
+    assert member_name("SAINT VINCENT AND THE GRENADINES") == "Saint Vincent and the Grenadines"
+    assert member_name("GUINEA-BISSAU") == "Guinea-Bissau"
+    assert member_name("Türkiye") == "Türkiye"
+    assert agenda_title("Oceans and the law of the sea: oceans and the law of the sea") == "Oceans and the law of the sea"
+    assert agenda_title("Macroeconomic policy questions: trade") == "Macroeconomic policy questions: trade"
+    assert session_label("General Assembly", "73") == "General Assembly, 73rd session"
+    assert session_label("Security Council", "1946") == "Security Council, 1946"
+    assert session_label("Economic and Social Council", "2021") == "Economic and Social Council, 2021 session"
 
 
 def test_meeting_record_is_given_or_derived_where_the_series_is_regular():

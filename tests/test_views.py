@@ -127,7 +127,8 @@ def test_session_counts_match_the_resolutions():
     ]
     pages = by_uri(views.index_pages(rs))
     counts = pages["sessions/51/index.md"].context["counts"]
-    assert counts == {"total": 4, "resolutions": 3, "decisions": 1, "recorded_votes": 1, "without_vote": 1}
+    assert counts == {"total": 4, "resolutions": 3, "decisions": 1, "recorded_votes": 1, "without_vote": 1,
+                      "unanimous": 0, "vote_not_printed": 2}
     overview = pages["resolutions/index.md"].context
     assert overview["total"] == 5
     assert [s["id"] for b in overview["bodies"] for s in b["sessions"]] == ["51", "50"]  # newest first

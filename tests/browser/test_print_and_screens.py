@@ -24,7 +24,7 @@ _PRINT_LAYOUT_JS = """() => {
   return {
     header: any('.md-header'), sidebars: any('.md-sidebar'), footer: any('.md-footer'), tabs: any('.md-tabs'),
     panel: any('.res-meta'), citedBy: any('.res-cited-by-section'), neighbours: any('.res-neighbours'),
-    notice: any('.res-notice-box'), title: any('h1.res-title'),
+    notice: any('.res-head .res-notice'), title: any('h1.res-title'),
     footnotesShown: shown(footnotes),
     footnotesLast: !!(footnotes && lastParagraph &&
       (lastParagraph.compareDocumentPosition(footnotes) & Node.DOCUMENT_POSITION_FOLLOWING) &&

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Sequence
 from resolutions import symbols
 from resolutions.parse import ids
 from resolutions.site.collection import Collection, ResolvedCitation, relative_href
-from resolutions.site.labels import format_date, ordinal
+from resolutions.site.labels import agenda_title, format_date, member_name, membership, ordinal, session_label
 from resolutions.model import (
     AgendaItem,
     Annex,
@@ -35,7 +35,12 @@ from resolutions.model import (
     Section,
     Table,
 )
-from resolutions.site.views import meeting_record  # one rule for pages, indexes and data files
+from resolutions.site.views import (  # one rule for pages, indexes and data files
+    adoption_meetings,
+    body_of,
+    meeting_record,
+    vote_summary,
+)
 from resolutions.site.series_pages import edition_rows  # "Series" row: previous and next editions
 
 NOTICE = "Unofficial copy. Source: United Nations."
@@ -86,8 +91,13 @@ class RenderedResolution:
     """Page title as plain text: ``51/148. Cooperation between ...``."""
     title_html: str
     """The same title HTML-escaped, for places that insert it unescaped (Material's ``<title>`` and header)."""
+    head_html: str
+    """What a reader needs on the first screen: body and kind, the title, adoption and vote in one line, the
+    notice with the link to the official text."""
+    about_label: str
+    """Summary of the collapsed metadata panel: ``About this resolution`` or ``About this decision``."""
     body_html: str
-    """The document itself: cover lines, title, text, footnotes, unplaced blocks."""
+    """The document itself: cover lines, text, footnotes, unplaced blocks (the title is in ``head_html``)."""
     metadata: tuple[tuple[str, str], ...]
     """Metadata panel rows: (label, value HTML)."""
     notice_html: str
@@ -112,6 +122,18 @@ def page_title(res: Resolution) -> str:
     if res.number:
         return f"{res.number}. {title}"
     return f"{res.symbol}: {title}" if res.symbol else title
+
+
+def document_kind(res: Resolution) -> str:
+    """``decision`` for a decision (cited as "decision 71/406", never by an A/DEC symbol), else ``resolution``."""
+    return "decision" if res.kind == "decision" else "resolution"
+
+
+def document_name(res: Resolution) -> str:
+    """How a reader cites the document: ``A/RES/76/1``, ``S/RES/242 (1967)``, ``decision 71/406 A and B``."""
+    if res.kind == "decision":
+        return f"decision {res.number or res.symbol or ''}".strip()
+    return res.symbol or res.number or ""
 
 
 def meeting_text(meeting: Meeting) -> str:
@@ -140,8 +162,10 @@ def render_resolution(
     """
     title = page_title(res)
     ctx = _Context(res, collection, page_url)
-    body = ctx.document(title)
     official = collection.official_url(res.symbol) if res.symbol else None
+    notice = _notice(official)
+    head = ctx.head(title, notice)
+    body = ctx.document()
     cited_by = _cited_by(res, collection, ctx.links)
     outline = list(ctx.outline)
     if cited_by:
@@ -150,10 +174,12 @@ def render_resolution(
     return RenderedResolution(
         title=title,
         title_html=_esc(title),
+        head_html=head,
+        about_label=f"About this {document_kind(res)}",
         body_html=body,
         metadata=tuple(_metadata(res, collection, ctx.links, session_url, agenda_item_url, timeline_url))
         + edition_rows(collection, res, ctx.links.href),
-        notice_html=_notice(official),
+        notice_html=notice,
         cited_by_html=cited_by,
         previous=_neighbour_link(res, collection, ctx.links, "previous"),
         next=_neighbour_link(res, collection, ctx.links, "next"),
@@ -503,6 +529,15 @@ class _Context:
             )
         return f'<header class="res-cover">{"".join(lines)}</header>' if lines else ""
 
+    def top_level(self, paragraphs: Sequence[Paragraph], wanted_id: str, label: str,
+                  render: Callable[[Sequence[Paragraph]], str]) -> str:
+        """The preamble or operative part of the document, as an entry of the page's table of contents."""
+        if not paragraphs:
+            return ""
+        anchor = self.new_id(wanted_id)
+        self.outline.append(OutlineEntry(2, anchor, label))
+        return f'<div class="res-{wanted_id}-part" id="{_esc(anchor)}">{render(paragraphs)}</div>'
+
     def single_part_heading(self) -> str:
         """The part letter and its title under the title, when the file holds one part (``75/290 B``)."""
         res = self.res
@@ -512,22 +547,37 @@ class _Context:
         title = f'<p class="res-part__title">{_esc(res.part_title)}</p>' if res.part_title else ""
         return f'<div class="res-single-part">{label}{title}</div>'
 
-    def document(self, printed_title: str) -> str:
-        """The whole document; ``printed_title`` is ``page_title(res)``, computed once by the caller."""
+    def head(self, printed_title: str, notice_html: str) -> str:
+        """The first screen: body and kind, the title (``printed_title`` is ``page_title(res)``), adoption
+        and vote, and the notice, before the long metadata and the cover lines of the printed document."""
         res = self.res
         self.ids.add("title")
+        kind = " ".join(filter(None, (body_of(res), document_kind(res))))
+        name = document_name(res)
+        if res.kind == "decision":
+            name = name.removeprefix("decision ")
+        kicker = f'<p class="res-head__kind">{_esc(kind[:1].upper() + kind[1:])} <span class="res-symbol">{_esc(name)}</span></p>'
         # The capital topic heading of the old Security Council volumes is printed above the title.
         topic = f'<p class="res-topic">{_esc(res.topic)}</p>' if res.topic else ""
         title = f'<h1 class="res-title" id="title">{_esc(printed_title)}</h1>'
+        facts = [_adoption_phrase(res)]
+        vote = vote_summary(res)
+        if vote:
+            facts.append(vote[:1].upper() + vote[1:])
+        facts_html = " · ".join(_esc(fact) for fact in facts if fact)
+        line = f'<p class="res-head__facts">{facts_html}</p>' if facts_html else ""
+        return f'<header class="res-head">{kicker}{topic}{title}{line}{notice_html}</header>'
+
+    def document(self) -> str:
+        """The whole document as printed, after the page's head (which holds the title)."""
+        res = self.res
         formula = f'<p class="res-formula">{_esc(res.enacting_formula)}</p>' if res.enacting_formula else ""
         text = [
             self.cover(),
-            topic,
-            title,
             self.single_part_heading(),
             formula,
-            self.preamble(res.preamble),
-            self.operative(res.operative),
+            self.top_level(res.preamble, "preamble", "Preamble", self.preamble),
+            self.top_level(res.operative, "operative", "Operative part", self.operative),
             "".join(self.section(s) for s in res.sections),
             "".join(self.part(p) for p in res.parts),
         ]
@@ -597,12 +647,21 @@ def _opening_phrase_end(text: str) -> int:
 
 
 def _notice(official_url: str | None) -> str:
-    link = (
-        f' The official text is at <a href="{_esc(official_url)}" rel="external">{_esc(official_url)}</a>.'
-        if official_url
-        else ""
-    )
+    link = f' <a href="{_esc(official_url)}" rel="external">Official text</a>' if official_url else ""
     return f'<p class="res-notice"><strong>{_esc(NOTICE)}</strong>{link}</p>'
+
+
+def _adoption_phrase(res: Resolution) -> str:
+    """``Adopted 17 December 2021, 55th plenary meeting``; each part's own when the parts were adopted at
+    different meetings (``Adopted A: 10 November 2016, 45th plenary meeting; B: 11 May 2017, …``)."""
+    phrases = []
+    for meeting, date, parts in adoption_meetings(res):
+        pieces = [format_date(date)] if date else []
+        if meeting is not None:
+            pieces.append(meeting_text(meeting))
+        if pieces:
+            phrases.append((f"{parts}: " if parts else "") + ", ".join(pieces))
+    return "Adopted " + "; ".join(phrases) if phrases else ""
 
 
 def _linked_symbol(symbol: str, collection: Collection, links: _PageLinks) -> str:
@@ -621,16 +680,18 @@ def _metadata(
 ) -> Iterable[tuple[str, str]]:
     if res.body:
         yield "Body", _esc(res.body)
-    if res.symbol:
+    if res.kind == "decision":
+        yield "Decision", _esc(document_name(res))
+    elif res.symbol:
         yield "Symbol", f'<span class="res-symbol">{_esc(res.symbol)}</span>'
     if res.session or res.session_text:
-        label = _esc(res.session_text or res.session)
+        label = _esc(session_label(body_of(res), res.session) or res.session_text)
         target = session_url(res) if session_url else None
         yield "Session", f'<a href="{_esc(links.href(target))}">{label}</a>' if target else label
     if res.agenda_items:
         items = []
         for item in res.agenda_items:
-            label = _esc(item.number) + (f": {_esc(item.title)}" if item.title else "")
+            label = _esc(item.number) + (f": {_esc(agenda_title(item.title))}" if item.title else "")
             target = agenda_item_url(res, item) if agenda_item_url else None
             items.append(f'<li><a href="{_esc(links.href(target))}">{label}</a></li>' if target else f"<li>{label}</li>")
         yield "Agenda items" if len(res.agenda_items) > 1 else "Agenda item", f'<ul>{"".join(items)}</ul>'
@@ -650,12 +711,9 @@ def _metadata(
     if res.draft:
         yield "Draft", _linked_symbol(res.draft, collection, links)
     if res.sponsors:
-        yield "Sponsors", _esc(res.sponsors)
+        yield "Sponsors", _collapsed(res.sponsors, _count_names(res.sponsors), "sponsors", "res-sponsors")
     if res.subjects:
         yield "Subjects", _esc(", ".join(res.subjects))
-    if res.symbol:
-        url = collection.official_url(res.symbol)
-        yield "Official text", f'<a href="{_esc(url)}" rel="external">{_esc(url)}</a>'
 
 
 def _adoption_rows(res: Resolution, collection: Collection, links: _PageLinks) -> Iterable[tuple[str, str]]:
@@ -690,7 +748,8 @@ def _vote(res: Resolution) -> str:
         )
         if count is not None
     ]
-    summary = _esc(vote.outcome) + (f": {_esc(', '.join(counts))}" if counts else "")
+    summary = vote.outcome[:1].upper() + vote.outcome[1:] + (f": {', '.join(counts)}" if counts else "")
+    summary += _turnout(res)
     lists = []
     for label, members in (
         ("In favour", vote.in_favour_members),
@@ -698,11 +757,42 @@ def _vote(res: Resolution) -> str:
         ("Abstaining", vote.abstaining_members),
     ):
         if members:
-            lists.append(
-                f'<details class="res-vote-list"><summary>{_esc(label)} ({len(members)})</summary>'
-                f'<p>{_esc(", ".join(members))}</p></details>'
-            )
-    return summary + "".join(lists)
+            names = ", ".join(member_name(member) for member in members)
+            lists.append(_collapsed(names, len(members), label.lower(), "res-vote-list", label))
+    return _esc(summary) + "".join(lists)
+
+
+def _turnout(res: Resolution) -> str:
+    """``; 171 of 193 members voted, 22 did not vote`` when the body's membership on that day is known."""
+    vote = res.vote
+    if vote is None or vote.in_favour is None:
+        return ""
+    voted = vote.in_favour + (vote.against or 0) + (vote.abstaining or 0)
+    dates = [date for _meeting, date, _parts in adoption_meetings(res) if date]
+    members = membership(body_of(res), dates[0] if dates else None)
+    if members is None or voted > members:
+        return f" ({voted} voting)"
+    return f"; {voted} of {members} members voted, {members - voted} did not vote"
+
+
+def _collapsed(text: str, count: int, noun: str, css: str, label: str = "") -> str:
+    """A long list shut behind its count (``54 sponsors``), so the page's text comes first."""
+    summary = f"{label} ({count})" if label else f"{count} {noun}"
+    return f'<details class="{css}"><summary>{_esc(summary)}</summary><p>{_esc(text)}</p></details>'
+
+
+# Names of Member States with "and" in them: the word does not separate two names there.
+_NAMES_WITH_AND = re.compile(
+    r"Antigua and Barbuda|Bosnia and Herzegovina|Saint Kitts and Nevis|Saint Vincent and the Grenadines"
+    r"|Sao Tome and Principe|Trinidad and Tobago|Great Britain and Northern Ireland|Heard Island and McDonald"
+)
+_NAME_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _count_names(names: str) -> int:
+    """How many names a printed list holds: ``Senegal, Trinidad and Tobago and Yemen`` holds 3."""
+    joined = _NAMES_WITH_AND.sub(lambda m: m.group().replace(" and ", " & "), names)
+    return len([name for name in _NAME_SEPARATOR.split(joined) if name.strip()])
 
 
 def _cited_by(res: Resolution, collection: Collection, links: _PageLinks) -> str:

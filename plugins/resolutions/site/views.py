@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from resolutions import symbols
 from resolutions.parse.ids import slug
 from resolutions.site.labels import ISO_DATE as _ISO_DATE, MONTHS as _MONTHS, format_date as date_label, ordinal
+from resolutions.site.labels import agenda_title, session_label
 from resolutions.model import AgendaItem, Meeting, Resolution
 from resolutions.site.site_plan import GeneratedPage
 
@@ -150,7 +151,7 @@ def _is_without_vote(res: Resolution) -> bool:
     return res.vote is not None and res.vote.outcome == "without vote"
 
 
-def _adoption_meetings(res: Resolution) -> list[tuple[Meeting | None, str | None, str | None]]:
+def adoption_meetings(res: Resolution) -> list[tuple[Meeting | None, str | None, str | None]]:
     """(meeting, date, part label) for each distinct adoption: the shared meeting, else each part's own."""
     if res.meeting is not None or not res.parts:
         date = (res.meeting.date if res.meeting else None) or res.adopted
@@ -217,7 +218,7 @@ def agenda_item_url(res: Resolution, item: AgendaItem | str) -> str | None:
 def timeline_url(res: Resolution) -> str | None:
     """Site-relative URL of the resolution's (first) adoption meeting on the timeline
     (``timeline/1996/#m-1996-12-13-ga-84``); None when no adoption date is known."""
-    for meeting, date, _part in _adoption_meetings(res):
+    for meeting, date, _part in adoption_meetings(res):
         if date and _ISO_DATE.match(date):
             return f"timeline/{date[:4]}/#{_meeting_anchor(res, meeting, date)}"
     return None
@@ -293,15 +294,6 @@ class _Session:
     latest: str = ""
 
 
-def _session_label(body: str, first: Resolution) -> str:
-    printed = first.session_text
-    if body == GENERAL_ASSEMBLY and printed and "session" in printed.lower() and "general assembly" not in printed.lower():
-        return f"{body}, {printed[0].lower()}{printed[1:]}"
-    if body in (SECURITY_COUNCIL, ECOSOC) or not printed:
-        return f"{body}, {first.session}"
-    return f"{body}, {printed}"
-
-
 def group_sessions(resolutions: Iterable[Resolution]) -> list[_Session]:
     """Sessions in display order: bodies (GA, SC, ECOSOC, then others by name), newest session first."""
     sessions: dict[str, _Session] = {}
@@ -316,8 +308,7 @@ def group_sessions(resolutions: Iterable[Resolution]) -> list[_Session]:
         group.latest = max(group.latest, res.adopted or res.issued or "")
     for group in sessions.values():
         group.resolutions.sort(key=lambda r: (r.kind != "resolution", _symbol_key(r)))
-        labelled = next((r for r in group.resolutions if r.kind == "resolution" and r.session_text), group.resolutions[0])
-        group.label = _session_label(group.body, labelled)
+        group.label = session_label(group.body, group.session)
     return sorted(
         sessions.values(),
         key=lambda g: (_BODY_ORDER.get(g.body, 9), g.body, _desc(g.latest), _desc_natural(g.session)),
@@ -359,13 +350,13 @@ def _agenda_items(
                     "resolutions": [],
                 }
             if entry["title"] is None and item.title:
-                entry["title"], entry["title_source"] = item.title, "cover page"
+                entry["title"], entry["title_source"] = agenda_title(item.title), "cover page"
             entry["resolutions"].append(rows[id(res)])
     for entry in items.values():
         if entry["title"] is None:
             from_file = agenda_titles.get((group.sid, entry["id"]))
             if from_file:
-                entry["title"], entry["title_source"] = from_file, "agenda file"
+                entry["title"], entry["title_source"] = agenda_title(from_file), "agenda file"
             else:
                 entry["title"], entry["title_source"] = TITLE_NOT_KNOWN, None
         entry["count"] = len(entry["resolutions"])
@@ -384,7 +375,7 @@ def _meetings_of(group: _Session, rows: Rows, document_url: UrlFor) -> list[dict
     """The session's adoption meetings in order (date, then number), each with the resolutions adopted there."""
     meetings: dict[tuple, dict] = {}
     for res in group.resolutions:
-        for meeting, date, part in _adoption_meetings(res):
+        for meeting, date, part in adoption_meetings(res):
             key = _meeting_identity(meeting, date)
             entry = meetings.get(key)
             if entry is None:
@@ -529,7 +520,9 @@ def _counts(group: _Session) -> dict:
         "resolutions": kinds.count("resolution"),
         "decisions": kinds.count("decision"),
         "recorded_votes": sum(1 for r in group.resolutions if _is_recorded_vote(r)),
+        "unanimous": sum(1 for r in group.resolutions if r.vote is not None and r.vote.outcome == "unanimous"),
         "without_vote": sum(1 for r in group.resolutions if _is_without_vote(r)),
+        "vote_not_printed": sum(1 for r in group.resolutions if r.vote is None),
     }
 
 
@@ -613,7 +606,7 @@ def timeline_pages(
     for res in resolutions:
         if res.symbol is None:
             continue
-        for meeting, date, part in _adoption_meetings(res):
+        for meeting, date, part in adoption_meetings(res):
             if not date or not _ISO_DATE.match(date):
                 continue
             key = (body_of(res), session_id(res), *_meeting_identity(meeting, date))
@@ -621,7 +614,7 @@ def timeline_pages(
             if entry is None:
                 entry = meetings[key] = _meeting_entry(res, meeting, date, document_url)
                 entry["session_url"] = session_url(res)
-                entry["session_label"] = res.session_text or res.session or ""
+                entry["session_label"] = session_label(body_of(res), res.session)
             entry["resolutions"].append(_at_adoption(rows[id(res)], part))
 
     years: dict[str, dict[str, list[dict]]] = {}

@@ -57,6 +57,7 @@ from resolutions.symbols import OfficialResolver
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
 RESOLUTION_TEMPLATE = "resolution.html"
+HOME_TEMPLATE = "home.html"
 """Template (in ``site_templates/``) that lays out a resolution page."""
 
 _SPARE_COLLECTOR_FROM = 1000
@@ -87,6 +88,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.generated_pages: dict[str, GeneratedPage] = {}
         self.generated_files: list[GeneratedFile | GeneratedFolder] = []
         self.generated_urls: set[str] = set()
+        self.front_door: dict | None = None  # the home page's view of the collection (site/front_door.py)
         self.error_count = 0
         # Kept across serve rebuilds: parse cache, memos of the last rebuild, page frames, preview files.
         self.speedups = Speedups()
@@ -154,6 +156,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             # Python-Markdown must not render resolution texts (one dialect per file): an empty placeholder
             # goes through it, the real body comes from our renderer in on_page_context.
             return ""
+        if page.is_homepage and self.front_door and "template" not in page.meta:
+            page.meta["template"] = HOME_TEMPLATE  # the owner's text, then the collection below it
         generated = self.generated_pages.get(page.file.src_uri)
         if generated is not None:
             page.meta["template"] = generated.template
@@ -187,6 +191,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             context["resolution_page"] = rendered
             if self.config.fast_pages:
                 self.fast_pages.fill(context, page, rendered)
+        if page.is_homepage:
+            context["front_door"] = self.front_door
         generated = self.generated_pages.get(page.file.src_uri)
         if generated is not None:
             context["resolutions_context"] = generated.context
@@ -241,6 +247,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         data_files: list[GeneratedFile | GeneratedFolder] = []
         if self.config.index_pages:
             pages.extend(self._index_pages(resolutions, collection, config))
+            from resolutions.site.front_door import front_door
+
+            self.front_door = front_door(resolutions, collection.url_for, "search/" if self.config.search else None)
         data_files.extend(datasets.site_files(resolutions, collection.url_for, config.site_url, collection=collection))
         if self.config.series:  # series pages, changes pages (compared when rendered) and series.json
             pages.extend(series_pages(collection))

@@ -506,7 +506,9 @@ class _Context:
         lines = []
         if res.body:
             lines.append(f'<p class="res-cover__body">{_esc(res.body)}</p>')
-        right = [f'<span class="res-cover__symbol">{_esc(res.symbol)}</span>'] if res.symbol else []
+        # Decisions print no symbol: the A/DEC/… key of the collection is not shown as if printed.
+        printed_symbol = res.symbol if res.kind != "decision" else None
+        right = [f'<span class="res-cover__symbol">{_esc(printed_symbol)}</span>'] if printed_symbol else []
         if res.issued:
             right.append(f'<span class="res-cover__date">{_esc(format_date(res.issued))}</span>')
         if right:

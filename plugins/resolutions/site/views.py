@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from resolutions import symbols
 from resolutions.parse.ids import slug
 from resolutions.site.labels import ISO_DATE as _ISO_DATE, MONTHS as _MONTHS, format_date as date_label, ordinal
-from resolutions.site.labels import agenda_title, session_label
+from resolutions.site.labels import agenda_title, session_label, session_name
 from resolutions.model import AgendaItem, Meeting, Resolution
 from resolutions.site.site_plan import GeneratedPage
 
@@ -84,6 +84,11 @@ def session_id(res: Resolution) -> str | None:
         return None
     prefix = _BODY_SLUGS.get(body, slug(body))
     return f"{prefix}-{session}" if prefix else session
+
+
+def body_anchor(body: str) -> str:
+    """Anchor of a body's section on the overview (``resolutions/#general-assembly``)."""
+    return _slug(body) or "body"
 
 
 def agenda_item_id(number: str) -> str:
@@ -235,7 +240,7 @@ def index_links(res: Resolution) -> dict:
     }
 
 
-def _with_pages(resolutions: Iterable[Resolution]) -> list[Resolution]:
+def with_pages(resolutions: Iterable[Resolution]) -> list[Resolution]:
     """Resolutions that have a page: a symbol, and the first file of that symbol (as ``Collection`` decides)."""
     seen: set[str] = set()
     kept = []
@@ -260,7 +265,7 @@ by every page that lists the resolution (URL lookups and allocations dominate th
 
 
 def _rows(resolutions: Iterable[Resolution], url_for: UrlFor) -> dict[int, dict]:
-    return {id(res): _row(res, url_for) for res in resolutions if res.symbol is not None}
+    return {id(res): index_row(res, url_for) for res in resolutions if res.symbol is not None}
 
 
 def _at_adoption(row: dict, part: str | None) -> dict:
@@ -268,7 +273,7 @@ def _at_adoption(row: dict, part: str | None) -> dict:
     return dict(row, part=part) if part else row
 
 
-def _row(res: Resolution, url_for: UrlFor) -> dict:
+def index_row(res: Resolution, url_for: UrlFor) -> dict:
     """What every index shows about one resolution."""
     return {
         "symbol": res.symbol,
@@ -311,7 +316,8 @@ def group_sessions(resolutions: Iterable[Resolution]) -> list[_Session]:
         group.label = session_label(group.body, group.session)
     return sorted(
         sessions.values(),
-        key=lambda g: (_BODY_ORDER.get(g.body, 9), g.body, _desc(g.latest), _desc_natural(g.session)),
+        # By the session's own number or year: one misdated resolution cannot move its session.
+        key=lambda g: (_BODY_ORDER.get(g.body, 9), g.body, _desc_natural(g.session), _desc(g.latest)),
     )
 
 
@@ -483,7 +489,7 @@ def index_pages(
     ``sessions/<session>/`` (agenda items, meetings, counts), ``sessions/<session>/agenda/`` and one page per
     agenda item, ``timeline/`` (overview, in the nav) and ``timeline/<year>/``.
     """
-    resolutions = _with_pages(resolutions)
+    resolutions = with_pages(resolutions)
     titles = _normalised_titles(agenda_titles)
     document_url = _memoized(document_url)
     rows = _rows(resolutions, url_for)
@@ -501,7 +507,8 @@ def index_pages(
             template="resolutions_index.html",
             context={
                 "view": "overview",
-                "bodies": [{"body": body, "sessions": sessions} for body, sessions in overview_bodies.items()],
+                "bodies": [{"body": body, "anchor": body_anchor(body), "sessions": sessions}
+                           for body, sessions in overview_bodies.items()],
                 "total": sum(s["counts"]["total"] for ss in overview_bodies.values() for s in ss),
                 "timeline_url": "timeline/",
                 "notice": UNOFFICIAL_NOTICE,
@@ -546,6 +553,7 @@ def _session_pages(
     summary = {
         "id": group.sid,
         "label": group.label,
+        "name": session_name(group.body, group.session),
         "session": group.session,
         "counts": counts,
         "first_date": date_label(dates[0]) if dates else "",
@@ -600,7 +608,7 @@ def timeline_pages(
     Adoptions without a known ISO date cannot be placed and are left out (their session page still lists them).
     """
     if rows is None:
-        resolutions = _with_pages(resolutions)
+        resolutions = with_pages(resolutions)
         rows = _rows(resolutions, url_for)
     meetings: dict[tuple, dict] = {}
     for res in resolutions:

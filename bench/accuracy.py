@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from resolutions.model import Paragraph, Resolution  # noqa: E402
 from resolutions.parse.parser import parse_file  # noqa: E402
+from resolutions.parse import adoption  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -210,10 +211,18 @@ def measure(corpus: Path, parse: Callable[[Path], Resolution] = parse_file) -> d
         scores["dec_symbol"].add(resolution.symbol == symbol_from_name(source), label)
         meeting_line = re.search(r"^(\d+)(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting *\n(\d{4}-\d\d-\d\d)", text, re.M)
         if meeting_line:
+            # The first meeting line is the decision's, or in a decision adopted in parts one part's.
+            meetings = [resolution.meeting, *(part.meeting for part in resolution.parts)]
             scores["dec_meeting"].add(
-                resolution.meeting is not None and resolution.meeting.number == int(meeting_line.group(1)), label
+                any(m is not None and m.number == int(meeting_line.group(1)) for m in meetings), label
             )
-            scores["dec_adopted"].add(resolution.adopted == meeting_line.group(2), label)
+            # Its date is the decision's first, unless it falls outside the session (then it is not shown).
+            limits = adoption.session_range(resolution.body, resolution.session)
+            printed = meeting_line.group(2)
+            plausible = limits is None or limits[0] <= printed <= limits[1]
+            first = min((m.date for m in meetings if m is not None and m.date), default=resolution.adopted)
+            scores["dec_adopted"].add((resolution.adopted == printed or first == printed) if plausible
+                                      else resolution.adopted != printed, label)
     return scores
 
 

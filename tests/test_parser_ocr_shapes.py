@@ -119,12 +119,12 @@ def test_agenda_item_list_of_a_decision_may_skip_numbers():
 @pytest.mark.parametrize(
     ("line", "number", "resumed", "date"),
     [
-        ("32 plenary meeting (resumed)", 32, True, "2019-11-21"),
-        ("N/A plenary meeting", None, False, "2019-11-21"),
+        ("32 plenary meeting (resumed)", 32, True, "2018-09-11"),
+        ("N/A plenary meeting", None, False, "2018-09-11"),
     ],
 )
 def test_decision_database_meeting_lines(line, number, resumed, date):
-    text = DECISION.replace("116th plenary meeting  \n17 September 2018", f"{line}  \n2019-11-21")
+    text = DECISION.replace("116th plenary meeting  \n17 September 2018", f"{line}  \n2018-09-11")
     res = parse(text, "ga-decisions/72/A_DEC_72_575.md")
     assert (res.meeting.number, res.meeting.resumed, res.meeting.date, res.adopted) == (number, resumed, date, date)
     assert not _codes(res, "RES104")
@@ -203,6 +203,9 @@ def test_source_discrepancies_that_leave_the_page_right_are_info():
 # lost paragraph 5's number and head in S/RES/346 (1974), and decision 73/554 prints "(c)" twice. Any other
 # RES105/RES109 means the parser misread a shape again (they are info, so a strict build would not say so).
 KNOWN_SOURCE_DEFECTS = {("S_RES_346_1974.md", 24, "RES105"), ("A_DEC_73_554.md", 16, "RES109")}
+# The one warning the corpus deserves: decision 71/406 lists its 68th meeting as "1969-12-31", the Unix
+# epoch written by the conversion for a missing date; the page shows that date as unknown.
+KNOWN_SOURCE_WARNINGS = {("A_DEC_71_406_A_and_B.md", 28, "RES113")}
 
 
 def test_corpus_numbering_diagnostics_are_only_the_known_source_defects(corpus_parsed):
@@ -213,7 +216,8 @@ def test_corpus_numbering_diagnostics_are_only_the_known_source_defects(corpus_p
         for diagnostic in res.diagnostics:
             if diagnostic.code in ("RES104", "RES105", "RES109"):
                 found.add((path.name, diagnostic.line, diagnostic.code))
-            if diagnostic.severity in (ERROR, WARNING):
+            known = (path.name, diagnostic.line, diagnostic.code) in KNOWN_SOURCE_WARNINGS
+            if diagnostic.severity in (ERROR, WARNING) and not known:
                 failing.append(diagnostic.format())
     assert found == KNOWN_SOURCE_DEFECTS
     assert failing == []

@@ -25,7 +25,7 @@ from resolutions.model import (
     Section,
     Table,
 )
-from resolutions.parse import citations, codes, ids
+from resolutions.parse import adoption, citations, codes, ids, titles
 from resolutions.parse.blocks import Block
 from resolutions.parse.cover import part_letters
 from resolutions.parse.state import Container, Para, SectionBuild, State
@@ -61,6 +61,8 @@ def build(state: State, path: str, kind: str, text_line: int) -> Resolution:
     operative = ids_and_marks.paragraphs(root.operative, "")
     sections = ids_and_marks.sections(root.sections, "")
     parts = tuple(_part(ids_and_marks, part) for part in state.content.parts)
+    if kind == "decision" and len(parts) > 1:
+        parts = tuple(adoption.part_meetings(parts, state.content.meeting_lines))
     annexes = ids_and_marks.annexes()
     ids_and_marks.count_uses(mark for _, mark in state.content.meeting_marks)
     footnotes = ids_and_marks.footnotes()
@@ -68,6 +70,8 @@ def build(state: State, path: str, kind: str, text_line: int) -> Resolution:
 
     meeting, adopted = _meeting_and_adoption(state, kind, parts)
     _report_missing_meetings(state, meeting, adopted, parts)
+    if cover.body == "Security Council" and kind == "resolution":
+        title = titles.security_council_title(title, " ".join(cover.topic), adopted, number)
     ids_and_marks.check_notes(footnotes)
     return Resolution(
         source=path,
@@ -143,13 +147,15 @@ def _symbol_of_number(number: str, parts: str, body: str | None, kind: str) -> s
 
 
 def _session(state: State, kind: str, title: str, number: str | None) -> str | None:
-    """The session line; a Security Council resolution's session is the year of its number."""
+    """The session line; a Security Council resolution's session is the year of its symbol (which wins over
+    a misprinted number line: ``S/RES/434 (1978)`` printed as ``Resolution 434 (1973)``), else its number's."""
     session = state.cover.session
     body = state.cover.body
     if session is None and body in ("General Assembly", "Economic and Social Council") and title:
         state.warn(0, codes.MISSING_SESSION, "no session line found, expected a line such as 'Fifty-first session'")
     if session is None and kind == "resolution" and body == "Security Council" and number:
-        year = _YEAR_IN_NUMBER.search(number)
+        symbol_text = state.cover.symbol_text or ""
+        year = _YEAR_IN_NUMBER.search(symbol_text) or _YEAR_IN_NUMBER.search(number)
         session = year.group(1) if year else None
     return session
 
@@ -181,11 +187,9 @@ def _meeting_and_adoption(state: State, kind: str, parts: tuple[Part, ...]) -> t
             meeting = parts[0].meeting
         if adopted is None and len(dates) == 1:
             adopted = parts[0].adopted
-        printed = [part.meeting for part in parts if part.meeting is not None]
-        if meeting is None and kind == "decision" and printed:
-            # A decision's record lists its meetings together at the end: the first is the decision's.
-            meeting = min(printed, key=lambda found: found.line)
-            adopted = adopted or meeting.date
+        known = sorted(date for date in dates if date)
+        if adopted is None and kind == "decision" and known:
+            adopted = known[0]  # a decision adopted in parts (each at its meeting) is dated by its first part
     sc_date = state.heading.sc_date
     if adopted is None and meeting is None and not parts:
         adopted = sc_date or state.cover.adopted

@@ -344,6 +344,7 @@ def _set_meeting(state: State, parsed: grammar.MeetingLine, block: Block) -> Non
             if adopted is not None:
                 state.cursor.skip_positions.add(following.position)
     meeting = Meeting(number=parsed.number, kind=parsed.kind, resumed=parsed.resumed, date=adopted, line=first.line)
+    state.content.meeting_lines.append(meeting)
     container = state.container
     if container.meeting is None:
         container.meeting = meeting

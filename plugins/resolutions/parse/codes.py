@@ -54,6 +54,7 @@ SYMBOL_DISAGREES = _code("RES111", INFO, "the symbol line and the printed number
 BAD_DATE = _code("RES112", WARNING, "a cover-page line shaped as a date that is not a calendar date")
 SYMBOL_LINE_NOT_A_SYMBOL = _code("RES113", WARNING, "a cover-page line shaped as a symbol that is not one (kept)")
 HTML_IN_TEXT = _code("RES114", WARNING, "HTML in the text (shown as written, not run)")
+DATE_OUTSIDE_SESSION = _code("RES115", WARNING, "an adoption or meeting date outside its session (shown as unknown)")
 
 # The front matter (frontmatter.py)
 FRONT_UNCLOSED = _code("RES201", ERROR, "the front matter block is not closed")

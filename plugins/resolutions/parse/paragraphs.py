@@ -100,6 +100,7 @@ def quotation(state: State, block: Block, text: str, footnotes: Footnotes) -> bo
 def sub_paragraph(state: State, block: Block, text: str, footnotes: Footnotes) -> bool:
     """``(a)`` or ``(ii)`` under the paragraph before it."""
     last = state.cursor.last_para
+    text = _first_roman_item(text, state.blocks, block)
     item = ITEM.match(text)
     if item is None or last is None or last.kind == "heading":
         return False
@@ -228,7 +229,10 @@ def attach_item(parent: Para, label: str, text: str, line: int, footnotes: Footn
     is_roman = all(character in "ivxl" for character in label)
     last_letter = parent.items[-1] if parent.items else None
     treat_as_roman = False
-    if is_roman and last_letter is not None:
+    # "(i)", "(ii)" straight under the paragraph (no letters before them) are one list of siblings.
+    roman_list = is_roman and bool(parent.items) and parent.items[0].number == "i" and all(
+        _is_roman_label(child.number) for child in parent.items)
+    if is_roman and last_letter is not None and not roman_list:
         if label == "i":
             # "(i)" after "(h)" is the ninth letter, unless "(h)" ends with a colon and has no
             # sub-paragraphs yet ("(h) With regard to ...:" then "(i) Encouraged ..."); otherwise
@@ -260,6 +264,24 @@ def is_heading(text: str, block: Block) -> bool:
     if NUMBERED.match(text) or ITEM.match(text):
         return False
     return text[0].isupper() or text[0].isdigit()
+
+
+def _is_roman_label(label: str | None) -> bool:
+    return bool(label) and all(character in "ivxl" for character in label)
+
+
+_MISREAD_ROMAN_ONE = re.compile(r"^\([1Il]\)(?=\s)")
+
+
+def _first_roman_item(text: str, blocks: list[Block], block: Block) -> str:
+    """``(1)`` before a block that opens with ``(ii)`` is item ``(i)`` misread (S/RES/242 (1967), paragraph
+    1 (i)): read as printed, it became a text paragraph and its item ``#text-1-ii``, not ``#para-1-i``."""
+    if not _MISREAD_ROMAN_ONE.match(text) or block.position + 1 >= len(blocks):
+        return text
+    following = blocks[block.position + 1]
+    if following.kind != "text" or not following.lines or not following.lines[0].text.startswith("(ii)"):
+        return text
+    return "(i)" + text[3:]
 
 
 def _ocr_number(printed: str) -> str | None:

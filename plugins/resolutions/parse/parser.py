@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from resolutions.model import Diagnostic, Resolution
-from resolutions.parse import assemble, body, codes, cover, frontmatter, limits, raw_html
+from resolutions.parse import adoption, assemble, body, codes, cover, frontmatter, limits, raw_html
 from resolutions.parse.blocks import MARKDOWN, read_blocks
 from resolutions.parse.state import State
 
@@ -71,7 +71,7 @@ def parse(text: str, path: str = "<string>") -> Resolution:
     resolution = assemble.build(state, path, kind, front_lines + 1)
     if front is not None:
         resolution = frontmatter.apply(resolution, front, 1)
-    return resolution
+    return adoption.within_session(resolution, state.content.meeting_lines)
 
 
 def parse_file(path: str | Path, display_path: str | None = None) -> Resolution:

@@ -116,6 +116,8 @@ class Content:
     unplaced: list[Para] = field(default_factory=list)
     vote: Vote | None = None
     meeting_marks: list[tuple[int, str]] = field(default_factory=list)
+    meeting_lines: list[Meeting] = field(default_factory=list)
+    """Every meeting line, in order: a decision in parts lists the meetings of all its parts at its end."""
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from resolutions.parse.titles import title_case
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -74,26 +76,11 @@ def agenda_title(title: str | None) -> str:
 
 # --- Member States ---------------------------------------------------------------------------------------
 
-_LOWER_WORDS = frozenset({"of", "and", "the", "for"})
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-
-
 def member_name(printed: str) -> str:
     """A Member State's name in normal case: the voting records print ``BOLIVIA (PLURINATIONAL STATE OF)``,
     ``CÔTE D'IVOIRE``; readers see ``Bolivia (Plurinational State of)``, ``Côte d'Ivoire``. Names printed in
     mixed case are left as printed."""
-    if printed != printed.upper():
-        return printed
-
-    def word(match: re.Match[str]) -> str:
-        text = match.group().lower()
-        if match.start() > 0 and text in _LOWER_WORDS:
-            return text
-        if text.startswith("d'") and len(text) > 2:
-            return "d'" + text[2:].capitalize()
-        return text.capitalize()
-
-    return _NAME_WORD.sub(word, printed)
+    return title_case(printed)
 
 
 # --- membership ------------------------------------------------------------------------------------------

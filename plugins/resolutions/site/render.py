@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Sequence
 from resolutions import symbols
 from resolutions.parse import ids
 from resolutions.site.collection import Collection, ResolvedCitation, relative_href
+from resolutions.parse.titles import title_case
 from resolutions.site.labels import agenda_title, format_date, member_name, membership, ordinal, session_label
 from resolutions.model import (
     AgendaItem,
@@ -560,7 +561,9 @@ class _Context:
             name = name.removeprefix("decision ")
         kicker = f'<p class="res-head__kind">{_esc(kind[:1].upper() + kind[1:])} <span class="res-symbol">{_esc(name)}</span></p>'
         # The capital topic heading of the old Security Council volumes is printed above the title.
-        topic = f'<p class="res-topic">{_esc(res.topic)}</p>' if res.topic else ""
+        # (Unless it became the title: parse/titles.py.)
+        shown_topic = res.topic if res.topic and title_case(res.topic) != res.title else None
+        topic = f'<p class="res-topic">{_esc(shown_topic)}</p>' if shown_topic else ""
         title = f'<h1 class="res-title" id="title">{_esc(printed_title)}</h1>'
         facts = [_adoption_phrase(res)]
         vote = vote_summary(res)

@@ -586,7 +586,9 @@ class _Context:
             "".join(self.section(s) for s in res.sections),
             "".join(self.part(p) for p in res.parts),
         ]
-        if not res.parts or res.meeting is not None:
+        # Each part prints its own meeting line; the document's is shown only when no part has one (the
+        # meeting the parts share is not shown a third time).
+        if not any(part.meeting is not None for part in res.parts):
             text.append(self.meeting_line(res.meeting, res.adopted if not res.parts else None))
         text.append("".join(self.annex(a) for a in res.annexes))
         text.append(self.unplaced())

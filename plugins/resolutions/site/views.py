@@ -88,7 +88,7 @@ def session_id(res: Resolution) -> str | None:
 
 def body_anchor(body: str) -> str:
     """Anchor of a body's section on the overview (``resolutions/#general-assembly``)."""
-    return _slug(body) or "body"
+    return slug(body) or "body"
 
 
 def agenda_item_id(number: str) -> str:

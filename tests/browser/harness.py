@@ -48,6 +48,14 @@ CHROMIUM_ARGS = [
 CORPUS_SESSION = "ga/74"
 CORPUS_CITING_SESSION = "ga/75"
 _CITES_PARAGRAPH_OF_74 = re.compile(r"paragraphs? \d+[^.;]{0,80}? of (?:its )?resolution 74/\d+")
+# One of every other kind of page a reader meets: Security Council resolutions (a printed topic heading, a
+# title-less one with paragraph (i)/(ii)), Economic and Social Council resolutions and General Assembly
+# decisions adopted in parts at different meetings. Linked one by one: a few pages, not whole folders.
+CORPUS_OTHER_DOCUMENTS = (
+    "sc/1940s/S_RES_1_1946.md", "sc/1940s/S_RES_2_1946.md", "sc/1960s/S_RES_242_1967.md",
+    "ecosoc/2021/E_RES_2021_1.md", "ecosoc/2021/E_RES_2021_2.md",
+    "ga-decisions/74/A_DEC_74_542_A_and_B.md", "ga-decisions/74/A_DEC_74_503_A_and_B.md",
+)
 # Hand-written fixture folders (no corpus): the ones that build without errors.
 FIXTURE_FOLDERS = ("ga60", "sc")
 
@@ -154,6 +162,10 @@ def build_site(work: Path, site_url: str) -> tuple[bool, str]:
         for source in sorted((CORPUS / CORPUS_CITING_SESSION).glob("*.md")):
             if _CITES_PARAGRAPH_OF_74.search(source.read_text(encoding="utf-8")):
                 (citing / source.name).symlink_to(source)
+        for name in CORPUS_OTHER_DOCUMENTS:
+            link = docs / "resolutions" / "corpus" / "other" / name.replace("/", "-")
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(CORPUS / name)
     else:
         for folder in FIXTURE_FOLDERS:
             if (FIXTURE_SITE / folder).is_dir():

@@ -85,3 +85,8 @@ def agenda_index_page(site_dir: Path) -> str | None:
 def timeline_page(site_dir: Path) -> str | None:
     """The timeline page of the busiest year (one page per year, the overview at timeline/)."""
     return largest_page(site_dir, "timeline/*/index.html")
+
+
+def agenda_item_page(site_dir: Path) -> str | None:
+    """The agenda item with the most resolutions (its table is the widest a phone meets)."""
+    return largest_page(site_dir, "sessions/*/agenda/*/index.html")

@@ -44,6 +44,9 @@ from resolutions.site.views import (  # one rule for pages, indexes and data fil
 )
 from resolutions.site.series_pages import edition_rows  # "Series" row: previous and next editions
 
+SHORT_LIST = 5
+"""A list of at most this many names is shown as it is; a longer one is shut behind its count."""
+
 NOTICE = "Unofficial copy. Source: United Nations."
 """Shown on every page built from a UN text."""
 
@@ -718,7 +721,9 @@ def _metadata(
     if res.draft:
         yield "Draft", _linked_symbol(res.draft, collection, links)
     if res.sponsors:
-        yield "Sponsors", _collapsed(res.sponsors, _count_names(res.sponsors), "sponsors", "res-sponsors")
+        count = _count_names(res.sponsors)
+        short = count <= SHORT_LIST
+        yield "Sponsors", _esc(res.sponsors) if short else _collapsed(res.sponsors, count, "sponsors", "res-sponsors")
     if res.subjects:
         yield "Subjects", _esc(", ".join(res.subjects))
 

@@ -101,3 +101,13 @@ def test_every_security_council_resolution_has_a_title(corpus):
 def test_security_council_242_paragraph_one_items_are_paragraph_anchors(corpus_parsed, corpus_dir):
     res = corpus_parsed[corpus_dir / "sc" / "1960s" / "S_RES_242_1967.md"]
     assert [item.id for item in res.operative[0].items] == ["para-1-i", "para-1-ii"]
+
+
+def test_a_section_title_beginning_with_the_is_its_title(corpus_parsed, corpus_dir):
+    """Section V of the oceans resolution is "The Area", in the page's table of contents too (it was read
+    as a heading paragraph, like an enacting formula "The General Assembly")."""
+    res = corpus_parsed[corpus_dir / "ga" / "76" / "A_RES_76_72.md"]
+    assert [(s.label, s.title) for s in res.sections][4] == ("V", "The Area")
+    outline = render_resolution(res, Collection.build([res]), "A/RES/76/72/").outline
+    assert ("sec-v", "V. The Area") in [(entry.id, entry.title) for entry in outline]
+    assert [entry.title for entry in outline][:1] == ["Preamble"]

@@ -14,7 +14,7 @@ import re
 from resolutions.model import Meeting, Vote
 from resolutions.parse import grammar, paragraphs
 from resolutions.parse.blocks import Block, join_lines
-from resolutions.parse.cover import ENACTING, PART_LABEL, part_letters
+from resolutions.parse.cover import PART_LABEL, enacting_body, part_letters
 from resolutions.parse.paragraphs import add_text_paragraph, is_heading
 from resolutions.parse.state import AnnexBuild, Container, NoteBuild, Para, SectionBuild, State
 
@@ -193,7 +193,8 @@ def label_title(state: State, block: Block) -> bool:
         return False
     text = block.lines[0].text
     pending, cursor.pending_heading = cursor.pending_heading, None
-    if not is_heading(text, block) or ENACTING.match(text):
+    # "The General Assembly," opens the text; "The Area" (section V of the oceans resolutions) is a title.
+    if not is_heading(text, block) or enacting_body(text) is not None:
         return False
     title = " ".join(p.text for p in block.lines)
     if pending == "part":

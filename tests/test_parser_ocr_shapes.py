@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from resolutions.model import INFO
+from resolutions.model import INFO, WARNING
 from resolutions.parse.parser import parse
 
 SC_HEAD = """**Security Council**
@@ -189,6 +189,17 @@ def test_letter_i_after_h_ending_with_a_colon_is_roman():
     assert not _codes(res, "RES109")
 
 
+def test_a_date_outside_the_session_is_unknown_and_reported_with_its_line():
+    # Decision 72/575 of the 72nd session (September 2017 to September 2018) dated 2019: a misprint or a
+    # conversion default; never shown, and a warning at the meeting line.
+    text = DECISION.replace("116th plenary meeting  \n17 September 2018", "116th plenary meeting  \n2019-11-21")
+    res = parse(text, "ga-decisions/72/A_DEC_72_575.md")
+    assert (res.meeting.number, res.meeting.date, res.adopted) == (116, None, None)
+    [warning] = _codes(res, "RES115")
+    assert warning.severity == WARNING and warning.line == res.meeting.line
+    assert "2019-11-21 is outside the General Assembly's session 72 (1 September 2017 to 30 September 2018)" in warning.message
+
+
 def test_source_discrepancies_that_leave_the_page_right_are_info():
     text = GA_HEAD + "1. Decides.\n\n12th plenary meeting  \n30 June 2036\n\n---\n\n<sup>1</sup> A note nothing refers to.\n"
     res = parse(text, "r.md")
@@ -203,9 +214,6 @@ def test_source_discrepancies_that_leave_the_page_right_are_info():
 # lost paragraph 5's number and head in S/RES/346 (1974), and decision 73/554 prints "(c)" twice. Any other
 # RES105/RES109 means the parser misread a shape again (they are info, so a strict build would not say so).
 KNOWN_SOURCE_DEFECTS = {("S_RES_346_1974.md", 24, "RES105"), ("A_DEC_73_554.md", 16, "RES109")}
-# The one warning the corpus deserves: decision 71/406 lists its 68th meeting as "1969-12-31", the Unix
-# epoch written by the conversion for a missing date; the page shows that date as unknown.
-KNOWN_SOURCE_WARNINGS = {("A_DEC_71_406_A_and_B.md", 28, "RES113")}
 
 
 def test_corpus_numbering_diagnostics_are_only_the_known_source_defects(corpus_parsed):
@@ -216,8 +224,7 @@ def test_corpus_numbering_diagnostics_are_only_the_known_source_defects(corpus_p
         for diagnostic in res.diagnostics:
             if diagnostic.code in ("RES104", "RES105", "RES109"):
                 found.add((path.name, diagnostic.line, diagnostic.code))
-            known = (path.name, diagnostic.line, diagnostic.code) in KNOWN_SOURCE_WARNINGS
-            if diagnostic.severity in (ERROR, WARNING) and not known:
+            if diagnostic.severity in (ERROR, WARNING):
                 failing.append(diagnostic.format())
     assert found == KNOWN_SOURCE_DEFECTS
     assert failing == []

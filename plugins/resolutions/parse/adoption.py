@@ -57,21 +57,23 @@ def session_range(body: str | None, session: str | None) -> tuple[str, str] | No
 
 
 def within_session(res: Resolution, listed: Sequence[Meeting] = ()) -> Resolution:
-    """``res`` with every adoption date outside its session made unknown, each reported (RES113); the
-    ``listed`` meeting lines of the source are reported too (a decision's list may hold lines no part took)."""
+    """``res`` with every adoption date outside its session made unknown, each reported (RES115, a warning:
+    the page loses a date); a ``listed`` meeting line that neither the document nor any part took (a
+    decision lists the meetings of all its parts) is reported as info (RES116): the page is complete."""
     limits = session_range(res.body, res.session)
     if limits is None:
         return res
     problems: list[Diagnostic] = []
 
-    def checked(date: str | None, line: int) -> str | None:
+    def checked(date: str | None, line: int, code: str = codes.DATE_OUTSIDE_SESSION) -> str | None:
         if date is None or not _ISO.match(date) or limits[0] <= date <= limits[1]:
             return date
         if not any(p.line == line and date in p.message for p in problems):
+            consequence = "it is shown as unknown" if code == codes.DATE_OUTSIDE_SESSION else "no part uses it"
             problems.append(Diagnostic(
-                res.source, line, codes.severity(codes.DATE_OUTSIDE_SESSION), codes.DATE_OUTSIDE_SESSION,
+                res.source, line, codes.severity(code), code,
                 f"date {date} is outside the {_session_words(res)} ({_long(limits[0])} to {_long(limits[1])}); "
-                f"it is shown as unknown, expected a date of the session",
+                f"{consequence}, expected a date of the session",
             ))
         return None
 
@@ -86,14 +88,16 @@ def within_session(res: Resolution, listed: Sequence[Meeting] = ()) -> Resolutio
                 adopted=checked(part.adopted, part.meeting.line if part.meeting else part.line))
         for part in res.parts
     )
-    for meeting in listed:
-        checked(meeting.date, meeting.line)
     fixed = replace(
         res,
         meeting=checked_meeting(res.meeting),
         adopted=checked(res.adopted, meeting_line),
         parts=parts,
     )
+    used = {meeting.line for meeting in (res.meeting, *(part.meeting for part in res.parts)) if meeting}
+    for meeting in listed:
+        if meeting.line not in used:
+            checked(meeting.date, meeting.line, codes.UNUSED_DATE_OUTSIDE_SESSION)
     if not problems:
         return res
     return replace(fixed, diagnostics=res.diagnostics + tuple(problems))

@@ -55,6 +55,8 @@ BAD_DATE = _code("RES112", WARNING, "a cover-page line shaped as a date that is 
 SYMBOL_LINE_NOT_A_SYMBOL = _code("RES113", WARNING, "a cover-page line shaped as a symbol that is not one (kept)")
 HTML_IN_TEXT = _code("RES114", WARNING, "HTML in the text (shown as written, not run)")
 DATE_OUTSIDE_SESSION = _code("RES115", WARNING, "an adoption or meeting date outside its session (shown as unknown)")
+UNUSED_DATE_OUTSIDE_SESSION = _code(
+    "RES116", INFO, "a listed meeting line dated outside its session that no part uses (the page is complete)")
 
 # The front matter (frontmatter.py)
 FRONT_UNCLOSED = _code("RES201", ERROR, "the front matter block is not closed")

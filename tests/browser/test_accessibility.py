@@ -54,8 +54,11 @@ _FOCUSABLE_JS = """() => {
   const visible = (el) => {
     const style = getComputedStyle(el);
     const box = el.getBoundingClientRect();
+    // Inside a closed <details> only its summary is reachable; the rest once the reader opens it.
+    const shut = el.closest('details:not([open])');
+    const inShutPanel = shut && !el.closest('summary')?.parentElement?.isSameNode(shut);
     return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0
-      && !el.closest('[hidden], [aria-hidden=true], [inert]');
+      && !el.closest('[hidden], [aria-hidden=true], [inert]') && !inShutPanel;
   };
   const out = [];
   document.querySelectorAll(selector).forEach((el, i) => {
@@ -108,6 +111,15 @@ def test_keyboard_reaches_every_link_and_control_with_visible_focus(reader, path
                 invisible_focus.append(active["text"] or active["id"])
             element.focus()
     missed = sorted(expected - reached, key=int)
+    # The collapsed panels open from the keyboard, and then their links are reached too.
+    panels = page.locator("details:not([open]) > summary")
+    if panels.count():
+        panels.first.focus()
+        page.keyboard.press("Enter")
+        assert page.locator("details[open]").count() >= 1, f"Enter does not open the panel on /{path}"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('details[open]') !== null"), \
+            f"Tab after opening the panel on /{path} does not go into it"
     missed_text = [
         page.locator(f'[data-kbd-id="{i}"]').evaluate("(el) => el.outerHTML.slice(0, 120)") for i in missed[:10]
     ]

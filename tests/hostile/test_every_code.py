@@ -24,6 +24,33 @@ NO_TITLE = "**General Assembly**\n\nA/RES/51/148\n\nFifty-first session\n\nThe G
     "but this text is a text and not preamble of anything at all.\n\n84th plenary meeting\n13 December 1996\n"
 
 
+# A decision in parts lists every part's meeting at its end; the 68th meeting, dated outside the 71st
+# session, is a line no part uses (each part takes the meeting its own text names).
+DECISION_IN_PARTS = """**General Assembly**
+
+71st session of the General Assembly
+
+71/406 A and B. Appointment of members of the Committee on Contributions
+
+A
+
+At its 45th plenary meeting, on 10 November 2016, the General Assembly appointed Mr. Dème.
+
+B
+
+At its 81st plenary meeting, on 11 May 2017, the General Assembly appointed Ms. Zhang Wei.
+
+68th plenary meeting  
+1969-12-31
+
+45th plenary meeting  
+2016-11-10
+
+81st plenary meeting  
+2017-05-11
+"""
+
+
 def text(source: str) -> Callable[[Path], list[Diagnostic]]:
     return lambda _tmp: list(parse(source, "x.md").diagnostics)
 
@@ -83,6 +110,8 @@ TRIGGERS: dict[str, Callable[[Path], list[Diagnostic]]] = {
     "RES112": text(S.replace("4 February 1997", "31 February 1997")),
     "RES113": text(S.replace("A/RES/51/148  ", "A/RES/../..  ")),
     "RES114": text(S.replace("Recalling also", 'Noting <a href="http://example.org">link</a>, recalling also')),
+    "RES115": text(S.replace("84th plenary meeting  \n13 December 1996", "84th plenary meeting  \n31 December 1969")),
+    "RES116": text(DECISION_IN_PARTS),
     "RES201": text("---\ntitle: never closed\n" + NO_TITLE),
     "RES202": front("title: [unclosed"),
     "RES203": front("- a list"),

@@ -171,6 +171,10 @@ def _follow_from_resolution(reader, path_pattern: str, what: str) -> None:
     """From the sample resolution, follow its link to an index page and find the resolution listed there."""
     page = reader.page
     reader.open(SAMPLE_PAGE)
+    # The links to the indexes are in the metadata panel, collapsed under the title: the reader opens it.
+    panel = page.locator("details.res-meta > summary")
+    if panel.count():
+        panel.first.click()
     link_selector = mark_link(page, "main a", path_pattern=path_pattern)
     if not link_selector:
         pytest.skip(f"{SAMPLE_PAGE} has no link to its {what} yet")

@@ -99,6 +99,8 @@ def test_resolution_page_names_its_previous_and_next_editions(reader, browser_si
     reader.open(edition)
     from playwright.sync_api import expect
 
+    # The editions are in the metadata panel, collapsed under the title: the reader opens it.
+    reader.page.locator("details.res-meta > summary").first.click()
     row = reader.page.locator(".res-editions")
     assert row.locator("a[rel=prev]").inner_text().startswith("Previous edition: ")
     row.locator("text=Changes since").click()

@@ -56,6 +56,8 @@ SYMBOL_LINE_NOT_A_SYMBOL = _code("RES113", WARNING, "a cover-page line shaped as
 HTML_IN_TEXT = _code("RES114", WARNING, "HTML in the text (shown as written, not run)")
 
 # The front matter (frontmatter.py)
+UNRESOLVED_DUE = _code("RES401", INFO, "a mandate's due phrase names a session the text does not let us know")
+
 FRONT_UNCLOSED = _code("RES201", ERROR, "the front matter block is not closed")
 FRONT_INVALID_YAML = _code("RES202", ERROR, "the front matter is not valid YAML")
 FRONT_NOT_A_MAPPING = _code("RES203", ERROR, "the front matter is not a mapping")

@@ -55,9 +55,10 @@ BAD_DATE = _code("RES112", WARNING, "a cover-page line shaped as a date that is 
 SYMBOL_LINE_NOT_A_SYMBOL = _code("RES113", WARNING, "a cover-page line shaped as a symbol that is not one (kept)")
 HTML_IN_TEXT = _code("RES114", WARNING, "HTML in the text (shown as written, not run)")
 
-# The front matter (frontmatter.py)
+# Mandates (mandates.py)
 UNRESOLVED_DUE = _code("RES401", INFO, "a mandate's due phrase names a session the text does not let us know")
 
+# The front matter (frontmatter.py)
 FRONT_UNCLOSED = _code("RES201", ERROR, "the front matter block is not closed")
 FRONT_INVALID_YAML = _code("RES202", ERROR, "the front matter is not valid YAML")
 FRONT_NOT_A_MAPPING = _code("RES203", ERROR, "the front matter is not a mapping")

@@ -24,7 +24,7 @@ import logging
 import os
 import posixpath
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
@@ -35,6 +35,7 @@ from mkdocs.structure.toc import get_toc
 
 from resolutions.cache import is_resolution_source_name, resolve_cache_folder
 from resolutions.data import datasets, search_records
+from resolutions.data.mandate_files import mandate_files
 from resolutions.data.series_data import series_file
 from resolutions.mkdocs_adapter.config import ResolutionsConfig
 from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal, write_files
@@ -49,6 +50,7 @@ from resolutions.parse import agendas
 from resolutions.site import views
 from resolutions.site.collection import Collection
 from resolutions.site.redirects import redirect_files
+from resolutions.site import mandates
 from resolutions.site.series_pages import series_pages
 from resolutions.site.render import RenderedResolution, page_title, render_resolution
 from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
@@ -245,6 +247,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.config.series:  # series pages, changes pages (compared when rendered) and series.json
             pages.extend(series_pages(collection))
             data_files.append(series_file(collection, config.site_url))
+        if self.config.mandates:  # the registry pages and files (site/mandates.py, data/mandate_files.py)
+            entries = mandates.entries(
+                (r for r in resolutions if r.symbol and collection.by_symbol.get(r.symbol) is r), collection.url_for)
+            pages.extend(mandates.registry_pages(entries))
+            data_files.extend(mandate_files(entries, config.site_url))
         page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
         taken = [posixpath.dirname(p.src_uri) for p in pages]
         data_files.extend(self.speedups.unless_unchanged(
@@ -366,7 +373,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def _render(self, source: _ResolutionSource) -> RenderedResolution:
         assert self.collection is not None
         links = self.config.session_links
-        return render_resolution(
+        rendered = render_resolution(
             source.resolution,
             self.collection,
             source.page_url,
@@ -374,6 +381,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             agenda_item_url=self._agenda_item_url if links else None,
             timeline_url=self._timeline_url if links else None,
         )
+        if self.config.mandates and (row := mandates.metadata_row(source.resolution)) is not None:
+            rendered = replace(rendered, metadata=rendered.metadata + (row,))  # its mandates, linked to paragraphs
+        return rendered
 
     def _session_url(self, res: Resolution) -> str | None:
         url = views.session_url(res)

@@ -19,10 +19,11 @@ or due point, so it is compared on finding reporting paragraphs only.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -208,13 +209,38 @@ def format_report(report: Report, differences: bool = False) -> str:
     return "\n".join(lines)
 
 
+def timing(files: Sequence[Path]) -> str:
+    """What the extraction adds to the parse: both timed on the same files (the parse includes it, so the
+    extraction is run again on models stripped of their mandates)."""
+    from dataclasses import replace
+
+    from resolutions.parse.mandates import with_mandates
+
+    started = time.perf_counter()
+    parsed = [parse_file(path) for path in files]
+    parse_seconds = time.perf_counter() - started
+    stripped = [replace(res, mandates=()) for res in parsed]
+    started = time.perf_counter()
+    for res in stripped:
+        with_mandates(res)
+    extract_seconds = time.perf_counter() - started
+    return (f"{len(files)} files: parse {parse_seconds / len(files) * 1000:.2f} ms a file (extraction included), "
+            f"extraction {extract_seconds / len(files) * 1000:.2f} ms a file "
+            f"({extract_seconds / (parse_seconds - extract_seconds):.1%} of the parse without it)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--differences", action="store_true", help="list every mandate that differs from its label")
     parser.add_argument("--labels", type=Path, action="append",
                         help=f"labelled set (repeatable; default: {LABELS.name}, then {HELD_OUT.name})")
+    parser.add_argument("--timing", type=Path, metavar="FOLDER",
+                        help="only time the parse and the extraction on the Markdown files under FOLDER")
     args = parser.parse_args(argv)
+    if args.timing:
+        print(timing(sorted(args.timing.rglob("*.md"))))
+        return 0
     for labels in args.labels or (LABELS, HELD_OUT):
         print(f"== {labels.name}")
         print(format_report(evaluate(args.corpus, labelled_entries(labels)), args.differences), end="\n\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Iterable
 
@@ -112,10 +113,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-_ACTION_ORDER = [action for action, _cues in rules.ACTIONS]
-_ACTIONS = _Phrases((cue, action) for action, cues in rules.ACTIONS for cue in cues)
-_RECURRENCE_ORDER = [name for name, _cues in rules.RECURRENCE]
-_RECURRENCES = _Phrases((cue, name) for name, cues in rules.RECURRENCE for cue in cues)
+# Actions and recurrences are found in one pass over a clause's words (values "action:…", "recurrence:…").
+_ACTION_ORDER = [f"action:{action}" for action, _cues in rules.ACTIONS]
+_RECURRENCE_ORDER = [f"recurrence:{name}" for name, _cues in rules.RECURRENCE]
+_CUES = _Phrases([(cue, f"action:{action}") for action, cues in rules.ACTIONS for cue in cues]
+                 + [(cue, f"recurrence:{name}") for name, cues in rules.RECURRENCE for cue in cues])
 _VERB_WORDS = frozenset(_words(verb)[0] for verb, _key in rules.VERBS)
 """The first words of the verbs: a paragraph without one after its head has no further clause."""
 _VERB_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, _VERB_WORDS), key=len, reverse=True))})\b")
@@ -197,9 +199,7 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
                         problems: list[Diagnostic]) -> list[Mandate]:
     text = para.text
     head_end = _head_end(text)  # "Invites and encourages …" is one verb, not two clauses
-    starts = []
-    if not _VERB_WORDS.isdisjoint(_words(text[head_end:])):  # another verb: maybe another clause
-        starts = _joined_clause_starts(text, head_end)  # (lower() keeps offsets: the texts are not Turkish)
+    starts = _joined_clause_starts(text, head_end)  # (lower() keeps offsets: the texts are not Turkish)
     clauses: list[tuple[tuple[str, str], str]] = []
     head = _head(res, text)
     first_end = starts[0] if starts else len(text)
@@ -238,9 +238,8 @@ def _joined_clause_starts(text: str, after: int) -> list[int]:
 def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: str,
              problems: list[Diagnostic]) -> Mandate:
     # A quoted title ("the item entitled “…”") is not what is asked, and would keep "submit … report" apart.
-    words = _words(_QUOTED.sub("“”", clause))
-    actions = _ACTIONS.values(words)
-    action = next((name for name in _ACTION_ORDER if name in actions), "other")
+    found = _CUES.values(_words(_QUOTED.sub("“”", clause)))
+    action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
     lowered = clause.lower()
     session, due_text, unresolved = _due_session(res, clause) if "session" in lowered else (None, None, None)
     due_date = None
@@ -253,8 +252,7 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
             f"{para.id}: the due point '{unresolved}' cannot be resolved from the text, expected a session "
             f"such as 'at its eighty-first session' or a date"))
         due_text = unresolved
-    recurrences = _RECURRENCES.values(words)
-    recurrence = next((name for name in _RECURRENCE_ORDER if name in recurrences), None)
+    recurrence = next((name.partition(":")[2] for name in _RECURRENCE_ORDER if name in found), None)
     document = None
     if action == "report":
         match = _DOCUMENT.search(clause)
@@ -289,30 +287,42 @@ def _actor(res: Resolution, verb: str, rest: str) -> str:
 
 
 def _body(res: Resolution) -> str:
+    return _body_name(res.body, (res.symbol or "")[:2])
+
+
+@lru_cache(maxsize=64)
+def _body_name(printed_body: str | None, symbol_start: str) -> str:
     for printed, name in rules.BODY_ACTORS:
-        if res.body and printed.lower() in res.body.lower():
+        if printed_body and printed.lower() in printed_body.lower():
             return name
     for prefix, name in rules.BODY_OF_SYMBOL:
-        if (res.symbol or "").startswith(prefix):
+        if symbol_start.startswith(prefix):
             return name
-    return res.body or ""
+    return printed_body or ""
 
 
 def _due_session(res: Resolution, clause: str) -> tuple[str | None, str | None, str | None]:
     """(session, phrase as printed, unresolved phrase) of the first session phrase in the clause."""
     # Searched only just before each "session" (one pattern of many alternatives, tried at every character, was
     # most of the extraction's time).
-    lowered, start = clause.lower(), 0
-    match = None
-    while match is None and (found := lowered.find("session", start)) >= 0:
-        match = _SESSIONS.search(clause, max(0, found - _SESSION_REACH), found + len("sessions") + 1)
-        start = found + 1
+    match = _near_session(_SESSIONS, clause)
     if match is not None:
         index = int(match.lastgroup[1:])
         session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
         return session, match.group(0), match.group(0) if problem else None
-    vague = _UNRESOLVED.search(clause)
+    vague = _near_session(_UNRESOLVED, clause)
     return None, None, vague.group(0) if vague else None
+
+
+def _near_session(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` that ends at a "session" of the clause."""
+    lowered, start = clause.lower(), 0
+    while (found := lowered.find("session", start)) >= 0:
+        match = pattern.search(clause, max(0, found - _SESSION_REACH), found + len("sessions") + 1)
+        if match is not None:
+            return match
+        start = found + 1
+    return None
 
 
 def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | None, bool]:

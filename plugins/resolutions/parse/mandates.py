@@ -124,7 +124,6 @@ _VERB_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, _VERB_WORDS), k
 
 _FILLERS = re.compile(rf"^(?:(?:{_alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
 _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
 _QUOTED = re.compile(r"“[^”]*”")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
 _NOT_ACTORS = re.compile(rf"\b(?:{_alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
@@ -136,6 +135,8 @@ _SESSION_HOW = [how for _phrase_text, how in rules.DUE_SESSION]
 _SESSIONS = re.compile("|".join(rf"(?P<s{i}>\b{_template(t, f'v{i}')}\b)" for i, (t, _how) in enumerate(rules.DUE_SESSION)),
                        re.IGNORECASE)
 _UNRESOLVED = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.UNRESOLVED_SESSION)})", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_REACH = 40  # characters before a year where its date phrase starts ("no later than 15 November")
 _DATES = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.DUE_DATE)})", re.IGNORECASE)
 _WITHIN = re.compile(
     rf"\bwithin\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
@@ -199,7 +200,7 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
                         problems: list[Diagnostic]) -> list[Mandate]:
     text = para.text
     head_end = _head_end(text)  # "Invites and encourages …" is one verb, not two clauses
-    starts = _joined_clause_starts(text, head_end)  # (lower() keeps offsets: the texts are not Turkish)
+    starts = _joined_clause_starts(text, head_end)
     clauses: list[tuple[tuple[str, str], str]] = []
     head = _head(res, text)
     first_end = starts[0] if starts else len(text)
@@ -225,8 +226,9 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
 
 def _joined_clause_starts(text: str, after: int) -> list[int]:
     """Where each further clause starts: a verb of ``VERBS`` after a join (and lead words) of the rules."""
-    starts = []
-    for word in _VERB_LOWER.finditer(text.lower(), after):
+    starts: list[int] = []
+    # A further clause's verb follows a join, so it is printed in lower case: no lower() of every paragraph.
+    for word in _VERB_LOWER.finditer(text, after):
         if _VERB_HERE.match(text, word.start()):
             reach = max(after, starts[-1] + 1 if starts else 0, word.start() - _JOIN_REACH)
             before = _JOIN_BEFORE.search(text, reach, word.start())
@@ -243,7 +245,7 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
     lowered = clause.lower()
     session, due_text, unresolved = _due_session(res, clause) if "session" in lowered else (None, None, None)
     due_date = None
-    if session is None and ("within" in lowered or _DIGIT.search(clause)):
+    if session is None and ("within" in lowered or _YEAR.search(clause)):
         due_date, date_text = _due_date(res, clause)
         due_text = due_text or date_text
     if unresolved is not None and session is None and due_date is None:
@@ -339,7 +341,12 @@ def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | 
 
 
 def _due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
-    match = _DATES.search(clause)
+    # Every date phrase ends with a year: searched only just before each year printed in the clause.
+    match = None
+    for year in _YEAR.finditer(clause):
+        match = _DATES.search(clause, max(0, year.start() - _DATE_REACH), year.end())
+        if match is not None:
+            break
     if match is not None:
         printed = match.group(0)
         day = find_date(printed)

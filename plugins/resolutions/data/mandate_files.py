@@ -6,14 +6,12 @@ the files and the pages agree. Deterministic (collection order, no clock). Docum
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from functools import partial
 from typing import Iterator, Sequence
 
 from resolutions import __version__
-from resolutions.data.datasets import _spreadsheet_safe as spreadsheet_safe
+from resolutions.data.spreadsheet import csv_text
 from resolutions.site.mandates import MandateEntry, due_year
 from resolutions.site.site_plan import GeneratedFile
 from resolutions.site.views import UNOFFICIAL_NOTICE, body_of
@@ -55,14 +53,9 @@ def mandates_json_chunks(entries: Sequence[MandateEntry], site_url: str | None) 
 
 
 def mandates_csv(entries: Sequence[MandateEntry], site_url: str | None) -> str:
-    """One row per mandate (``CSV_COLUMNS``), RFC 4180 quoting; text cells guarded against spreadsheet formulas."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry in entries:
-        record = _record(entry, site_url)
-        writer.writerow(["" if record[c] is None else spreadsheet_safe(str(record[c])) for c in CSV_COLUMNS])
-    return buffer.getvalue()
+    """One row per mandate (``CSV_COLUMNS``), through the one spreadsheet guard of every published CSV."""
+    return csv_text(CSV_COLUMNS, ([record[c] for c in CSV_COLUMNS]
+                                  for record in (_record(entry, site_url) for entry in entries)))
 
 
 def _absolute(site_url: str | None, url: str) -> str:

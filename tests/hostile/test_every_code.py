@@ -83,6 +83,7 @@ TRIGGERS: dict[str, Callable[[Path], list[Diagnostic]]] = {
     "RES112": text(S.replace("4 February 1997", "31 February 1997")),
     "RES113": text(S.replace("A/RES/51/148  ", "A/RES/../..  ")),
     "RES114": text(S.replace("Recalling also", 'Noting <a href="http://example.org">link</a>, recalling also')),
+    "RES401": text(S.replace("to foster systematic consultations", "to report at a future session")),
     "RES201": text("---\ntitle: never closed\n" + NO_TITLE),
     "RES202": front("title: [unclosed"),
     "RES203": front("- a list"),

@@ -131,8 +131,8 @@ def actor_name(mandate: Mandate) -> str:
 
 
 def metadata_row(res: Resolution) -> tuple[str, str] | None:
-    """The ``Mandates`` row of a resolution page's metadata: each mandate linked to its paragraph (in a
-    disclosure when there are many), or None when the resolution asks for nothing."""
+    """The ``Mandates`` row of a resolution page's metadata: each mandate linked to its paragraph, or None when
+    the resolution asks for nothing."""
     if not res.mandates:
         return None
     items = "".join(
@@ -142,11 +142,8 @@ def metadata_row(res: Resolution) -> tuple[str, str] | None:
         + "</li>"
         for m in res.mandates
     )
-    listed = f'<ul class="res-mandates">{items}</ul>'
-    if len(res.mandates) > 3:
-        count = len(res.mandates)
-        listed = f"<details><summary>{count} mandates</summary>{listed}</details>"
-    return "Mandates", listed
+    # A plain list, never folded away: a link inside a closed <details> is out of the keyboard's reach.
+    return "Mandates", f'<ul class="res-mandates">{items}</ul>'
 
 
 def _paragraph_label(anchor: str) -> str:

@@ -249,7 +249,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             data_files.append(series_file(collection, config.site_url))
         if self.config.mandates:  # the registry pages and files (site/mandates.py, data/mandate_files.py)
             entries = mandates.entries(
-                (r for r in resolutions if r.symbol and collection.by_symbol.get(r.symbol) is r), collection.url_for)
+                (r for r in resolutions if r.symbol and collection.by_symbol.get(r.symbol) is r), collection.url_for,
+                series_of=collection.series.series_of)
             pages.extend(mandates.registry_pages(entries))
             data_files.extend(mandate_files(entries, config.site_url))
         page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]

@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse.ids import slug
 from resolutions.site.labels import format_date, ordinal
+from resolutions.site.series import Series, series_url
 from resolutions.site.site_plan import GeneratedPage
 from resolutions.site.views import UNOFFICIAL_NOTICE, body_of
 
@@ -67,8 +68,10 @@ class MandateEntry:
         return f"{self.url}#{self.mandate.paragraph}"
 
 
-def entries(resolutions: Iterable[Resolution], url_for: UrlFor) -> list[MandateEntry]:
-    """Every mandate of every resolution that has a page, in the given order of resolutions."""
+def entries(resolutions: Iterable[Resolution], url_for: UrlFor,
+            series_of: Callable[[str | None], Series | None] | None = None) -> list[MandateEntry]:
+    """Every mandate of every resolution that has a page, in the given order of resolutions; ``series_of`` (the
+    collection's ``series.series_of``) names the series each resolution is an edition of."""
     found = []
     for res in resolutions:
         if not res.mandates or not res.symbol:
@@ -76,20 +79,22 @@ def entries(resolutions: Iterable[Resolution], url_for: UrlFor) -> list[MandateE
         url = url_for(res.symbol).lstrip("/")
         texts = _paragraph_texts(res)
         seen: dict[tuple, int] = {}
+        group = recurrence_group(res, series_of)
         for mandate in res.mandates:
             # The n-th request of an actor and action in one edition matches the n-th in the next edition.
             key = (mandate.actor, mandate.action)
             seen[key] = seen.get(key, 0) + 1
             found.append(MandateEntry(res, mandate, url, _quote(texts.get(mandate.paragraph, "")),
-                                      (recurrence_group(res), *key, seen[key])))
+                                      (group, *key, seen[key])))
     return found
 
 
-def recurrence_group(res: Resolution) -> tuple:
-    """Which recurring resolution ``res`` is an edition of: the same body and the same title.
-
-    A temporary key until the collection knows its series of recurring resolutions: it is the one place to
-    switch to them (a resolution's series then names the group)."""
+def recurrence_group(res: Resolution, series_of: Callable[[str | None], Series | None] | None = None) -> tuple:
+    """Which recurring resolution ``res`` is an edition of: its series (site/series.py) when the collection has
+    series, else the same body and the same title."""
+    series = series_of(res.symbol) if series_of is not None else None
+    if series is not None:
+        return ("series", series_url(series))
     return (body_of(res) or "", " ".join(res.title.casefold().split()))
 
 

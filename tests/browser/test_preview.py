@@ -50,7 +50,6 @@ site_name: Preview test
 docs_dir: docs
 theme:
   name: material
-  custom_dir: {templates}
   font: false  # as the project's mkdocs.yml: no request leaves the site
 plugins:
   - resolutions:
@@ -103,7 +102,7 @@ def preview(tmp_path_factory) -> Iterator[PreviewServer]:
     sources.mkdir(parents=True)
     generate.write_collection(sources, COUNT, SEED)
     (project / "docs" / "index.md").write_text("# Preview test\n", encoding="utf-8")
-    (project / "mkdocs.yml").write_text(MKDOCS_YML.format(templates=ROOT / "site_templates"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     log_path = project / "serve.log"
     for attempt in range(3):  # the free port may be taken by another process before mkdocs binds it
         server = _start_server(project, log_path)

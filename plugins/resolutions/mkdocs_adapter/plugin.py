@@ -40,6 +40,7 @@ from resolutions.data.series_data import series_file
 from resolutions.mkdocs_adapter.config import ResolutionsConfig
 from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal, write_files
 from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle, preview_folder
+from resolutions.mkdocs_adapter.packaged_theme import use_packaged_theme
 from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links, shown_docs_dir
 from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
@@ -59,7 +60,7 @@ from resolutions.symbols import OfficialResolver
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
 RESOLUTION_TEMPLATE = "resolution.html"
-"""Template (in ``site_templates/``) that lays out a resolution page."""
+"""Template (in the package's ``theme/``) that lays out a resolution page."""
 
 _SPARE_COLLECTOR_FROM = 1000
 """Collections this large are moved out of the garbage collector's scans (see _collector_spared); small ones
@@ -105,6 +106,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_config(self, config: Any) -> Any:
         refuse_unsafe_links(config, self.config.allow_links_outside_docs)  # before MkDocs lists docs_dir
+        use_packaged_theme(config)
         config_dir = os.path.dirname(config.config_file_path or "") or os.getcwd()
         cache_folder = resolve_cache_folder(config_dir, self.config.cache_dir, config.site_dir)
         if cache_folder is None and self.config.cache_dir:

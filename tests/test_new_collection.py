@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +143,17 @@ def test_another_theme_is_refused_with_a_clear_message(tmp_path):
     result = _mkdocs_build(folder)
     assert result.returncode != 0
     assert "resolutions: theme 'mkdocs'" in result.stderr and "name: material" in result.stderr
+
+
+def _commands_under(document: Path, heading: str) -> str:
+    text = document.read_text(encoding="utf-8")
+    return re.search(r"```sh\n(.*?)```", text[text.index(heading):], re.S).group(1)
+
+
+def test_readme_and_publishing_guide_give_the_same_three_commands():
+    readme = _commands_under(ROOT / "README.md", "## Your own collection")
+    assert readme == _commands_under(ROOT / "docs" / "publishing.md", "## Start a new collection")
+    commands = [line.split("#")[0].strip() for line in readme.splitlines()]
+    assert len(commands) == 3
+    assert commands[0].startswith("pip install ") and commands[1] == "resolutions new my-collection"
+    assert commands[2] == "cd my-collection && mkdocs serve"

@@ -164,7 +164,9 @@ def _run_new(args: argparse.Namespace) -> int:
         print(f"created {path}")
     print(f"\nPreview it at http://127.0.0.1:8000 (rebuilt on every save):\n\n    cd {folder}\n    mkdocs serve\n\n"
           "Add one Markdown file per resolution under content/resolutions/. To publish on GitHub Pages, push the "
-          "folder to a GitHub repository and set Settings > Pages > Source to GitHub Actions.")
+          "folder to a GitHub repository and set Settings > Pages > Source to GitHub Actions.\n"
+          "Material prints an end-of-life notice above every mkdocs command: export NO_MKDOCS_2_WARNING=1 "
+          "hides it (the workflow sets it).")
     return EXIT_OK
 
 

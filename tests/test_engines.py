@@ -8,11 +8,16 @@ plugin API, so every page, data file and asset must come out identical but for t
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -23,7 +28,8 @@ from resolutions.new_collection import Requirement, create
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_RESOLUTIONS = ROOT / "tests" / "fixtures" / "sites" / "basic" / "docs" / "resolutions"
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
-NOT_COMPARED = {"sitemap.xml.gz"}  # the same sitemap.xml, compressed with the time of writing in its header
+NOT_COMPARED = {"sitemap.xml.gz"}
+SERVE_SECONDS = 120  # the first build and each rebuild, on a shared two-core machine  # the same sitemap.xml, compressed with the time of writing in its header
 
 
 def _require_properdocs() -> None:
@@ -75,3 +81,57 @@ def test_mkdocs_and_properdocs_build_the_same_site(collection):
         assert ours == theirs, f"{name} differs between MkDocs and ProperDocs"
     page = by_properdocs["A/RES/51/148/index.html"].read_text(encoding="utf-8")
     assert "ProperDocs" in page and 'id="para-5"' in page  # really built by ProperDocs, with our renderer
+
+
+def _fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:
+        return 0, ""
+
+
+def _wait_for(url: str, text: str, server: subprocess.Popen, log: Path) -> str:
+    deadline = time.monotonic() + SERVE_SECONDS
+    while time.monotonic() < deadline:
+        status, body = _fetch(url)
+        if status == 200 and text in body:
+            return body
+        if server.poll() is not None:
+            break
+        time.sleep(0.5)
+    pytest.fail(f"{url} never showed {text!r}:\n{log.read_text(encoding='utf-8', errors='replace')[-3000:]}")
+
+
+def test_properdocs_serve_previews_and_rebuilds_on_save(tmp_path):
+    _require_properdocs()
+    folder = tmp_path / "collection"
+    create(folder, Requirement("mkdocs-resolutions"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as log_file:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+            cwd=folder, stdout=subprocess.DEVNULL, stderr=log_file,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        _wait_for(base + "A/RES/51/148/", 'id="para-5"', server, log)
+        # The data files of the preview are written when asked for (the plugin's preview server hook).
+        assert json.loads(_wait_for(base + "resolutions.json", "A/RES/51/148", server, log))
+        source = folder / "content" / "resolutions" / "A_RES_51_148.md"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("International Organization for Migration",
+                                       "International Organization for Migration (edited)", 1), encoding="utf-8")
+        _wait_for(base + "A/RES/51/148/", "(edited)", server, log)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -16,13 +16,12 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
 
+from http_fetch import fetch as _fetch
 from resolutions.new_collection import Requirement, create
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,16 +80,6 @@ def test_mkdocs_and_properdocs_build_the_same_site(collection):
         assert ours == theirs, f"{name} differs between MkDocs and ProperDocs"
     page = by_properdocs["A/RES/51/148/index.html"].read_text(encoding="utf-8")
     assert "ProperDocs" in page and 'id="para-5"' in page  # really built by ProperDocs, with our renderer
-
-
-def _fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-    except OSError:
-        return 0, ""
 
 
 def _wait_for(url: str, text: str, server: subprocess.Popen, log: Path) -> str:

@@ -27,8 +27,6 @@ import string
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -36,6 +34,7 @@ from typing import Callable, Iterator
 import pytest
 
 from harness import DESKTOP, ROOT, BrowserSite, open_reader, require_chromium
+from http_fetch import fetch as _fetch
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402  (bench/generate.py: synthetic collections)
@@ -82,16 +81,6 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-    except OSError:
-        return 0, ""
 
 
 @pytest.fixture(scope="module")

@@ -27,8 +27,8 @@ from resolutions.new_collection import Requirement, create
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_RESOLUTIONS = ROOT / "tests" / "fixtures" / "sites" / "basic" / "docs" / "resolutions"
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
-NOT_COMPARED = {"sitemap.xml.gz"}
-SERVE_SECONDS = 120  # the first build and each rebuild, on a shared two-core machine  # the same sitemap.xml, compressed with the time of writing in its header
+NOT_COMPARED = {"sitemap.xml.gz"}  # the same sitemap.xml, compressed with the time of writing in its header
+SERVE_SECONDS = 120  # the first build and each rebuild, on a shared two-core machine
 
 
 def _require_properdocs() -> None:

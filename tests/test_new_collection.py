@@ -106,6 +106,9 @@ def test_requirements_line_follows_where_the_package_was_installed(tmp_path):
     from_git = requirement_from_record(
         {"url": "https://github.com/example/mkdocs-resolutions.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}})
     assert from_git.line == "mkdocs-resolutions @ git+https://github.com/example/mkdocs-resolutions.git@abc123"
+    in_a_subfolder = requirement_from_record({"url": "https://example.org/monorepo.git", "subdirectory": "resolutions",
+                                              "vcs_info": {"vcs": "git", "commit_id": "abc123"}})
+    assert in_a_subfolder.line == "mkdocs-resolutions @ git+https://example.org/monorepo.git@abc123#subdirectory=resolutions"
     from_clone = requirement_from_record({"url": tmp_path.as_uri(), "dir_info": {"editable": True}})
     assert from_clone.line == "mkdocs-resolutions==0.1.0" and str(tmp_path) in from_clone.note
     assert requirement_from_record(None).line == "mkdocs-resolutions==0.1.0"

@@ -97,7 +97,9 @@ def requirement_from_record(record: dict | None) -> Requirement:
     url = record["url"]
     vcs = record.get("vcs_info")
     if vcs:
-        return Requirement(f"{DISTRIBUTION} @ {vcs['vcs']}+{url}@{vcs.get('commit_id') or vcs.get('requested_revision')}")
+        revision = vcs.get("commit_id") or vcs.get("requested_revision")
+        subdirectory = f"#subdirectory={record['subdirectory']}" if record.get("subdirectory") else ""
+        return Requirement(f"{DISTRIBUTION} @ {vcs['vcs']}+{url}@{revision}{subdirectory}")
     parts = urlsplit(url)
     if parts.scheme != "file":
         return Requirement(f"{DISTRIBUTION} @ {url}")  # an archive on a web server
@@ -107,7 +109,7 @@ def requirement_from_record(record: dict | None) -> Requirement:
     # A folder on this machine (a clone of the repository) is not there in CI.
     note = (
         f"# mkdocs-resolutions was installed from {path}, which the workflow cannot reach: replace the next\n"
-        f"# line with a wheel built there (pip wheel --no-deps {path} -w {WHEELS_FOLDER}/, then ./{WHEELS_FOLDER}/<file>.whl)\n"
-        "# or with the repository's Git address (mkdocs-resolutions @ git+https://...).\n"
+        f"# line with a wheel built there (pip wheel --no-deps {path} -w {WHEELS_FOLDER}/, then\n"
+        f"# ./{WHEELS_FOLDER}/<file>.whl) or with the repository's Git address (mkdocs-resolutions @ git+https://...).\n"
     )
     return Requirement(by_version.line, note=note)

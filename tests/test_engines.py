@@ -79,8 +79,9 @@ def test_mkdocs_and_properdocs_build_the_same_site(collection):
     entries = [json.loads(built["pagefind/pagefind-entry.json"].read_text(encoding="utf-8"))
                for built in (by_mkdocs, by_properdocs)]
     assert entries[0]["languages"]["en"]["page_count"] == entries[1]["languages"]["en"]["page_count"] > 0
-    exact, theirs_exact = (sorted(name for name in built if not SEARCH_BY_NUMBER.match(name) and name not in NOT_COMPARED)
-                           for built in (by_mkdocs, by_properdocs))
+    exact, theirs_exact = (
+        sorted(name for name in built if not SEARCH_BY_NUMBER.match(name) and name not in NOT_COMPARED)
+        for built in (by_mkdocs, by_properdocs))
     assert exact == theirs_exact
     assert "A/RES/51/148/index.html" in exact and "S/RES/1600(2005)/index.html" in exact
     assert any(name.startswith("pagefind/fragment/") for name in exact)  # the search's page records: identical

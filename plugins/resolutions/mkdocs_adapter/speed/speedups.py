@@ -26,9 +26,9 @@ from typing import Any, Callable, Mapping, Sequence, TypeVar
 import jinja2
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from resolutions.mkdocs_adapter.packaged_theme import own_template_dirs
 from resolutions.site.collection import Collection
 
+from resolutions.mkdocs_adapter.packaged_theme import own_template_dirs
 from resolutions.mkdocs_adapter.speed import incremental
 from resolutions.site import views
 from resolutions.cache import ParseCache, SourceFile

@@ -139,7 +139,7 @@ def _build_loop(folder: Path) -> Callable[[], object]:
     """``mkdocs build`` of a docs folder with link loops, to its error (process start included)."""
     looping_docs(folder / "docs")
     (folder / "mkdocs.yml").write_text(
-        f"site_name: Loops\ntheme:\n  name: material\n  custom_dir: {ROOT / 'site_templates'}\n"
+        "site_name: Loops\ntheme:\n  name: material\n"
         "plugins:\n  - resolutions:\n      cache_dir: ''\n", encoding="utf-8",
     )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

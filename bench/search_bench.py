@@ -134,8 +134,9 @@ def _search_page(site: Path) -> None:
     """A minimal search page with the site's script, for a bundle indexed without a whole build."""
     (site / "search").mkdir(parents=True, exist_ok=True)
     (site / "assets").mkdir(exist_ok=True)
-    (site / "assets" / "search.js").write_bytes((ROOT / "site_templates" / "assets" / "search.js").read_bytes())
-    template = (ROOT / "site_templates" / "resolutions_search.html").read_text(encoding="utf-8")
+    theme = ROOT / "plugins" / "resolutions" / "mkdocs_adapter" / "theme"
+    (site / "assets" / "search.js").write_bytes((theme / "assets" / "search.js").read_bytes())
+    template = (theme / "resolutions_search.html").read_text(encoding="utf-8")
     body = template.split("{% block content %}")[1].split("{% endblock %}")[0].replace("{{ page.title | e }}", "Search")
     (site / "search" / "index.html").write_text(
         '<!DOCTYPE html><html lang="en"><body><script id="__config" type="application/json">{"base": ".."}</script>'

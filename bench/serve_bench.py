@@ -45,7 +45,6 @@ site_name: Serve benchmark
 docs_dir: docs
 theme:
   name: material
-  custom_dir: {templates}
   font: false
 plugins:
   - resolutions:
@@ -60,7 +59,7 @@ def prepare(count: int, seed: int) -> tuple[Path, list[Path]]:
         sources.mkdir(parents=True, exist_ok=True)
         generate.write_collection(sources, count, seed)
     (project / "docs" / "index.md").write_text("# Serve benchmark\n", encoding="utf-8")
-    (project / "mkdocs.yml").write_text(MKDOCS_YML.format(templates=ROOT / "site_templates"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     return project, sorted(sources.glob("A_RES_*.md"))
 
 

@@ -1,10 +1,10 @@
 """The package's layers: the core imports no MkDocs, Material or Jinja, and every import runs downward.
 
 Layers, from the bottom: ``model`` and ``symbols`` (the shared vocabulary), ``parse/`` (one source file into the
-model), ``site/`` (the collection and what its pages show), ``data/`` (JSON, data files, search), ``cache`` and
-``cli`` (entry points over the core), and ``mkdocs_adapter/`` (the only part that knows MkDocs). A module may
-import its own layer and the layers below it, never one above: that is what keeps the core usable without MkDocs
-and each layer readable on its own (docs/architecture.md).
+model), ``site/`` (the collection and what its pages show), ``data/`` (JSON, data files, search), ``cache``,
+``cli`` and ``new_collection`` (entry points over the core), and ``mkdocs_adapter/`` (the only part that knows
+MkDocs). A module may import its own layer and the layers below it, never one above: that is what keeps the core
+usable without MkDocs and each layer readable on its own (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "resolutions"
 FORBIDDEN = ("mkdocs", "material", "jinja2")
-LAYERS = (("__init__", "model", "symbols"), ("parse",), ("site",), ("data",), ("cache", "cli"), ("mkdocs_adapter",))
+LAYERS = (("__init__", "model", "symbols"), ("parse",), ("site",), ("data",), ("cache", "cli", "new_collection"),
+          ("mkdocs_adapter",))
 """Each entry is one layer: the names of the package's top-level modules and folders in it, bottom first."""
 
 

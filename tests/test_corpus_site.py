@@ -2,8 +2,8 @@
 link and citation of its pages is in place.
 
 Every file of ``../shared/corpus`` (about 2,900 pages) is linked (symlinked, never copied into the
-repository) into a temporary ``docs_dir`` beside a generated ``mkdocs.yml`` (Material, this repository's
-``site_templates/``, the ``resolutions`` plugin, MkDocs' link and anchor validation as warnings). What the
+repository) into a temporary ``docs_dir`` beside a generated ``mkdocs.yml`` (Material, the package's
+layouts, the ``resolutions`` plugin, MkDocs' link and anchor validation as warnings). What the
 sources get wrong but the pages show completely (``info`` diagnostics, docs/diagnostics.md) is logged at
 INFO level and must not fail the strict build. Takes a few minutes on two cores; skips without the corpus.
 
@@ -11,8 +11,8 @@ The same build by hand (from the repository root):
 
     mkdir -p /tmp/corpus-site/docs && ln -sfn "$PWD/../shared/corpus" /tmp/corpus-site/docs/resolutions &&
     echo "# Corpus" > /tmp/corpus-site/docs/index.md &&
-    printf 'site_name: Corpus\ntheme: {name: material, custom_dir: %s/site_templates}\nplugins: [{resolutions: {allow_links_outside_docs: true}}]\n' \
-      "$PWD" > /tmp/corpus-site/mkdocs.yml && .venv/bin/mkdocs build --strict -f /tmp/corpus-site/mkdocs.yml
+    printf 'site_name: Corpus\ntheme: material\nplugins: [{resolutions: {allow_links_outside_docs: true}}]\n' \
+      > /tmp/corpus-site/mkdocs.yml && .venv/bin/mkdocs build --strict -f /tmp/corpus-site/mkdocs.yml
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def corpus_build(corpus_dir, tmp_path_factory) -> CorpusBuild:
     config = MKDOCS_YML.replace("  - search\n", "")
     # The corpus is linked in from outside docs_dir: the plugin builds such a link only when allowed.
     config = config.replace("      folder: resolutions\n", "      folder: resolutions\n      allow_links_outside_docs: true\n")
-    (root / "mkdocs.yml").write_text(config.format(templates=ROOT / "site_templates"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=root, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),

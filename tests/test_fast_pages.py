@@ -46,7 +46,6 @@ docs_dir: docs
 site_dir: {site_dir}
 theme:
   name: material
-  custom_dir: {templates}
   features: [content.footnote.tooltips, navigation.instant]
 plugins:
   - resolutions:
@@ -106,7 +105,7 @@ def test_escaping_and_tag_stripping_match_jinja(text: str) -> None:
 def _build(docs: Path, root: Path, fast: bool, extra_nav: str = "") -> tuple[Path, object]:
     site_dir = root / ("site-fast" if fast else "site-full")
     config_file = root / f"mkdocs-{'fast' if fast else 'full'}.yml"
-    config_file.write_text(MKDOCS_YML.format(site_dir=site_dir, templates=ROOT / "site_templates",
+    config_file.write_text(MKDOCS_YML.format(site_dir=site_dir,
                                              fast="true" if fast else "false", extra_nav=extra_nav),
                            encoding="utf-8")
     config = load_config(str(config_file))

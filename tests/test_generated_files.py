@@ -94,7 +94,6 @@ docs_dir: docs
 site_dir: {site_dir}
 theme:
   name: material
-  custom_dir: {templates}
 plugins:
   - resolutions:
       folder: resolutions
@@ -106,8 +105,7 @@ plugins:
 def _write_config(root: Path, concurrency: object) -> Path:
     site = root / f"site-{concurrency}"
     config_file = root / "mkdocs.yml"
-    config_file.write_text(MKDOCS_YML.format(site_dir=site, templates=ROOT / "site_templates",
-                                             concurrency=concurrency), encoding="utf-8")
+    config_file.write_text(MKDOCS_YML.format(site_dir=site, concurrency=concurrency), encoding="utf-8")
     return config_file
 
 

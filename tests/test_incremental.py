@@ -17,6 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from resolutions.mkdocs_adapter.packaged_theme import THEME_DIR
 from resolutions.mkdocs_adapter.speed.incremental import PageMemory
 from search_bundle import fragments, symbol_lookup, without_pagefind
 
@@ -78,7 +79,7 @@ class Site:
         self.docs.mkdir(parents=True)
         (root / "docs" / "index.md").write_text("# Test\n\nSee [60/2](resolutions/A_RES_60_2.md#para-1).\n")
         # A copy of the templates: the comparison with a full build must not see a template edited meanwhile.
-        shutil.copytree(ROOT / "site_templates", root / "templates")
+        shutil.copytree(THEME_DIR, root / "templates")
         (root / "mkdocs.yml").write_text(MKDOCS_YML.format(templates=root / "templates"))
 
     def write(self, number: int, cites: list[int], words: str = "testing") -> None:

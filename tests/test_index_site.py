@@ -39,7 +39,7 @@ def _build_site(root: Path, options: str = "") -> Path:
     config_file = root / "mkdocs.yml"
     config_file.write_text(
         "site_name: Index test\nsite_url: https://example.org/un/\ndocs_dir: docs\nsite_dir: site\n"
-        f"theme:\n  name: material\n  custom_dir: {Path(__file__).resolve().parent.parent / 'site_templates'}\n"
+        "theme:\n  name: material\n"
         "plugins:\n  - resolutions:\n      folder: resolutions\n      strict_errors: false\n"
         "      allow_links_outside_docs: true\n"  # the corpus files are linked in from outside docs_dir
         + options,

@@ -1,7 +1,7 @@
 """Integration: build real small sites with ``mkdocs build`` and crawl the HTML they produce.
 
 Each fixture site (``tests/fixtures/sites/<name>/docs``, hand-written) is copied into a temporary folder with
-a generated ``mkdocs.yml`` (Material, this repository's ``site_templates/``, the ``resolutions`` plugin, strict
+a generated ``mkdocs.yml`` (Material with the package's layouts, the ``resolutions`` plugin, strict
 anchor validation) and built once per module. The crawl checks what a reader relies on: links and anchors
 resolve, footnotes pair up, citations are links, "Cited by" is exact, hostile text stays text, nothing is
 written outside the site folder, and broken sources are reported with ``path:line``.
@@ -35,7 +35,6 @@ docs_dir: docs
 site_dir: site
 theme:
   name: material
-  custom_dir: {templates}
   features: [content.footnote.tooltips]
 plugins:
   - search
@@ -66,7 +65,7 @@ class Build:
 def build_site(name: str, tmp_root: Path, *extra: str, config: str = MKDOCS_YML) -> Build:
     root = tmp_root / name
     shutil.copytree(SITES / name / "docs", root / "docs")
-    (root / "mkdocs.yml").write_text(config.format(templates=ROOT / "site_templates"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *extra],

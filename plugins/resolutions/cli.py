@@ -3,6 +3,7 @@
     resolutions parse PATH... [--json]   the model of each file (JSON, or one summary line per file)
     resolutions check PATH... [--strict] every diagnostic as ``path:line: message [CODE]``; exit 1 on errors
     resolutions schema                   the JSON Schema of the --json output
+    resolutions new DIR                  a ready collection in DIR (never overwrites a file)
 
 Folders are walked for ``*.md`` in sorted order. Output is streamed file by file, so a collection of
 20,000 resolutions never has to fit in memory. Documented in docs/cli.md.
@@ -16,7 +17,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from resolutions import __version__
+from resolutions import __version__, new_collection
 from resolutions.cache import is_resolution_source_name
 from resolutions.data import export
 from resolutions.parse import parser
@@ -67,6 +68,15 @@ def _argument_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of 'parse --json' output")
     schema.set_defaults(run=_run_schema)
+
+    new = commands.add_parser(
+        "new", help="start a collection in DIR: mkdocs.yml, content/, the publishing workflow",
+        description="Write a ready collection into DIR (made if missing): mkdocs.yml, content/index.md, the "
+        "sample resolution in content/resolutions/, .gitignore, requirements.txt and "
+        ".github/workflows/publish.yml. Refuses, writing nothing, when any of these files exists.",
+    )
+    new.add_argument("folder", metavar="DIR", help="the collection's folder, e.g. my-collection")
+    new.set_defaults(run=_run_new)
     return top
 
 
@@ -135,6 +145,28 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _run_schema(_args: argparse.Namespace) -> int:
     print(json.dumps(export.load_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    if folder.exists() and not folder.is_dir():
+        print(f"resolutions: {folder}: exists and is not a folder; nothing was written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        written = new_collection.create(folder)
+    except new_collection.CollectionExists as refused:
+        for path in refused.existing:
+            print(f"resolutions: {path}: already exists, not overwritten", file=sys.stderr)
+        print("resolutions: nothing was written; give 'resolutions new' a new or empty folder", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for path in written:
+        print(f"created {path}")
+    print(f"\nPreview it at http://127.0.0.1:8000 (rebuilt on every save):\n\n    cd {folder}\n    mkdocs serve\n\n"
+          "Add one Markdown file per resolution under content/resolutions/. To publish on GitHub Pages, push the "
+          "folder to a GitHub repository and set Settings > Pages > Source to GitHub Actions.\n"
+          "Material prints an end-of-life notice above every mkdocs command: export NO_MKDOCS_2_WARNING=1 "
+          "hides it (the workflow sets it).")
     return EXIT_OK
 
 

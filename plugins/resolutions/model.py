@@ -180,6 +180,37 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Mandate:
+    """An action an operative paragraph (or one clause of it) asks for: who is to do what, and by when."""
+
+    paragraph: str
+    """Anchor of the paragraph that asks it: ``para-12``, ``para-12-b``, ``part-b-para-3``."""
+    line: int
+    """Source line where that paragraph starts."""
+    verb: str
+    """What kind of asking: ``"request"``, ``"call"``, ``"encourage"``, ``"invite"``, ``"authorize"``,
+    ``"decide"`` or ``"recommend"`` (docs/mandates.md lists the printed verbs of each)."""
+    actor: str
+    """Who is asked, normalised (``"Secretary-General"``, ``"Member States"``, ``"General Assembly"`` for its own
+    decisions) or as printed when not in the table of actors; ``""`` when the text names no one."""
+    action: str
+    """What is asked: ``"report"``, ``"include-item"``, ``"extend"``, ``"establish"``, ``"convene"``,
+    ``"continue"`` or ``"other"``."""
+    due_session: str | None
+    """Session it is due at (``"81"``; an ECOSOC session year ``"2023"``); ``at its next session`` is resolved
+    against the resolution's own session. None when no session is named or it could not be resolved."""
+    due_date: str | None
+    """Date it is due by, or a mandate lasts until: ISO ``"2025-12-31"``, ``"2025-06"`` or ``"2025"`` as precise
+    as printed; ``within 30 days`` counted from the adoption date. None when no date is named."""
+    recurrence: str | None
+    """How often it recurs: ``"annual"``, ``"biennial"``, ``"every 90 days"``, ``"regular"``…; None if once."""
+    due_text: str | None
+    """The due phrase as printed (``"at its eighty-first session"``); None when there is none."""
+    document: str | None
+    """For a reporting request, the document named and whom it goes to (``"report to the general assembly"``)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A roman-numbered section (``I``, ``II``) with its heading, preamble and operative paragraphs."""
 
@@ -307,6 +338,8 @@ class Resolution:
     (``MILITARY STAFF COMMITTEE``); None elsewhere."""
     part_title: str | None = None
     """Title printed under the part letter when the file holds a single part; None otherwise."""
+    mandates: tuple[Mandate, ...] = ()
+    """What the operative paragraphs ask for, of whom and by when, in document order (``parse/mandates.py``)."""
 
 
 def _pickled_by_constructor(cls: type) -> None:
@@ -323,6 +356,6 @@ def _pickled_by_constructor(cls: type) -> None:
     cls.__reduce__ = __reduce__  # type: ignore[method-assign]
 
 
-for _model_class in (Diagnostic, Mark, Paragraph, Table, Meeting, AgendaItem, Vote, Footnote, Citation, Section,
-                     Part, Annex, Resolution):
+for _model_class in (Diagnostic, Mark, Paragraph, Table, Meeting, AgendaItem, Vote, Footnote, Citation, Mandate,
+                     Section, Part, Annex, Resolution):
     _pickled_by_constructor(_model_class)

@@ -131,7 +131,6 @@ def _write_config(work: Path, site_url: str) -> Path:
                 f"site_url: {site_url}",
                 "theme:",
                 "  name: material",
-                f"  custom_dir: {ROOT / 'site_templates'}",
                 # The corpus sessions are linked in from outside docs_dir: allowed for this site only.
                 "plugins:",
                 "  - resolutions:",

@@ -27,8 +27,6 @@ import string
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -36,6 +34,7 @@ from typing import Callable, Iterator
 import pytest
 
 from harness import DESKTOP, ROOT, BrowserSite, open_reader, require_chromium
+from http_fetch import fetch as _fetch
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402  (bench/generate.py: synthetic collections)
@@ -50,7 +49,6 @@ site_name: Preview test
 docs_dir: docs
 theme:
   name: material
-  custom_dir: {templates}
   font: false  # as the project's mkdocs.yml: no request leaves the site
 plugins:
   - resolutions:
@@ -85,16 +83,6 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-    except OSError:
-        return 0, ""
-
-
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory) -> Iterator[PreviewServer]:
     require_chromium()
@@ -103,7 +91,7 @@ def preview(tmp_path_factory) -> Iterator[PreviewServer]:
     sources.mkdir(parents=True)
     generate.write_collection(sources, COUNT, SEED)
     (project / "docs" / "index.md").write_text("# Preview test\n", encoding="utf-8")
-    (project / "mkdocs.yml").write_text(MKDOCS_YML.format(templates=ROOT / "site_templates"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     log_path = project / "serve.log"
     for attempt in range(3):  # the free port may be taken by another process before mkdocs binds it
         server = _start_server(project, log_path)

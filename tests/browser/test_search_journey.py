@@ -83,7 +83,7 @@ def test_the_query_set_meets_its_targets_on_the_whole_corpus(chromium, corpus_di
     (root / "docs" / "resolutions").symlink_to(corpus_dir, target_is_directory=True)
     (root / "mkdocs.yml").write_text(
         "site_name: Corpus\ndocs_dir: docs\nsite_dir: site\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'site_templates'}\n"
+        "theme:\n  name: material\n"
         "plugins:\n  - resolutions:\n      folder: resolutions\n      cache_dir: ''\n"
         "      allow_links_outside_docs: true\n", encoding="utf-8")  # the corpus is linked in
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, capture_output=True, text=True,

@@ -29,7 +29,6 @@ docs_dir: docs
 site_dir: site
 theme:
   name: material
-  custom_dir: {templates}
 plugins:
   - resolutions:
       folder: resolutions
@@ -60,7 +59,7 @@ class Project:
         extra = "".join(f"      {key}: {str(value).lower() if isinstance(value, bool) else value}\n"
                         for key, value in options.items())
         (root / "mkdocs.yml").write_text(
-            MKDOCS_YML.format(templates=ROOT / "site_templates", options=extra), encoding="utf-8"
+            MKDOCS_YML.format(options=extra), encoding="utf-8"
         )
 
     @property

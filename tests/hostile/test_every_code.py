@@ -112,6 +112,7 @@ TRIGGERS: dict[str, Callable[[Path], list[Diagnostic]]] = {
     "RES114": text(S.replace("Recalling also", 'Noting <a href="http://example.org">link</a>, recalling also')),
     "RES115": text(S.replace("84th plenary meeting  \n13 December 1996", "84th plenary meeting  \n31 December 1969")),
     "RES116": text(DECISION_IN_PARTS),
+    "RES401": text(S.replace("to foster systematic consultations", "to report at a future session")),
     "RES201": text("---\ntitle: never closed\n" + NO_TITLE),
     "RES202": front("title: [unclosed"),
     "RES203": front("- a list"),

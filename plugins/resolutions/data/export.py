@@ -19,6 +19,7 @@ from resolutions.model import (
     Citation,
     Diagnostic,
     Footnote,
+    Mandate,
     Mark,
     Meeting,
     Paragraph,
@@ -69,6 +70,7 @@ def resolution_to_dict(res: Resolution) -> dict[str, Any]:
         "annexes": [_annex(a) for a in res.annexes],
         "footnotes": [_footnote(f) for f in res.footnotes],
         "citations": [_citation(c) for c in res.citations],
+        "mandates": [_mandate(m) for m in res.mandates],
         "vote": _vote(res.vote),
         "unplaced": [_paragraph(p) for p in res.unplaced],
         "diagnostics": [_diagnostic(d) for d in res.diagnostics],
@@ -135,6 +137,7 @@ def resolution_from_dict(d: dict[str, Any]) -> Resolution:
         line=d["line"],
         topic=d["topic"],
         part_title=d["part_title"],
+        mandates=tuple(_mandate_from(m) for m in d.get("mandates", ())),
     )
 
 
@@ -203,6 +206,14 @@ def _citation(c: Citation) -> dict[str, Any]:
     return {
         "symbol": c.symbol, "kind": c.kind, "paragraph": c.paragraph, "text": c.text, "where": c.where, "line": c.line,
     }
+
+
+_MANDATE_KEYS = ("paragraph", "line", "verb", "actor", "action", "due_session", "due_date", "recurrence", "due_text",
+                 "document")
+
+
+def _mandate(m: Mandate) -> dict[str, Any]:
+    return {key: getattr(m, key) for key in _MANDATE_KEYS}
 
 
 def _section(s: Section) -> dict[str, Any]:
@@ -319,6 +330,13 @@ def _citation_json(c: Citation) -> str:
     )
 
 
+def _mandate_json(m: Mandate) -> str:
+    return '{"paragraph":%s,"line":%d,"verb":%s,"actor":%s,"action":%s,"due_session":%s,"due_date":%s,' \
+        '"recurrence":%s,"due_text":%s,"document":%s}' % (
+            _str(m.paragraph), m.line, _str(m.verb), _str(m.actor), _str(m.action), _opt(m.due_session),
+            _opt(m.due_date), _opt(m.recurrence), _opt(m.due_text), _opt(m.document))
+
+
 def _section_json(s: Section) -> str:
     return '{"label":%s,"title":%s,"preamble":[%s],"operative":[%s],"line":%d}' % (
         _str(s.label), _opt(s.title), _comma(map(_paragraph_json, s.preamble)),
@@ -381,6 +399,7 @@ def _resolution_json(res: Resolution) -> str:
         ("annexes", "[%s]" % _comma(map(_annex_json, res.annexes))),
         ("footnotes", "[%s]" % _comma(map(_footnote_json, res.footnotes))),
         ("citations", "[%s]" % _comma(map(_citation_json, res.citations))),
+        ("mandates", "[%s]" % _comma(map(_mandate_json, res.mandates))),
         ("vote", _vote_json(res.vote)),
         ("unplaced", "[%s]" % _comma(map(_paragraph_json, res.unplaced))),
         ("diagnostics", "[%s]" % _comma(map(_diagnostic_json, res.diagnostics))),
@@ -454,6 +473,10 @@ def _citation_from(d: dict[str, Any]) -> Citation:
     return Citation(
         symbol=d["symbol"], kind=d["kind"], paragraph=d["paragraph"], text=d["text"], where=d["where"], line=d["line"]
     )
+
+
+def _mandate_from(d: dict[str, Any]) -> Mandate:
+    return Mandate(**{key: d[key] for key in _MANDATE_KEYS})
 
 
 def _section_from(d: dict[str, Any]) -> Section:

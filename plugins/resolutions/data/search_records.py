@@ -2,7 +2,7 @@
 
 Responsibility: from the parsed model, make (1) the small HTML document Pagefind indexes for a resolution page
 (its title and text, each paragraph behind an empty anchor, plus the filters, sort key and result fields);
-(2) the symbol lookup files that ``site_templates/assets/search.js`` consults before Pagefind, so that every
+(2) the symbol lookup files that ``mkdocs_adapter/theme/assets/search.js`` consults before Pagefind, so that every
 spelling of a symbol a reader types ("51/148", "a/res/51/148", "res 51/148", "S/RES/1325 (2000)", "1325",
 "decision 75/403") opens or ranks first its own document; (3) the search page. Pure core: no MkDocs, no I/O.
 

@@ -67,6 +67,9 @@ class ResolutionsConfig(base.Config):
     series = c.Type(bool, default=True)
     """Group recurring resolutions into series: series pages, a changes page per edition, previous and next
     editions on each page and in the JSON, ``series.json`` (site/series.py, docs/series.md)."""
+    mandates = c.Type(bool, default=True)
+    """The mandate registry: ``/mandates/`` pages, ``mandates.json``/``mandates.csv`` and each resolution page's
+    list of mandates (docs/mandates.md); false leaves them out."""
     publish_agenda_sources = c.Type(bool, default=False)
     """Copy the agenda files (``agendas/*.yml``) into the site as they are (else only their titles are used)."""
 

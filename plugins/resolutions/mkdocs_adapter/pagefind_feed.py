@@ -15,11 +15,13 @@ pipe while a thread reads the answers as they come: Pagefind indexes ~3 ms a pag
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import threading
+import time
 from typing import BinaryIO
 
 SECONDS_TO_FINISH = 600
@@ -79,6 +81,12 @@ class _Answers:
                 self._ready.wait()
             return self.received.get(number, {"type": "Error", "message": "Pagefind stopped"})
 
+    def wait_for_all(self, numbers: range) -> None:
+        """Until every message of ``numbers`` is answered (or the service has stopped)."""
+        with self._ready:
+            while -1 not in self.received and not all(number in self.received for number in numbers):
+                self._ready.wait()
+
 
 def build_bundle(records_path: str, output_dir: str) -> list[str]:
     """Index the records of ``records_path`` and write the bundle to ``output_dir``; the problems (none: done)."""
@@ -102,6 +110,10 @@ def build_bundle(records_path: str, output_dir: str) -> list[str]:
                 payload = {"type": "AddFile", "index_id": index_id, "url": url, "file_path": None,
                            "file_contents": html}
                 service.stdin.write(_message(number, json.dumps(payload).encode()))
+        # The service answers its messages concurrently: writing the bundle before every page is indexed
+        # left a bundle with missing or empty files now and then.
+        service.stdin.flush()
+        answers.wait_for_all(range(2, number + 1))
         number += 1
         write = {"type": "WriteFiles", "index_id": index_id, "output_path": os.path.abspath(output_dir)}
         service.stdin.write(_message(number, json.dumps(write).encode()))
@@ -110,6 +122,8 @@ def build_bundle(records_path: str, output_dir: str) -> list[str]:
         problems = list(answers.errors)
         if written.get("type") != "WriteFiles":
             problems.append(f"Pagefind did not write the index: {written.get('message', written)}")
+        else:
+            _wait_until_written(output_dir)
         return problems
     except BrokenPipeError:
         return [f"Pagefind stopped while indexing (exit status {service.wait()})"] + answers.errors
@@ -123,6 +137,31 @@ def build_bundle(records_path: str, output_dir: str) -> list[str]:
         except subprocess.TimeoutExpired:
             service.kill()
             service.wait()
+
+
+def _sizes(folder: str) -> dict[str, int]:
+    sizes = {}
+    for parent, _folders, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(parent, name)
+            with contextlib.suppress(OSError):
+                sizes[path] = os.path.getsize(path)
+    return sizes
+
+
+def _wait_until_written(output_dir: str, pause: float = 0.2) -> None:
+    """Until the bundle's files are all there, none empty, and their sizes settled: the service answers
+    WriteFiles before its last files are written, and it drops what is unwritten when its input closes (a bundle
+    with an empty file or no entry file now and then)."""
+    deadline = time.monotonic() + SECONDS_TO_FINISH
+    entry = os.path.join(output_dir, "pagefind-entry.json")
+    previous: dict[str, int] = {}
+    while time.monotonic() < deadline:
+        sizes = _sizes(output_dir)
+        if sizes == previous and sizes.get(entry) and all(sizes.values()):
+            return
+        previous = sizes
+        time.sleep(pause)
 
 
 def main(arguments: list[str]) -> int:

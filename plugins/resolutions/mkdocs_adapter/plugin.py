@@ -24,7 +24,7 @@ import logging
 import os
 import posixpath
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
@@ -35,10 +35,12 @@ from mkdocs.structure.toc import get_toc
 
 from resolutions.cache import is_resolution_source_name, resolve_cache_folder
 from resolutions.data import datasets, search_records
+from resolutions.data.mandate_files import mandate_files
 from resolutions.data.series_data import series_file
 from resolutions.mkdocs_adapter.config import ResolutionsConfig
 from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal, write_files
 from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle, preview_folder
+from resolutions.mkdocs_adapter.packaged_theme import use_packaged_theme
 from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links, shown_docs_dir
 from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
@@ -49,6 +51,7 @@ from resolutions.parse import agendas
 from resolutions.site import views
 from resolutions.site.collection import Collection
 from resolutions.site.redirects import redirect_files
+from resolutions.site import mandates
 from resolutions.site.series_pages import series_pages
 from resolutions.site.render import RenderedResolution, page_title, render_resolution
 from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
@@ -57,8 +60,10 @@ from resolutions.symbols import OfficialResolver
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
 RESOLUTION_TEMPLATE = "resolution.html"
+"""Template (in the package's ``theme/``) that lays out a resolution page."""
+
 HOME_TEMPLATE = "home.html"
-"""Template (in ``site_templates/``) that lays out a resolution page."""
+"""Template (in the package's ``theme/``) of the home page: the owner's text above the collection's front door."""
 
 _SPARE_COLLECTOR_FROM = 1000
 """Collections this large are moved out of the garbage collector's scans (see _collector_spared); small ones
@@ -105,6 +110,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_config(self, config: Any) -> Any:
         refuse_unsafe_links(config, self.config.allow_links_outside_docs)  # before MkDocs lists docs_dir
+        use_packaged_theme(config)
         config_dir = os.path.dirname(config.config_file_path or "") or os.getcwd()
         cache_folder = resolve_cache_folder(config_dir, self.config.cache_dir, config.site_dir)
         if cache_folder is None and self.config.cache_dir:
@@ -254,6 +260,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.config.series:  # series pages, changes pages (compared when rendered) and series.json
             pages.extend(series_pages(collection))
             data_files.append(series_file(collection, config.site_url))
+        if self.config.mandates:  # the registry pages and files (site/mandates.py, data/mandate_files.py)
+            entries = mandates.entries(
+                (r for r in resolutions if r.symbol and collection.by_symbol.get(r.symbol) is r), collection.url_for,
+                series_of=collection.series.series_of)
+            pages.extend(mandates.registry_pages(entries))
+            data_files.extend(mandate_files(entries, config.site_url))
         page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
         taken = [posixpath.dirname(p.src_uri) for p in pages]
         data_files.extend(self.speedups.unless_unchanged(
@@ -375,7 +387,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def _render(self, source: _ResolutionSource) -> RenderedResolution:
         assert self.collection is not None
         links = self.config.session_links
-        return render_resolution(
+        rendered = render_resolution(
             source.resolution,
             self.collection,
             source.page_url,
@@ -383,6 +395,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             agenda_item_url=self._agenda_item_url if links else None,
             timeline_url=self._timeline_url if links else None,
         )
+        if self.config.mandates and (row := mandates.metadata_row(source.resolution)) is not None:
+            rendered = replace(rendered, metadata=rendered.metadata + (row,))  # its mandates, linked to paragraphs
+        return rendered
 
     def _session_url(self, res: Resolution) -> str | None:
         url = views.session_url(res)

@@ -58,6 +58,9 @@ DATE_OUTSIDE_SESSION = _code("RES115", WARNING, "an adoption or meeting date out
 UNUSED_DATE_OUTSIDE_SESSION = _code(
     "RES116", INFO, "a listed meeting line dated outside its session that no part uses (the page is complete)")
 
+# Mandates (mandates.py)
+UNRESOLVED_DUE = _code("RES401", INFO, "a mandate's due phrase names a session the text does not let us know")
+
 # The front matter (frontmatter.py)
 FRONT_UNCLOSED = _code("RES201", ERROR, "the front matter block is not closed")
 FRONT_INVALID_YAML = _code("RES202", ERROR, "the front matter is not valid YAML")

@@ -8,6 +8,7 @@ markdown-it-py token stream, each in its own module:
    small rules (the cover page; then parts, sections, paragraphs, meeting lines, annexes, footnotes);
    the walk's state is in state.py. Everything no rule can place is kept as unplaced text with a warning.
 3. assemble.py: ids (ids.py), citations and footnotes are given and the frozen model is built.
+4. mandates.py: what each operative paragraph asks for, by the tables of mandate_rules.py.
 
 The parser never raises on content and never prints: problems become ``Diagnostic`` objects, their
 codes listed in codes.py.
@@ -19,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from resolutions.model import Diagnostic, Resolution
-from resolutions.parse import adoption, assemble, body, codes, cover, frontmatter, limits, raw_html
+from resolutions.parse import adoption, assemble, body, codes, cover, frontmatter, limits, mandates, raw_html
 from resolutions.parse.blocks import MARKDOWN, read_blocks
 from resolutions.parse.state import State
 
@@ -71,7 +72,8 @@ def parse(text: str, path: str = "<string>") -> Resolution:
     resolution = assemble.build(state, path, kind, front_lines + 1)
     if front is not None:
         resolution = frontmatter.apply(resolution, front, 1)
-    return adoption.within_session(resolution, state.content.meeting_lines)
+    # Mandates are read once the adoption is known: "at its next session" counts from the text's own session.
+    return mandates.with_mandates(adoption.within_session(resolution, state.content.meeting_lines))
 
 
 def parse_file(path: str | Path, display_path: str | None = None) -> Resolution:

@@ -3,7 +3,7 @@
 ``render_resolution`` turns a parsed ``Resolution`` and its ``Collection`` into a ``RenderedResolution``: the
 body HTML (cover lines, title, enacting formula, preamble, numbered operative paragraphs, sections, parts,
 annexes, tables, footnotes, unplaced text), the metadata rows, the "Cited by" list and previous/next links.
-Page layout (where each fragment goes) belongs to ``site_templates/resolution.html``.
+Page layout (where each fragment goes) belongs to ``mkdocs_adapter/theme/resolution.html``.
 
 Pure core: returns strings, imports no MkDocs or Jinja. Every piece of source text goes through
 ``html.escape``; links are relative to the page's own URL so a site works under any base path.

@@ -36,7 +36,7 @@ class GeneratedPage:
     title: str
     """Page title (``<title>`` and heading)."""
     template: str
-    """Template in ``site_templates/`` that lays the page out, e.g. ``session.html``."""
+    """Template in ``mkdocs_adapter/theme/`` that lays the page out, e.g. ``session.html``."""
     context: Mapping[str, Any] = field(default_factory=dict)
     """Plain data for the template, available there as ``page.meta.context`` / ``resolutions_context``."""
     markdown: str = ""

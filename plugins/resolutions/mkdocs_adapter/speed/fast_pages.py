@@ -12,7 +12,7 @@
 - ``use_nav`` (``on_nav``): note which directories the navigation links to and which pages it shows.
 - ``use_env`` (``on_env``): keeps the build's Jinja environment and adds a one-expression template.
 - ``fill`` (``on_page_context``): the page's HTML is its *frame* filled with its own values. A frame is
-  ``site_templates/resolution.html`` rendered once, through the real Material templates, for a stand-in page
+  ``mkdocs_adapter/theme/resolution.html`` rendered once, through the real Material templates, for a stand-in page
   whose every page-specific value is a sentinel (``page_frame``); MkDocs then renders the one-expression
   template, which only prints the finished HTML.
 

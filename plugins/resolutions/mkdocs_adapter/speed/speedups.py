@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from resolutions.site.collection import Collection
 
+from resolutions.mkdocs_adapter.packaged_theme import own_template_dirs
 from resolutions.mkdocs_adapter.speed import incremental
 from resolutions.site import views
 from resolutions.cache import ParseCache, SourceFile
@@ -124,7 +125,7 @@ class Speedups:
         hand_written = [f.abs_src_path for f in pages if f.src_uri not in own and f.abs_src_path]
         memory.start_build(incremental.site_fingerprint(
             config.config_file_path,
-            [config.theme.custom_dir] if config.theme.custom_dir else [],
+            own_template_dirs(config),
             hand_written,
             [(page.src_uri, page.title) for page in generated_pages.values() if page.in_nav],
             options,

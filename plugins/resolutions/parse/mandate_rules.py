@@ -1,0 +1,210 @@
+"""The rules of mandate extraction as data: verbs, actors, actions and due-point phrases.
+
+``parse/mandates.py`` reads these tables and nothing else decides what a mandate is; docs/mandates.md
+describes them for readers and is the labelling guide of the hand-labelled set. Every phrase is matched
+case-insensitively on whole words, after the paragraph's spaces are normalised. Order matters where said.
+"""
+
+from __future__ import annotations
+
+LEAD_WORDS = (
+    "also", "further", "furthermore", "again", "once again", "once more", "moreover", "finally", "lastly",
+    "strongly", "urgently", "earnestly", "again strongly", "further strongly", "also strongly", "respectfully",
+    "in this regard", "in that regard", "in this context", "in that context", "to that end", "to this end",
+    "accordingly", "therefore", "in addition", "additionally", "similarly", "likewise", "consequently",
+    "hereby", "formally", "cordially", "warmly", "kindly", "solemnly", "in that connection", "in this connection",
+    "reiterates its", "renews its", "repeats its", "reiterates the", "renews the",
+)
+"""Words that may stand before the verb (``Also requests``, ``In this regard, urges``); skipped."""
+
+VERBS = (
+    # (printed verb phrase, verb key): the longest phrase that matches wins.
+    ("requests", "request"), ("request to", "request"), ("request that", "request"), ("asks", "request"),
+    ("directs", "request"), ("instructs", "request"), ("entrusts", "request"), ("mandates", "request"),
+    ("calls upon", "call"), ("calls on", "call"), ("call upon", "call"), ("call on", "call"),
+    ("calls for", "call"), ("call for", "call"), ("call to", "call"), ("urges", "call"), ("appeals to", "call"),
+    ("appeal to", "call"), ("appeals again to", "call"), ("appeals once again to", "call"),
+    ("demands", "call"), ("encourages", "encourage"),
+    ("invites", "invite"), ("invites and encourages", "invite"), ("invitation to", "invite"),
+    ("authorizes", "authorize"), ("decides", "decide"), ("recommends", "recommend"),
+    ("extends", "decide"), ("renews", "decide"),
+)
+"""Operative verbs that ask for an action. ``decides`` (and the Security Council's ``extends``/``renews`` a mandate)
+asks it of the issuing body itself."""
+
+CLAUSE_JOINS = (", and ", "; and ", "; ", ", and also ", " and also ", " and further ", " and ", ", ")
+"""What may join a second mandate clause to the first (``…, and requests the Secretary-General to report``):
+a join followed by a verb of ``VERBS`` (after optional ``LEAD_WORDS``) starts a new mandate."""
+
+NOT_MANDATES = (
+    "decides to remain seized", "decides to remain actively seized", "decides to keep the matter under review",
+    "decides to remain engaged", "decides to keep", "decides to remain apprised", "extends its", "renews its",
+)
+"""Clauses that use a mandate verb but ask for nothing new (the body keeps an item under review, ``extends its
+thanks``)."""
+
+ACTORS = (
+    # (normalised actor, phrases naming it). The first phrase found in the actor's words wins, in this order.
+    ("President of the General Assembly", ("president of the general assembly",)),
+    ("President of the Economic and Social Council", ("president of the economic and social council",)),
+    ("President of the Security Council", ("president of the security council",)),
+    ("Secretary-General", ("secretary-general", "secretary general")),
+    ("Secretariat", ("secretariat",)),
+    ("States parties", ("states parties",)),
+    ("Member States", ("member states", "states members", "states", "governments", "countries")),
+    ("parties", ("parties",)),
+    ("United Nations system", ("united nations system", "organizations of the united nations",
+                               "united nations entities", "united nations organizations", "united nations agencies",
+                               "entities of the united nations system", "agencies", "funds and programmes",
+                               "specialized agencies")),
+    ("Human Rights Council", ("human rights council",)),
+    ("Economic and Social Council", ("economic and social council",)),
+    ("Security Council", ("security council",)),
+    ("General Assembly", ("general assembly",)),
+    ("United Nations High Commissioner for Human Rights", ("high commissioner for human rights",)),
+    ("Office of the High Commissioner for Human Rights", ("office of the united nations high commissioner for human rights", "office of the high commissioner for human rights")),
+    ("United Nations High Commissioner for Refugees", ("high commissioner for refugees",)),
+    ("Advisory Committee on Administrative and Budgetary Questions", ("advisory committee on administrative",)),
+    ("Joint Inspection Unit", ("joint inspection unit",)),
+    ("Board of Auditors", ("board of auditors",)),
+    ("International Law Commission", ("international law commission",)),
+    ("Special Rapporteur", ("special rapporteur",)),
+    ("Special Committee", ("special committee",)),
+)
+"""Who is asked: the actor's words (after ``ACTOR_FILLERS``) that begin with one of these phrases name it. An
+actor not in the table is kept as printed, up to ``ACTOR_ENDS``."""
+
+ACTOR_FILLERS = ("the", "all", "relevant", "all relevant", "other", "all other", "concerned", "interested",
+                 "the relevant", "in particular", "including", "its", "their", "those")
+"""Words before the actor's name that are not part of it (``all relevant United Nations entities``)."""
+
+ACTOR_ENDS = (" to ", ",", ";", ":", " that ", " in order", " should ", " shall ", " will ", " must ", " and the ",
+              " and all ", " and other ", " and relevant ", " and its ", " and their ",
+              " as well as ", " within ", " in accordance", " in consultation", " through ", " when ", " which ")
+"""Where the printed words of an actor not in ``ACTORS`` end (the earliest one wins); a lower-case adverb
+(``urgently``, ``actively``: a word ending in ``ly``) ends them too."""
+
+ACTOR_PRONOUNS = ("him", "her", "it", "them")
+"""An actor named by a pronoun (``…, and encourages him to continue``) is the actor of the clause before."""
+
+NOT_ACTORS = ("efforts", "endeavours", "contributions", "contribution", "collaboration", "cooperation",
+              "co-operation", "continuation", "end", "cessation", "provision", "implementation", "establishment",
+              "attention", "release", "opening", "compliance", "support", "measures", "steps", "action")
+"""Nouns of an action: when the words after the verb hold one before the actor would end (``Encourages the
+continuing efforts of …``, ``Calls for the immediate cessation of …``), the clause names no actor (``""``)."""
+
+BODY_ACTORS = (
+    ("General Assembly", "General Assembly"), ("Security Council", "Security Council"),
+    ("Economic and Social Council", "Economic and Social Council"),
+)
+"""The actor of ``decides``: the issuing body (``Resolution.body``), or the body named by ``BODY_OF_SYMBOL``."""
+
+BODY_OF_SYMBOL = (("A/", "General Assembly"), ("S/", "Security Council"), ("E/", "Economic and Social Council"))
+"""The issuing body when the text does not print it: by the symbol's first letters."""
+
+ACTIONS = (
+    # (action, cue phrases): the first action (in this order) one of whose cues occurs in the clause wins.
+    # "…" stands for at most twelve words (``submit … report``: ``submit to the Council a report``).
+    ("include-item", ("to include in the provisional agenda", "to include in its provisional agenda",
+                      "to include in the agenda", "include in the provisional agenda",
+                      "to include the item", "include an item", "to include a sub-item", "to include the sub-item",
+                      "to include in the programme of work", "to include the question")),
+    ("report", ("to report", "report thereon", "report back", "submit reports", "submit … report",
+                "present … report", "prepare … report", "provide … report", "transmit … report",
+                "to include in his report", "to include in her report", "to include in the report",
+                "include in the aforementioned report", "and report", "and to report", "provide information",
+                "submit such information", "supply such information", "submit information", "to update the",
+                "make recommendations", "present … reports", "factual summary", "keep … informed",
+                "inform the general assembly", "inform the secretary-general", "inform the committee",
+                "address the general assembly", "interactive dialogue with the general assembly",
+                "in his next report", "in her next report", "in his report", "in her report", "in its next report", "to keep the council informed",
+                "to keep the security council informed", "to keep the general assembly informed",
+                "to keep it informed", "to keep the council regularly informed", "keep the council informed",
+                "to inform the council", "to inform the security council", "to inform the general assembly",
+                "written update", "oral update", "to brief", "briefing", "annual report", "progress report")),
+    ("extend", ("to extend the mandate", "extend the mandate", "to renew the mandate", "renew the mandate",
+                "to extend until", "to extend the period", "to extend the term", "to extend its mandate",
+                "to extend the authorization", "extend the authorizations", "to extend the measures",
+                "to extend the stationing", "to prolong", "extends the mandate", "extends", "renews")),
+    ("establish", ("to establish", "establish a", "establish an", "to set up", "establishes", "be established")),
+    ("convene", ("to convene", "to hold", "to organize a", "to organize an", "convene a", "convene an", "hold a",
+                 "to be convened", "be convened", "shall be convened", "will be convened", "shall be held",
+                 "will be held", "to host")),
+    ("continue", ("to continue", "continue to", "shall continue", "should continue", "will continue")),
+)
+"""What is asked, by cue phrase; a clause with none of them asks for an ``other`` action."""
+
+DUE_SESSION = (
+    # (phrase template, how the session is found): ORDINAL is an ordinal word (``eighty-first``), YEAR four
+    # digits (an ECOSOC session), NUMBER digits with their suffix (``81st``).
+    ("at its ORDINAL session", "ordinal"), ("at its ORDINAL and ORDINAL sessions", "ordinal"),
+    ("at the ORDINAL session", "ordinal"), ("to its ORDINAL session", "ordinal"), ("of its ORDINAL session", "ordinal"),
+    ("during its ORDINAL session", "ordinal"), ("during the ORDINAL session", "ordinal"),
+    ("before its ORDINAL session", "ordinal"), ("by its ORDINAL session", "ordinal"),
+    ("for its ORDINAL session", "ordinal"), ("at its NUMBER session", "ordinal"),
+    ("at its YEAR session", "year"), ("at its YEAR substantive session", "year"),
+    ("at its YEAR management segment", "year"), ("during its YEAR session", "year"),
+    ("of its YEAR session", "year"), ("for its YEAR session", "year"), ("for the YEAR session", "year"),
+    ("to its YEAR session", "year"), ("for the ORDINAL session", "ordinal"),
+    ("at its next session", "next"), ("at its following session", "next"), ("at its forthcoming session", "next"),
+    ("at its next regular session", "next"), ("of its next session", "next"), ("to its next session", "next"),
+    ("at its current session", "current"), ("at its present session", "current"),
+    ("of its current session", "current"), ("during its current session", "current"),
+)
+"""Phrases that name the session something is due at. ``next`` is the resolution's own session plus one,
+``current`` its own session; a phrase that cannot be resolved (no session of its own, an ordinal that is not one)
+is reported as an info (``RES401``), never guessed."""
+
+UNRESOLVED_SESSION = tuple(
+    f"{where} {whose} {which} session"
+    for where in ("at", "for", "of", "during", "before", "by")
+    for whose in ("its", "the", "a")
+    for which in ("next", "future", "later", "resumed", "subsequent", "special", "annual", "same", "relevant",
+                  "forthcoming", "following", "regular")
+)
+"""Due phrases that name a session that cannot be known from the text alone (``at a future session``): an info
+(``RES401``) when no other due point is found in the clause."""
+
+DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE", "until DATE", "up to DATE",
+            "ending DATE", "by the end of MONTH YEAR", "by MONTH YEAR", "until MONTH YEAR", "by the end of YEAR",
+            "by YEAR", "until YEAR")
+"""Phrases that name a date something is due by (or a mandate lasts until): DATE is a printed day month
+year, MONTH a month name, YEAR four digits. The first one in the clause wins."""
+
+DUE_WITHIN = ("within NUMBER days", "within NUMBER months", "within a period of NUMBER days",
+              "within NUMBER days of", "within one month", "within NUMBER weeks")
+"""A due point counted from the adoption date: resolved to a date when the adoption date is printed."""
+
+RECURRENCE = (
+    ("annual", ("annually", "on an annual basis", "every year", "each year", "yearly", "annual basis")),
+    ("biennial", ("biennially", "every two years", "on a biennial basis", "biennial basis", "biennial report")),
+    ("triennial", ("every three years", "triennially", "on a triennial basis", "triennial basis")),
+    ("quadrennial", ("every four years", "quadrennially", "on a quadrennial basis")),
+    ("quinquennial", ("every five years", "quinquennially")),
+    ("every 30 days", ("every 30 days", "every thirty days", "every month", "on a monthly basis")),
+    ("every 60 days", ("every 60 days", "every sixty days")),
+    ("every 90 days", ("every 90 days", "every ninety days", "every three months", "quarterly")),
+    ("every 120 days", ("every 120 days", "every four months")),
+    ("every 180 days", ("every 180 days", "every six months", "semi-annually", "twice a year", "twice yearly")),
+    ("regular", ("on a regular basis", "regularly", "periodically", "periodic reports", "regular reports")),
+)
+"""How often a mandate recurs, by phrase; the first one found in the clause wins."""
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+    "one hundred and twenty": 120, "one hundred and eighty": 180,
+}
+"""Numbers printed as words in ``within NUMBER days``."""
+
+DOCUMENTS = ("comprehensive report", "consolidated report", "progress report", "annual report", "interim report",
+             "final report", "updated report", "analytical report", "written report", "report", "study",
+             "note", "recommendations", "proposals", "briefing", "written update", "oral update", "update",
+             "information")
+"""What a reporting request names, by noun, longest first (``a comprehensive report``). The document is the
+noun and, when printed, whom it goes to (``report to the Human Rights Council``)."""
+
+RECIPIENTS = ("to the general assembly", "to the security council", "to the economic and social council",
+              "to the human rights council", "to the council", "to the assembly", "to the commission",
+              "to the committee", "to the conference", "to member states", "to the board")
+"""Whom a reporting request's document goes to, when printed after it."""

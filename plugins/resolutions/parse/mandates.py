@@ -1,0 +1,373 @@
+"""Mandates of a parsed resolution: what each operative paragraph asks for, of whom, and by when.
+
+Run after the parse (``with_mandates``); pure, and driven only by the tables of ``mandate_rules`` (documented in
+docs/mandates.md). A paragraph holds one mandate per clause whose verb asks for an action (``Requests the
+Secretary-General to report …``, ``…, and decides to include …``); a sub-paragraph under ``Requests the
+Secretary-General:`` inherits its parent's verb and actor. A due phrase that cannot be resolved is reported
+as an info (``RES401``), never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from datetime import date, timedelta
+from typing import Iterable
+
+from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
+from resolutions.parse import codes
+from resolutions.parse import mandate_rules as rules
+from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
+
+UNRESOLVED_DUE = codes.UNRESOLVED_DUE
+"""Code of the info given for a due phrase that names no session or date the text lets us know."""
+
+_WORDS_GAP = r"(?:\S+\s+){0,12}?"  # at most twelve words between a document and whom it goes to
+
+
+def _phrase(text: str) -> str:
+    """A table phrase as a regular expression on whole words (``…`` for a few words)."""
+    parts = [re.escape(part.strip()) for part in text.split("…")]
+    body = (r"\s+" + _WORDS_GAP).join(parts)
+    return body.replace(r"\ ", r"\s+")
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
+_ORDINAL = r"[A-Za-z]+(?:-[A-Za-z]+)?(?<=st|nd|rd|th)"  # an ordinal word ends so: "eighty-first"
+_PLACEHOLDERS = {
+    "ORDINAL": rf"({_ORDINAL})", "YEAR": r"((?:19|20)\d\d)", "NUMBER": r"(\d{1,3})(?:st|nd|rd|th)?",
+    "DATE": rf"(\d{{1,2}}\s+(?:{_MONTH}),?\s+\d{{4}})", "MONTH": rf"({_MONTH})",
+}
+
+
+def _template(text: str, group: str | None = None) -> str:
+    """A table phrase with placeholders as a regular expression; with ``group``, the placeholders' values are the
+    named groups ``<group>_0``, ``<group>_1``… (else numbered groups)."""
+    pattern = _phrase(text)
+    count = 0
+    for name, replacement in _PLACEHOLDERS.items():
+        while name in pattern:
+            value = replacement if group is None else replacement.replace("(", f"(?P<{group}_{count}>", 1)
+            pattern = pattern.replace(name, value, 1)
+            count += 1
+    return pattern
+
+
+_LEAD = rf"(?:(?:{_alternation(rules.LEAD_WORDS)}),?\s+)*"
+_VERB_KEYS = {verb: key for verb, key in rules.VERBS}
+_VERB_AT_START = re.compile(rf"^\s*{_LEAD}({_alternation(_VERB_KEYS)})\b", re.IGNORECASE)
+_VERB_HERE = re.compile(rf"(?:{_alternation(_VERB_KEYS)})\b", re.IGNORECASE)
+_JOIN_BEFORE = re.compile(rf"(?:{_alternation(rules.CLAUSE_JOINS)})\s*{_LEAD}\Z", re.IGNORECASE)
+_JOIN_REACH = 80  # characters before a verb where its join and lead words may stand
+_JOIN_AT_START = re.compile(rf"^(?:{_alternation(rules.CLAUSE_JOINS)})\s*", re.IGNORECASE)
+_NOT_MANDATE = re.compile(rf"^\s*{_LEAD}(?:{_alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
+_GAP_WORDS = 30  # "…" in a phrase: at most thirty words (quoted agenda item titles are removed before)
+
+
+class _Phrases:
+    """The phrases of a rules table, found by words: one pass over a text however long the table (a dictionary
+    from each phrase's first word), where one alternation per table was tried at every character."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        # By first word, each with its second word (None for one word) checked before anything else: common first
+        # words such as "to" start dozens of phrases.
+        self._by_first: dict[str, list[tuple[str | None, list[tuple[str, ...]], str]]] = {}
+        for phrase, value in entries:
+            parts = [tuple(_WORD.findall(part.lower())) for part in phrase.split("…")]
+            second = parts[0][1] if len(parts[0]) > 1 else None
+            self._by_first.setdefault(parts[0][0], []).append((second, parts, value))
+
+    def values(self, words: list[str]) -> set[str]:
+        """The values of every phrase found in ``words``."""
+        found: set[str] = set()
+        by_first = self._by_first
+        last = len(words) - 1
+        for index in [i for i, word in enumerate(words) if word in by_first]:
+            following = words[index + 1] if index < last else None
+            for second, parts, value in by_first[words[index]]:
+                if (second is None or second == following) and value not in found and _found_at(words, index, parts):
+                    found.add(value)
+        return found
+
+
+def _found_at(words: list[str], index: int, parts: list[tuple[str, ...]]) -> bool:
+    first = parts[0]
+    if tuple(words[index:index + len(first)]) != first:
+        return False
+    position = index + len(first)
+    for part in parts[1:]:
+        window = range(position, min(position + _GAP_WORDS + 1, len(words) - len(part) + 1))
+        position = next((i + len(part) for i in window if tuple(words[i:i + len(part)]) == part), -1)
+        if position < 0:
+            return False
+    return True
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+# Actions and recurrences are found in one pass over a clause's words (values "action:…", "recurrence:…").
+_ACTION_ORDER = [f"action:{action}" for action, _cues in rules.ACTIONS]
+_RECURRENCE_ORDER = [f"recurrence:{name}" for name, _cues in rules.RECURRENCE]
+_CUES = _Phrases([(cue, f"action:{action}") for action, cues in rules.ACTIONS for cue in cues]
+                 + [(cue, f"recurrence:{name}") for name, cues in rules.RECURRENCE for cue in cues])
+_VERB_WORDS = frozenset(_words(verb)[0] for verb, _key in rules.VERBS)
+"""The first words of the verbs: a paragraph without one after its head has no further clause."""
+_VERB_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, _VERB_WORDS), key=len, reverse=True))})\b")
+
+_FILLERS = re.compile(rf"^(?:(?:{_alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
+_THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”")
+_TO = re.compile(r"^to\s+", re.IGNORECASE)
+_NOT_ACTORS = re.compile(rf"\b(?:{_alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
+_ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
+_KNOWN_ACTORS = [(name, re.compile(rf"^(?:{_alternation(phrases)})\b", re.IGNORECASE)) for name, phrases in rules.ACTORS]
+# One search finds the first session phrase of all (group s<i> is the i-th phrase, v<i>_0 its value).
+_SESSION_REACH = 60  # characters before "session" where its phrase starts ("during its seventy-seventh and …")
+_SESSION_HOW = [how for _phrase_text, how in rules.DUE_SESSION]
+_SESSIONS = re.compile("|".join(rf"(?P<s{i}>\b{_template(t, f'v{i}')}\b)" for i, (t, _how) in enumerate(rules.DUE_SESSION)),
+                       re.IGNORECASE)
+_UNRESOLVED = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.UNRESOLVED_SESSION)})", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_REACH = 40  # characters before a year where its date phrase starts ("no later than 15 November")
+_DATES = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.DUE_DATE)})", re.IGNORECASE)
+_WITHIN = re.compile(
+    rf"\bwithin\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
+    re.IGNORECASE)
+_RECIPIENT = re.compile(rf"\b(?:{_alternation(rules.RECIPIENTS)})\b", re.IGNORECASE)
+_DOCUMENT = re.compile(rf"\b({_alternation(rules.DOCUMENTS)})\b(?:\s+{_WORDS_GAP}({_alternation(rules.RECIPIENTS)})\b)?",
+                       re.IGNORECASE)
+
+
+def with_mandates(res: Resolution) -> Resolution:
+    """``res`` with its ``mandates`` and, added to its diagnostics, an info per due phrase left unresolved."""
+    mandates: list[Mandate] = []
+    problems: list[Diagnostic] = []
+    for paragraphs in _operative_lists(res):
+        _collect(res, paragraphs, None, mandates, problems)
+    if not mandates and not problems:
+        return res
+    return replace(res, mandates=tuple(mandates), diagnostics=res.diagnostics + tuple(problems))
+
+
+def _operative_lists(res: Resolution) -> Iterable[tuple[Paragraph, ...]]:
+    yield res.operative
+    for section in res.sections:
+        yield section.operative
+    for part in res.parts:
+        yield part.operative
+        for section in part.sections:
+            yield section.operative
+
+
+def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[str, str] | None,
+             mandates: list[Mandate], problems: list[Diagnostic]) -> None:
+    for para in paragraphs:
+        if para.kind not in ("operative", "item"):
+            continue
+        found = _paragraph_mandates(res, para, inherited, problems)
+        mandates.extend(found)
+        if para.items:
+            # Items under "Requests the Secretary-General:" say only "To submit …": they inherit verb and actor.
+            head = _head(res, para.text)
+            lead_in = head if head and para.text.rstrip().endswith(":") else None
+            _collect(res, para.items, lead_in, mandates, problems)
+
+
+def _head(res: Resolution, text: str) -> tuple[str, str] | None:
+    """(verb key, actor) of a text that starts with a mandate verb, else None."""
+    match = _VERB_AT_START.match(text)
+    if match is None or _NOT_MANDATE.match(text):
+        return None
+    verb = _VERB_KEYS[_normal(match.group(1))]
+    return verb, _actor(res, verb, text[match.end():])
+
+
+def _head_end(text: str) -> int:
+    """Where the verb a text starts with ends (0 when it starts with none)."""
+    match = _VERB_AT_START.match(text)
+    return match.end() if match else 0
+
+
+def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, str] | None,
+                        problems: list[Diagnostic]) -> list[Mandate]:
+    text = para.text
+    head_end = _head_end(text)  # "Invites and encourages …" is one verb, not two clauses
+    starts = _joined_clause_starts(text, head_end)
+    clauses: list[tuple[tuple[str, str], str]] = []
+    head = _head(res, text)
+    first_end = starts[0] if starts else len(text)
+    if head is not None:
+        clauses.append((head, text[:first_end]))
+    elif inherited is not None and re.match(r"^\s*to\b", text, re.IGNORECASE):
+        clauses.append((inherited, text[:first_end]))
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        clause = text[start:end]
+        join = _JOIN_AT_START.match(clause)
+        clause = clause[join.end():] if join else clause
+        clause_head = _head(res, clause)
+        if clause_head is not None:
+            clauses.append((clause_head, clause))
+    mandates = []
+    for (verb, actor), clause in clauses:
+        if actor in rules.ACTOR_PRONOUNS:  # "…, and encourages him to continue": the actor named before
+            actor = mandates[-1].actor if mandates else (inherited[1] if inherited else "")
+        mandates.append(_mandate(res, para, verb, actor, clause, problems))
+    return mandates
+
+
+def _joined_clause_starts(text: str, after: int) -> list[int]:
+    """Where each further clause starts: a verb of ``VERBS`` after a join (and lead words) of the rules."""
+    starts: list[int] = []
+    # A further clause's verb follows a join, so it is printed in lower case: no lower() of every paragraph.
+    for word in _VERB_LOWER.finditer(text, after):
+        if _VERB_HERE.match(text, word.start()):
+            reach = max(after, starts[-1] + 1 if starts else 0, word.start() - _JOIN_REACH)
+            before = _JOIN_BEFORE.search(text, reach, word.start())
+            if before is not None:
+                starts.append(before.start())
+    return starts
+
+
+def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: str,
+             problems: list[Diagnostic]) -> Mandate:
+    # A quoted title ("the item entitled “…”") is not what is asked, and would keep "submit … report" apart.
+    found = _CUES.values(_words(_QUOTED.sub("“”", clause)))
+    action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
+    lowered = clause.lower()
+    session, due_text, unresolved = _due_session(res, clause) if "session" in lowered else (None, None, None)
+    due_date = None
+    if session is None and ("within" in lowered or _YEAR.search(clause)):
+        due_date, date_text = _due_date(res, clause)
+        due_text = due_text or date_text
+    if unresolved is not None and session is None and due_date is None:
+        problems.append(Diagnostic(
+            res.source, para.line, codes.severity(UNRESOLVED_DUE), UNRESOLVED_DUE,
+            f"{para.id}: the due point '{unresolved}' cannot be resolved from the text, expected a session "
+            f"such as 'at its eighty-first session' or a date"))
+        due_text = unresolved
+    recurrence = next((name.partition(":")[2] for name in _RECURRENCE_ORDER if name in found), None)
+    document = None
+    if action == "report":
+        match = _DOCUMENT.search(clause)
+        if match is not None:  # whom it goes to: printed after the noun, or before it ("submit to the Council … a report")
+            recipient = match.group(2) or (found.group(0) if (found := _RECIPIENT.search(clause)) else None)
+            document = _normal(match.group(1)) + (f" {_normal(recipient)}" if recipient else "")
+    return Mandate(paragraph=para.id, line=para.line, verb=verb, actor=actor, action=action,
+                   due_session=session, due_date=due_date, recurrence=recurrence, due_text=due_text,
+                   document=document)
+
+
+def _actor(res: Resolution, verb: str, rest: str) -> str:
+    if verb == "decide":
+        return _body(res)
+    rest = _THAT.sub("", rest, count=1)
+    words = _FILLERS.sub("", _TO.sub("", rest.strip(), count=1), count=1)
+    if _TO.match(words):  # "Calls upon all concerned to give …": no one named
+        return ""
+    for name, pattern in _KNOWN_ACTORS:
+        if pattern.match(words):
+            return name
+    end = _ACTOR_ENDS.search(words)
+    printed = (words[: end.start()] if end else words).strip(" .")
+    if not printed or _NOT_ACTORS.search(printed):
+        return ""  # "Calls for the immediate cessation of …", "Encourages the efforts …": asked of no one named
+    kept = []
+    for word in printed.split()[:10]:
+        if word.islower() and word.endswith("ly") and kept:  # "the Government urgently to end …"
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _body(res: Resolution) -> str:
+    return _body_name(res.body, (res.symbol or "")[:2])
+
+
+@lru_cache(maxsize=64)
+def _body_name(printed_body: str | None, symbol_start: str) -> str:
+    for printed, name in rules.BODY_ACTORS:
+        if printed_body and printed.lower() in printed_body.lower():
+            return name
+    for prefix, name in rules.BODY_OF_SYMBOL:
+        if symbol_start.startswith(prefix):
+            return name
+    return printed_body or ""
+
+
+def _due_session(res: Resolution, clause: str) -> tuple[str | None, str | None, str | None]:
+    """(session, phrase as printed, unresolved phrase) of the first session phrase in the clause."""
+    # Searched only just before each "session" (one pattern of many alternatives, tried at every character, was
+    # most of the extraction's time).
+    match = _near_session(_SESSIONS, clause)
+    if match is not None:
+        index = int(match.lastgroup[1:])
+        session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
+        return session, match.group(0), match.group(0) if problem else None
+    vague = _near_session(_UNRESOLVED, clause)
+    return None, None, vague.group(0) if vague else None
+
+
+def _near_session(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` that ends at a "session" of the clause."""
+    lowered, start = clause.lower(), 0
+    while (found := lowered.find("session", start)) >= 0:
+        match = pattern.search(clause, max(0, found - _SESSION_REACH), found + len("sessions") + 1)
+        if match is not None:
+            return match
+        start = found + 1
+    return None
+
+
+def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | None, bool]:
+    """(session code, whether it could not be resolved)."""
+    if how == "year":
+        return value, False
+    if how == "ordinal":
+        number = int(value) if value and value.isdigit() else ordinal_word_value(value or "")
+        return (str(number), False) if number else (None, True)
+    own = res.session or ""
+    if not own.isdigit():
+        return None, True
+    return (str(int(own) + 1) if how == "next" else own), False
+
+
+def _due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
+    # Every date phrase ends with a year: searched only just before each year printed in the clause.
+    match = None
+    for year in _YEAR.finditer(clause):
+        match = _DATES.search(clause, max(0, year.start() - _DATE_REACH), year.end())
+        if match is not None:
+            break
+    if match is not None:
+        printed = match.group(0)
+        day = find_date(printed)
+        if day:
+            return day, printed
+        month = re.search(rf"({_MONTH})\s+(\d{{4}})", printed, re.IGNORECASE)
+        if month:
+            return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}", printed
+        year = re.search(r"\d{4}", printed)
+        return (year.group(0), printed) if year else (None, None)
+    within = _WITHIN.search(clause)
+    if within is not None and res.adopted:
+        count_text, unit = within.group(1).lower(), within.group(2).lower()
+        count = int(count_text) if count_text.isdigit() else rules.NUMBER_WORDS.get(count_text, 1)
+        days = count * {"days": 1, "weeks": 7}.get(unit, 30)
+        try:
+            return (date.fromisoformat(res.adopted) + timedelta(days=days)).isoformat(), within.group(0)
+        except ValueError:
+            return None, None
+    return None, None
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())

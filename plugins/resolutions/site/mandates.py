@@ -1,0 +1,339 @@
+"""The mandate registry: what the collection's resolutions ask for, by due session, due year and actor.
+
+Pure core: from the parsed mandates (``Resolution.mandates``, see parse/mandates.py) this module builds one
+entry per mandate (quoting its paragraph and linking to it), groups the same request repeated in the editions
+of a recurring resolution, and describes the registry pages (``/mandates/``, a page per due session, due year
+and actor) as ``GeneratedPage`` values; it also makes the mandates row of a resolution page's metadata.
+
+Pages list the *tracked* mandates (a due point or recurrence, or an action other than ``other``/``continue``):
+the open-ended calls (*Urges States to ratify …*) are most mandates and would make every page grow with the
+collection; they stay in ``mandates.json``/``mandates.csv`` and on each resolution page. Long lists are split
+into pages of ``MANDATES_PER_PAGE`` groups. Every step is one pass with dictionaries, then sorts: n log n.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Sequence
+
+from resolutions.model import Mandate, Paragraph, Resolution
+from resolutions.parse.ids import slug
+from resolutions.site.labels import format_date, ordinal
+from resolutions.site.series import Series, series_url
+from resolutions.site.site_plan import GeneratedPage
+from resolutions.site.views import UNOFFICIAL_NOTICE, body_of
+
+MANDATES_URL = "mandates/"
+MANDATES_PER_PAGE = 300
+"""Groups of mandates listed on one registry page; a longer list continues on ``…/2/``, ``…/3/``."""
+QUOTE_LENGTH = 320
+"""Characters of a paragraph quoted in a registry entry (cut at a word, with an ellipsis)."""
+ACTOR_PAGE_FROM = 3
+"""Tracked mandates an actor needs for a page of its own; the others share the page ``actors/others/`` (most
+actors printed by name are asked once: a page each would be thousands of pages at 20,000 resolutions)."""
+OTHER_ACTORS = "Other actors"
+ACTORS_ON_OVERVIEW = 40
+"""Actors listed on ``/mandates/`` (by number of tracked mandates); the page of all actors lists every one."""
+UNTRACKED_ACTIONS = ("other", "continue")
+"""Actions that, with no due point or recurrence, are not listed on the registry pages."""
+ACTION_LABELS = {
+    "report": "Reports", "include-item": "Agenda items", "extend": "Extensions", "establish": "Establishments",
+    "convene": "Meetings to convene", "continue": "Continuations", "other": "Other actions",
+}
+"""How each action is named on the pages (plural, as a heading)."""
+NO_ACTOR = "(no one named)"
+"""How a mandate that names no actor (``Calls for the cessation of …``) is listed."""
+
+UrlFor = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class MandateEntry:
+    """One mandate of one resolution, with what a registry entry shows."""
+
+    res: Resolution
+    """The resolution that asks it."""
+    mandate: Mandate
+    """The mandate as parsed."""
+    url: str
+    """Site-relative URL of the resolution's page (``A/RES/75/1/``)."""
+    quote: str
+    """The paragraph's text, cut at ``QUOTE_LENGTH``."""
+    group: tuple
+    """Key shared by the same request in every edition of a recurring resolution (``recurrence_group``)."""
+
+    @property
+    def href(self) -> str:
+        return f"{self.url}#{self.mandate.paragraph}"
+
+
+def entries(resolutions: Iterable[Resolution], url_for: UrlFor,
+            series_of: Callable[[str | None], Series | None] | None = None) -> list[MandateEntry]:
+    """Every mandate of every resolution that has a page, in the given order of resolutions; ``series_of`` (the
+    collection's ``series.series_of``) names the series each resolution is an edition of."""
+    found = []
+    for res in resolutions:
+        if not res.mandates or not res.symbol:
+            continue
+        url = url_for(res.symbol).lstrip("/")
+        texts = _paragraph_texts(res)
+        seen: dict[tuple, int] = {}
+        group = recurrence_group(res, series_of)
+        for mandate in res.mandates:
+            # The n-th request of an actor and action in one edition matches the n-th in the next edition.
+            key = (mandate.actor, mandate.action)
+            seen[key] = seen.get(key, 0) + 1
+            found.append(MandateEntry(res, mandate, url, _quote(texts.get(mandate.paragraph, "")),
+                                      (group, *key, seen[key])))
+    return found
+
+
+def recurrence_group(res: Resolution, series_of: Callable[[str | None], Series | None] | None = None) -> tuple:
+    """Which recurring resolution ``res`` is an edition of: its series (site/series.py) when the collection has
+    series, else the same body and the same title."""
+    series = series_of(res.symbol) if series_of is not None else None
+    if series is not None:
+        return ("series", series_url(series))
+    return (body_of(res) or "", " ".join(res.title.casefold().split()))
+
+
+def is_tracked(mandate: Mandate) -> bool:
+    """Whether the registry pages list it (see the module's docstring)."""
+    return bool(mandate.due_session or mandate.due_date or mandate.recurrence) or \
+        mandate.action not in UNTRACKED_ACTIONS
+
+
+def due_label(mandate: Mandate) -> str:
+    """When it is due, in words: ``81st session``, ``31 December 2025``, ``annual``; ``""`` when not said."""
+    words = []
+    if mandate.due_session:
+        words.append(session_label(mandate.due_session))
+    if mandate.due_date:
+        words.append(format_date(mandate.due_date) if len(mandate.due_date) == 10 else mandate.due_date)
+    if mandate.recurrence:
+        words.append(mandate.recurrence)
+    return ", ".join(words)
+
+
+def session_label(session: str) -> str:
+    """``"81"`` -> ``81st session``; an ECOSOC year ``"2023"`` -> ``2023 session``."""
+    if session.isdigit() and len(session) < 4:
+        return f"{ordinal(int(session))} session"
+    return f"{session} session"
+
+
+def due_year(mandate: Mandate) -> str | None:
+    """The year of its due date, when it has one."""
+    return mandate.due_date[:4] if mandate.due_date else None
+
+
+def actor_name(mandate: Mandate) -> str:
+    return mandate.actor or NO_ACTOR
+
+
+# ------------------------------------------------------------------------------------------ resolution page
+
+
+def metadata_row(res: Resolution) -> tuple[str, str] | None:
+    """The ``Mandates`` row of a resolution page's metadata: each mandate linked to its paragraph, or None when
+    the resolution asks for nothing."""
+    if not res.mandates:
+        return None
+    items = "".join(
+        f'<li><a href="#{html.escape(m.paragraph, quote=True)}">{html.escape(_paragraph_label(m.paragraph))}</a>: '
+        f"{html.escape(actor_name(m))} · {html.escape(m.action)}"
+        + (f" · <span class=\"res-mandate-due\">{html.escape(due)}</span>" if (due := due_label(m)) else "")
+        + "</li>"
+        for m in res.mandates
+    )
+    # A plain list, never folded away: a link inside a closed <details> is out of the keyboard's reach.
+    return "Mandates", f'<ul class="res-mandates">{items}</ul>'
+
+
+def _paragraph_label(anchor: str) -> str:
+    """``para-12-b`` -> ``para. 12 (b)``; other anchors as they are."""
+    head, _, rest = anchor.rpartition("para-")
+    if not rest:
+        return anchor
+    number, *items = rest.split("-")
+    prefix = head.strip("-").replace("-", " ").upper() + ", " if head.strip("-") else ""
+    return prefix + "para. " + number + "".join(f" ({item})" for item in items)
+
+
+# ------------------------------------------------------------------------------------------ registry pages
+
+
+def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
+    """``/mandates/`` and the pages per due session, due year and actor (tracked mandates only)."""
+    tracked = [e for e in all_entries if is_tracked(e.mandate)]
+    editions = _editions(tracked)
+    by_session: dict[str, list[MandateEntry]] = {}
+    by_year: dict[str, list[MandateEntry]] = {}
+    by_actor: dict[str, list[MandateEntry]] = {}
+    for entry in tracked:
+        if entry.mandate.due_session:
+            by_session.setdefault(entry.mandate.due_session, []).append(entry)
+        if (year := due_year(entry.mandate)) is not None:
+            by_year.setdefault(year, []).append(entry)
+        by_actor.setdefault(actor_name(entry.mandate), []).append(entry)
+
+    pages: list[GeneratedPage] = []
+    sessions = []
+    for session in sorted(by_session, key=_session_order, reverse=True):
+        url = f"{MANDATES_URL}sessions/{slug(session, empty='session')}/"
+        reports = sum(1 for e in by_session[session] if e.mandate.action == "report")
+        title = f"Due at the {session_label(session)}"
+        lead = f"{reports} {'report' if reports == 1 else 'reports'} requested, and {len(by_session[session]) - reports} other mandates due, at the {session_label(session)}."
+        pages.extend(_list_pages(url, title, lead, by_session[session], editions))
+        sessions.append({"label": session_label(session), "url": url, "count": len(by_session[session]), "reports": reports})
+    years = []
+    for year in sorted(by_year, reverse=True):
+        url = f"{MANDATES_URL}years/{year}/"
+        pages.extend(_list_pages(url, f"Due in {year}", f"Mandates due by, or lasting until, a date in {year}.", by_year[year], editions))
+        years.append({"label": year, "url": url, "count": len(by_year[year])})
+    actors, others = [], []
+    others_url = f"{MANDATES_URL}actors/others/"
+    taken = {others_url}
+    for actor in sorted(by_actor, key=lambda a: (-len(by_actor[a]), a.casefold())):
+        if len(by_actor[actor]) < ACTOR_PAGE_FROM:
+            others.extend(by_actor[actor])
+            actors.append({"label": actor, "url": others_url, "count": len(by_actor[actor])})
+            continue
+        url = _unique(f"{MANDATES_URL}actors/{slug(actor, 8, empty='no-one')}", taken)
+        pages.extend(_list_pages(url, f"Asked of: {actor}", f"What the resolutions ask of {actor}.", by_actor[actor], editions))
+        actors.append({"label": actor, "url": url, "count": len(by_actor[actor])})
+    if others:
+        pages.extend(_list_pages(others_url, f"Asked of: {OTHER_ACTORS.lower()}",
+                                 f"Actors asked fewer than {ACTOR_PAGE_FROM} times.", others, editions))
+    actions = _counts(tracked, lambda e: e.mandate.action)
+    bodies = _counts(tracked, lambda e: body_of(e.res) or "")
+    common = {"notice": UNOFFICIAL_NOTICE, "overview_url": MANDATES_URL}
+    pages.append(GeneratedPage(
+        src_uri=f"{MANDATES_URL}index.md", title="Mandates", template="mandates.html",
+        context={"view": "overview", "total": len(all_entries), "tracked": len(tracked), "sessions": sessions,
+                 "years": years, "actors": actors[:ACTORS_ON_OVERVIEW], "actor_count": len(actors),
+                 "actors_url": f"{MANDATES_URL}actors/", "actions": actions, "bodies": bodies, **common},
+        in_nav=True))
+    pages.append(GeneratedPage(
+        src_uri=f"{MANDATES_URL}actors/index.md", title="Mandates by actor", template="mandates.html",
+        context={"view": "actors", "actors": actors, **common}))
+    return pages
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    """``base/``, or ``base-2/``… when another actor's name gave the same slug."""
+    url, number = f"{base}/", 1
+    while url in taken:
+        number += 1
+        url = f"{base}-{number}/"
+    taken.add(url)
+    return url
+
+
+def _list_pages(url: str, title: str, lead: str, listed: Sequence[MandateEntry],
+                editions: dict[tuple, list[MandateEntry]]) -> Iterator[GeneratedPage]:
+    """The pages of one list: its groups of recurring mandates, newest first, ``MANDATES_PER_PAGE`` a page."""
+    groups = _grouped(listed, editions)
+    count = max(1, -(-len(groups) // MANDATES_PER_PAGE))
+    page_urls = [url if n == 1 else f"{url}{n}/" for n in range(1, count + 1)]
+    for number, page_url in enumerate(page_urls, start=1):
+        chunk = groups[(number - 1) * MANDATES_PER_PAGE: number * MANDATES_PER_PAGE]
+        yield GeneratedPage(
+            src_uri=f"{page_url}index.md",
+            title=title if number == 1 else f"{title} (page {number} of {count})",
+            template="mandates.html",
+            context={
+                "view": "list", "lead": lead, "groups": chunk, "total": len(listed),
+                "pages": [{"number": n, "url": u, "current": n == number} for n, u in enumerate(page_urls, 1)],
+                "filters": _filters(chunk), "notice": UNOFFICIAL_NOTICE, "overview_url": MANDATES_URL,
+            },
+        )
+
+
+def _editions(tracked: Iterable[MandateEntry]) -> dict[tuple, list[MandateEntry]]:
+    """Every edition of each recurring request, oldest first."""
+    groups: dict[tuple, list[MandateEntry]] = {}
+    for entry in tracked:
+        groups.setdefault(entry.group, []).append(entry)
+    for listed in groups.values():
+        listed.sort(key=_edition_order)
+    return groups
+
+
+def _grouped(listed: Sequence[MandateEntry], editions: dict[tuple, list[MandateEntry]]) -> list[dict]:
+    """One item per recurring request on the list: its latest edition there quoted, with the first edition and
+    the number of editions in the whole collection."""
+    latest: dict[tuple, MandateEntry] = {}
+    for entry in listed:
+        if entry.group not in latest or _edition_order(entry) > _edition_order(latest[entry.group]):
+            latest[entry.group] = entry
+    items = []
+    for group, entry in latest.items():
+        every = editions[group]
+        items.append(_item(entry, every[0] if len(every) > 1 else None, len(every)))
+    items.sort(key=lambda item: item["order"], reverse=True)
+    return items
+
+
+def _item(latest: MandateEntry, first: MandateEntry | None, editions: int) -> dict:
+    m = latest.mandate
+    return {
+        "order": _edition_order(latest),
+        "symbol": latest.res.symbol, "number": latest.res.number or latest.res.symbol,
+        "title": latest.res.title, "href": latest.href, "paragraph": _paragraph_label(m.paragraph),
+        "quote": latest.quote, "actor": actor_name(m), "action": m.action, "verb": m.verb,
+        "due": due_label(m), "document": m.document or "", "body": body_of(latest.res) or "",
+        "adopted": format_date(latest.res.adopted) if latest.res.adopted else "",
+        "editions": editions,
+        "first": None if first is None else {"number": first.res.number or first.res.symbol, "href": first.href,
+                                              "adopted": format_date(first.res.adopted) if first.res.adopted else ""},
+    }
+
+
+def _filters(items: Sequence[dict]) -> dict:
+    """The values a list page can be narrowed to in the browser, each with its count on the page."""
+    return {key: _value_counts(item[key] for item in items) for key in ("action", "actor", "body")}
+
+
+def _value_counts(values: Iterable[str]) -> list[dict]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return [{"value": v, "count": n} for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _counts(listed: Iterable[MandateEntry], key: Callable[[MandateEntry], str]) -> list[dict]:
+    return [{"label": ACTION_LABELS.get(v["value"], v["value"]), **v} for v in _value_counts(map(key, listed))]
+
+
+def _edition_order(entry: MandateEntry) -> tuple:
+    return (entry.res.adopted or "", entry.res.symbol or "", entry.mandate.line)
+
+
+def _session_order(session: str) -> tuple:
+    return (int(session) if session.isdigit() else -1, session)
+
+
+def _paragraph_texts(res: Resolution) -> dict[str, str]:
+    texts: dict[str, str] = {}
+
+    def walk(paragraphs: Iterable[Paragraph]) -> None:
+        for para in paragraphs:
+            texts[para.id] = para.text
+            walk(para.items)
+
+    walk(res.operative)
+    for section in res.sections:
+        walk(section.operative)
+    for part in res.parts:
+        walk(part.operative)
+        for section in part.sections:
+            walk(section.operative)
+    return texts
+
+
+def _quote(text: str) -> str:
+    if len(text) <= QUOTE_LENGTH:
+        return text
+    return text[:QUOTE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"

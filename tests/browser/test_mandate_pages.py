@@ -1,0 +1,95 @@
+"""The mandate registry in real Chromium: no serious axe violation, no console error, the filters narrow the list,
+every entry's link reaches its paragraph, nothing overflows at phone width; screenshots to look at."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from harness import DESKTOP, PHONE, open_reader, record_artifact
+
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def _session_page(site) -> str:
+    """The registry page of the due session with the most entries (a full session's reports are due at the next)."""
+    sessions = site.site_dir / "mandates" / "sessions"
+    if not sessions.is_dir():
+        pytest.skip("the site has no mandate due at a session")
+    busiest = max(sessions.iterdir(), key=lambda folder: (folder / "index.html").stat().st_size)
+    return f"mandates/sessions/{busiest.name}/"
+
+
+def _pages(site) -> list[tuple[str, str]]:
+    return [("overview", "mandates/"), ("session", _session_page(site)), ("actor", "mandates/actors/secretary-general/")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_registry_pages_have_no_serious_axe_violation_and_no_console_error(browser, browser_site, axe_script, scheme):
+    context, reader = open_reader(browser, browser_site, color_scheme=scheme)
+    try:
+        for kind, path in _pages(browser_site):
+            reader.open(path)
+            reader.page.add_script_tag(content=axe_script)
+            results = reader.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+            blocking = [f"{v['id']} ({v['impact']}): {v['help']}, e.g. {v['nodes'][0]['target']}"
+                        for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+            assert blocking == [], f"{kind} page /{path} ({scheme}):\n" + "\n".join(blocking)
+        reader.assert_clean()
+    finally:
+        context.close()
+
+
+def test_the_filters_narrow_the_list_and_the_count_says_so(reader, browser_site):
+    reader.open(_session_page(browser_site))
+    page = reader.page
+    total = page.locator(".rs-mandate").count()
+    assert total > 0
+    page.select_option("select[name=action]", "report")
+    reports = page.locator(".rs-mandate[data-action=report]").count()
+    assert page.locator(".rs-mandate:visible").count() == reports
+    assert page.locator(".rs-mandate-filter output").inner_text() == f"{reports} of {total} shown"
+    page.select_option("select[name=action]", "")
+    page.fill("input[name=words]", "zzzz-no-such-words")
+    assert page.locator(".rs-mandate:visible").count() == 0
+    reader.assert_clean()
+
+
+def test_each_entry_links_to_its_paragraph_and_the_resolution_page_lists_its_mandates(reader, browser_site):
+    reader.open(_session_page(browser_site))
+    first = reader.page.locator(".rs-mandate-head a").first
+    href = first.get_attribute("href")
+    anchor = href.rsplit("#", 1)[1]
+    quote = reader.page.locator(".rs-mandate-quote").first.inner_text()
+    first.click()  # Material's instant navigation swaps the page in: wait for the paragraph to arrive
+    reader.page.wait_for_selector(f"[id='{anchor}']", timeout=15000)
+    target = reader.page.locator(f"[id='{anchor}']")
+    assert target.count() == 1
+    # The quoted words are the paragraph's own (the quote may be cut with an ellipsis).
+    assert quote.removesuffix(" …")[:60] in " ".join(target.inner_text().split())
+    # Its metadata lists its mandates, each linking to a paragraph of the page.
+    links = reader.page.locator(".res-mandates a")
+    assert links.count() > 0
+    here = urlsplit(reader.page.url).path
+    for index in range(min(links.count(), 10)):
+        linked = urlsplit(links.nth(index).evaluate("a => a.href"))  # resolved against the page
+        assert linked.path == here and reader.page.locator(f"[id='{linked.fragment}']").count() == 1, linked
+    reader.assert_clean()
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_screenshots_and_nothing_wider_than_the_screen(browser, browser_site, artifacts_dir, device):
+    viewport = DESKTOP if device == "desktop" else PHONE
+    context, reader = open_reader(browser, browser_site, viewport=viewport)
+    try:
+        for kind, path in _pages(browser_site):
+            reader.open(path)
+            width = reader.page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], f"/{path} is {width}px wide at {viewport['width']}px"
+            shot = artifacts_dir / f"mandates-{kind}-{device}.png"
+            reader.page.screenshot(path=str(shot), full_page=False)
+            record_artifact(shot)
+        reader.assert_clean()
+    finally:
+        context.close()

@@ -1,0 +1,119 @@
+"""The mandate registry: entries, recurring requests grouped, pages per due session and actor, the data files,
+the resolution page's row, and the plugin option that leaves it all out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+
+from resolutions.data.mandate_files import CSV_COLUMNS, mandate_files
+from resolutions.model import Mandate
+from resolutions.parse.parser import parse
+from resolutions.site import mandates
+
+from test_mandates import HEAD, TAIL
+
+
+def _resolution(number: int, session: int, operative: str, title: str = "A recurring resolution"):
+    head = (HEAD.replace("76/999", f"{session}/{number}").replace("Seventy-sixth", _SESSION_WORDS[session])
+            .replace("A test resolution", title).replace("9 December 2021", f"9 December {session + 1945}"))
+    return parse(head + operative + TAIL.replace("2021", str(session + 1945)), f"A_RES_{session}_{number}.md")
+
+
+_SESSION_WORDS = {74: "Seventy-fourth", 75: "Seventy-fifth", 76: "Seventy-sixth"}
+REPORT = "1. Requests the Secretary-General to submit to the General Assembly at its next session a report thereon."
+
+
+def _url_for(symbol: str) -> str:
+    return symbol.replace(" ", "") + "/"
+
+
+def test_entries_quote_and_link_their_paragraph():
+    res = _resolution(10, 75, REPORT)
+    [entry] = mandates.entries([res], _url_for)
+    assert entry.href == "A/RES/75/10/#para-1"
+    assert entry.quote.startswith("Requests the Secretary-General to submit")
+    assert entry.mandate.due_session == "76"
+
+
+def test_a_session_page_lists_what_is_due_there_and_recurring_requests_name_their_first_edition():
+    editions = [_resolution(10 + i, session, REPORT) for i, session in enumerate((74, 75, 76))]
+    pages = {page.src_uri: page for page in mandates.registry_pages(mandates.entries(editions, _url_for))}
+    page = pages["mandates/sessions/77/index.md"]
+    assert page.title == "Due at the 77th session"
+    [item] = page.context["groups"]
+    assert item["href"] == "A/RES/76/12/#para-1" and item["editions"] == 3
+    assert item["first"]["number"] == "74/10"
+    # the actor's page shows the request once, its latest edition
+    [actor_item] = pages["mandates/actors/secretary-general/index.md"].context["groups"]
+    assert actor_item["number"] == "76/12"
+    overview = pages["mandates/index.md"].context
+    assert [s["label"] for s in overview["sessions"]] == ["77th session", "76th session", "75th session"]
+
+
+def test_untracked_mandates_stay_off_the_pages_but_in_the_files():
+    res = _resolution(10, 75, "1. Urges all States to ratify the Convention.")
+    entries = mandates.entries([res], _url_for)
+    pages = {page.src_uri: page for page in mandates.registry_pages(entries)}
+    assert pages["mandates/index.md"].context["tracked"] == 0
+    assert not any(uri.startswith("mandates/actors/member-states") for uri in pages)
+    json_file, csv_file = mandate_files(entries, "https://example.org/")
+    data = json.loads(json_file.text())
+    assert data["count"] == 1 and data["mandates"][0]["actor"] == "Member States"
+    assert data["mandates"][0]["url"] == "https://example.org/A/RES/75/10/#para-1"
+    rows = list(csv.reader(io.StringIO(csv_file.text())))
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 2
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_guarded():
+    res = _resolution(10, 75, REPORT)
+    hostile = replace(res, mandates=(replace(res.mandates[0], actor="=HYPERLINK(\"http://x\")"),))
+    rows = list(csv.reader(io.StringIO(mandate_files(mandates.entries([hostile], _url_for), None)[1].text())))
+    assert rows[1][CSV_COLUMNS.index("actor")] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_long_lists_continue_on_numbered_pages():
+    many = [_resolution(i, 75, REPORT, title=f"Title {i}") for i in range(1, mandates.MANDATES_PER_PAGE + 3)]
+    pages = {page.src_uri: page for page in mandates.registry_pages(mandates.entries(many, _url_for))}
+    first, second = pages["mandates/sessions/76/index.md"], pages["mandates/sessions/76/2/index.md"]
+    assert len(first.context["groups"]) == mandates.MANDATES_PER_PAGE and len(second.context["groups"]) == 2
+    assert [p["url"] for p in first.context["pages"]] == ["mandates/sessions/76/", "mandates/sessions/76/2/"]
+    assert second.title.endswith("(page 2 of 2)")
+
+
+def test_the_resolution_page_row_links_each_mandate_and_escapes_its_text():
+    res = _resolution(10, 75, REPORT)
+    label, html = mandates.metadata_row(res)
+    assert label == "Mandates"
+    assert '<a href="#para-1">para. 1</a>: Secretary-General · report' in html and "76th session" in html
+    odd = replace(res, mandates=(replace(res.mandates[0], actor="<b>x</b>"),))
+    assert "&lt;b&gt;x&lt;/b&gt;" in mandates.metadata_row(odd)[1]
+    assert mandates.metadata_row(replace(res, mandates=())) is None
+
+
+def test_due_labels_say_when_in_words():
+    base = Mandate("para-1", 1, "request", "Secretary-General", "report", None, None, None, None, None)
+    assert mandates.due_label(replace(base, due_session="81")) == "81st session"
+    assert mandates.due_label(replace(base, due_session="2023")) == "2023 session"
+    assert mandates.due_label(replace(base, due_date="2025-12-31", recurrence="annual")) == "31 December 2025, annual"
+    assert mandates.due_label(base) == ""
+
+
+def test_the_site_has_the_registry_and_the_plugin_option_leaves_it_out(tmp_path):
+    from test_site_build import MKDOCS_YML, build_site, page_of
+
+    built = build_site("basic", tmp_path / "on", "--strict")
+    assert built.returncode == 0, built.log
+    data = json.loads((built.site / "mandates.json").read_text(encoding="utf-8"))
+    assert data["count"] > 0 and (built.site / "mandates" / "index.html").is_file()
+    first = data["mandates"][0]
+    page = (built.site / page_of(first["symbol"])).read_text(encoding="utf-8")
+    assert f'<a href="#{first["paragraph"]}">' in page and ">Mandates<" in page
+
+    off = MKDOCS_YML.replace("folder: resolutions", "folder: resolutions\n      mandates: false")
+    built = build_site("basic", tmp_path / "off", "--strict", config=off)
+    assert built.returncode == 0, built.log
+    assert not (built.site / "mandates.json").exists() and not (built.site / "mandates").exists()
+    assert ">Mandates<" not in (built.site / page_of(first["symbol"])).read_text(encoding="utf-8")

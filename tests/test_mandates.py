@@ -1,0 +1,118 @@
+"""Mandates of operative paragraphs: the extraction on small texts, and its accuracy on the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolutions.data.export import resolution_from_dict, resolution_to_dict
+from resolutions.model import INFO
+from resolutions.parse.mandates import UNRESOLVED_DUE
+from resolutions.parse.parser import parse
+
+from bench_scripts import load
+
+HEAD = """**General Assembly**
+
+Distr.
+GENERAL
+
+A/RES/76/999
+
+10 December 2021
+
+Seventy-sixth session
+
+Agenda item 12
+
+RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY
+
+[without reference to a Main Committee (A/76/L.99)]
+
+76/999. A test resolution
+
+The General Assembly,
+
+Recalling its earlier resolutions,
+
+"""
+TAIL = "\n\n50th plenary meeting  \n9 December 2021\n"
+
+
+def _mandates(operative: str, head: str = HEAD):
+    res = parse(head + operative + TAIL, "x.md")
+    return res, [(m.paragraph, m.verb, m.actor, m.action, m.due_session, m.due_date, m.recurrence)
+                 for m in res.mandates]
+
+
+def test_reporting_request_with_its_session_and_document():
+    res, found = _mandates("1. Requests the Secretary-General to submit to the General Assembly at its seventy-seventh "
+                           "session a report on the implementation of the present resolution.")
+    assert found == [("para-1", "request", "Secretary-General", "report", "77", None, None)]
+    assert res.mandates[0].due_text == "at its seventy-seventh session"
+    assert res.mandates[0].document == "report to the general assembly"
+
+
+def test_two_clauses_give_two_mandates_and_next_session_is_resolved_against_the_own_session():
+    _res, found = _mandates("1. Also requests the Secretary-General to report thereon at its next session, and decides "
+                            "to include in the provisional agenda of its seventy-seventh session the item entitled "
+                            "“Test”.")
+    assert found == [("para-1", "request", "Secretary-General", "report", "77", None, None),
+                     ("para-1", "decide", "General Assembly", "include-item", "77", None, None)]
+
+
+def test_items_inherit_the_lead_in_and_have_their_own_anchor():
+    _res, found = _mandates("1. Requests the Secretary-General:\n\n(a) To convene a meeting of experts by 31 March "
+                            "2022;\n\n(b) To report annually to the Human Rights Council;")
+    assert found == [("para-1", "request", "Secretary-General", "other", None, None, None),
+                     ("para-1-a", "request", "Secretary-General", "convene", None, "2022-03-31", None),
+                     ("para-1-b", "request", "Secretary-General", "report", None, None, "annual")]
+
+
+def test_paragraphs_that_ask_for_nothing_are_not_mandates():
+    _res, found = _mandates("1. Welcomes the report of the Secretary-General;\n\n2. Decides to remain seized of the "
+                            "matter.")
+    assert found == []
+
+
+def test_a_further_clause_after_a_welcome_is_found_with_its_actor():
+    _res, found = _mandates("1. Welcomes the work of the Commission, and encourages it to continue its work; "
+                            "urges all States to cooperate with it.")
+    assert found == [("para-1", "encourage", "", "continue", None, None, None),
+                     ("para-1", "call", "Member States", "other", None, None, None)]
+
+
+def test_an_unresolvable_due_point_is_an_info_with_its_line_never_a_guess():
+    res, found = _mandates("1. Requests the Committee to report to the Assembly at a future session.")
+    assert found == [("para-1", "request", "Committee", "report", None, None, None)]
+    problems = [d for d in res.diagnostics if d.code == UNRESOLVED_DUE]
+    assert len(problems) == 1 and problems[0].severity == INFO
+    assert problems[0].format().startswith(f"x.md:{res.operative[0].line}: para-1: the due point 'at a future session'")
+
+
+def test_next_session_without_a_numbered_session_is_reported_not_guessed():
+    head = HEAD.replace("Seventy-sixth session", "Eleventh emergency special session")
+    res, found = _mandates("1. Requests the Secretary-General to report at its next session.", head)
+    assert found[0][4] is None and [d.code for d in res.diagnostics if d.code == UNRESOLVED_DUE] == [UNRESOLVED_DUE]
+
+
+def test_within_days_is_counted_from_the_adoption_date():
+    _res, found = _mandates("1. Requests the Secretary-General to report within 30 days.")
+    assert found[0][5] == "2022-01-08"
+
+
+def test_mandates_round_trip_through_the_json():
+    res, _found = _mandates("1. Requests the Secretary-General to report annually at its seventy-seventh session.")
+    assert resolution_from_dict(resolution_to_dict(res)) == res
+    assert resolution_to_dict(res)["mandates"][0]["recurrence"] == "annual"
+
+
+@pytest.mark.corpus
+def test_accuracy_on_the_labelled_paragraphs_keeps_the_targets(corpus_dir):
+    report = load("mandates_accuracy").evaluate(corpus_dir)
+    tallies = report.tallies
+    assert report.paragraphs >= 300
+    assert tallies["report with due"].recall() >= 0.95, tallies["report with due"]
+    for field in ("mandate", "action", "actor", "due"):
+        assert tallies[field].precision() >= 0.90, (field, tallies[field])
+    # and the extractor finds more reporting paragraphs than the phrase list does, at no lower precision
+    assert report.ours_right_paragraphs > report.phrase_right

@@ -1,7 +1,7 @@
 """The home page's view of the collection: its bodies with counts, their sessions, the latest adoptions, the
 way into search and the timeline.
 
-Pure core: plain dicts for ``site_templates/home.html``, which shows them below the site owner's own text
+Pure core: plain dicts for the package's ``theme/home.html``, which shows them below the site owner's own text
 (``index.md``). One pass over the collection groups it (``views.group_sessions``) and one sort picks the
 latest adoptions: n log n, like the indexes. URLs are site-relative, as in ``views``.
 """

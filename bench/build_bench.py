@@ -713,6 +713,15 @@ def rewrite_report(results_dir: Path) -> int:
     return 0
 
 
+def _project_relative(argument: str) -> str:
+    """An argument as the report shows it: an absolute path (also after ``NAME=``) relative to the project, so
+    that a report names no folder of the machine it ran on."""
+    name, equals, value = argument.rpartition("=")
+    if not os.path.isabs(value):
+        return argument
+    return f"{name}{equals}{os.path.relpath(value, ROOT)}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,5000", help="comma-separated collection sizes (default 1000,5000)")
@@ -764,7 +773,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         (args.results / "latest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         (args.results / "latest.md").write_text(markdown_report(report), encoding="utf-8")
 
-    command = " ".join(["python bench/build_bench.py", *map(shlex.quote, arguments)])
+    command = " ".join(["python bench/build_bench.py", *(shlex.quote(_project_relative(a)) for a in arguments)])
     report = benchmark(sizes, runs, args.seed, args.words, builds, None if args.no_corpus else args.corpus,
                        args.out, args.keep, command=command, corpus_runs=args.corpus_runs, variants=variants,
                        progress=lambda message: print(message, flush=True), save=save)

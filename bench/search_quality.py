@@ -139,8 +139,8 @@ def main() -> None:
     misses = [{"query": q["query"], "kind": q["kind"], "got": r[:3]} for q, r in zip(queries, ranked)
               if not set(q["relevant"]) & set(r[:3])]
     out = BENCH / "results" / f"search_quality_{args.label}.json"
-    out.write_text(json.dumps({"site": str(args.site), "scores": table, "misses_at_3": misses}, indent=1) + "\n",
-                   encoding="utf-8")
+    # The site is a build in a temporary folder: its path would only name the machine it ran on.
+    out.write_text(json.dumps({"scores": table, "misses_at_3": misses}, indent=1) + "\n", encoding="utf-8")
     for kind, figures in table.items():
         print(f"{kind:7} n={figures['queries']:3}  success@1 {figures['success@1']:.0%}  "
               f"success@3 {figures['success@3']:.0%}  MRR {figures['mrr']:.2f}")

@@ -228,3 +228,11 @@ def test_the_cost_of_a_variant_is_a_ratio_of_the_same_run():
     assert entry["ratios"]["ours/plain"] == 0.5
     assert entry["ratios"]["no-series/plain"] == round(2.5 / 6.0, 3)
     assert entry["ratios"]["ours/no-series"] == 1.2
+
+
+def test_the_recorded_command_names_paths_relative_to_the_project():
+    root = build_bench.ROOT
+    assert build_bench._project_relative(f"before={root.parent}/baseline/.venv/bin/python") == (
+        "before=../baseline/.venv/bin/python")
+    assert build_bench._project_relative(str(root / "bench" / "out")) == "bench/out"
+    assert build_bench._project_relative("no-series=series:false") == "no-series=series:false"

@@ -66,8 +66,8 @@ def test_first_look(browser, browser_site, axe_script, artifacts_dir, kind, devi
         assert response is not None
         assert response.status == (404 if kind == "404" else 200), f"/{path}: HTTP {response.status}"
         page.wait_for_timeout(200)  # let Material settle (palette, sticky header)
-        record_artifact(artifacts_dir / f"journey-{kind.replace(' ', '-')}-{device}-{scheme}.png")
-        page.screenshot(path=str(artifacts_dir / f"journey-{kind.replace(' ', '-')}-{device}-{scheme}.png"))
+        shot = record_artifact(artifacts_dir / f"journey-{kind.replace(' ', '-')}-{device}-{scheme}.png")
+        page.screenshot(path=str(shot))
 
         look = page.evaluate(_FIRST_LOOK_JS)
         where = f"{kind} /{path} ({device}, {scheme})"

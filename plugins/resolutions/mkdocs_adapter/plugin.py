@@ -41,7 +41,9 @@ from resolutions.mkdocs_adapter.config import ResolutionsConfig
 from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal, write_files
 from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle, preview_folder
 from resolutions.mkdocs_adapter.packaged_theme import use_packaged_theme
-from resolutions.mkdocs_adapter.source_guard import drop_agenda_sources, refuse_unsafe_links, shown_docs_dir
+from resolutions.mkdocs_adapter.source_guard import (
+    config_dir, drop_agenda_sources, refuse_unsafe_links, shown_docs_dir,
+)
 from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.speed.speedups import Speedups
@@ -111,8 +113,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_config(self, config: Any) -> Any:
         refuse_unsafe_links(config, self.config.allow_links_outside_docs)  # before MkDocs lists docs_dir
         use_packaged_theme(config)
-        config_dir = os.path.dirname(config.config_file_path or "") or os.getcwd()
-        cache_folder = resolve_cache_folder(config_dir, self.config.cache_dir, config.site_dir)
+        cache_folder = resolve_cache_folder(config_dir(config), self.config.cache_dir, config.site_dir)
         if cache_folder is None and self.config.cache_dir:
             log.warning("resolutions: cache_dir is inside site_dir; the parse cache is kept in memory only")
         self.speedups.configure(cache_folder, serve=self.is_serve, workers=self.config.workers())
@@ -454,7 +455,7 @@ class _AnchorsOnDemand:
 
 def _display_path(file: File, config: Any) -> str:
     """Path shown in diagnostics: relative to the folder of mkdocs.yml, so editors can open ``path:line``."""
-    root = os.path.dirname(config.config_file_path or "") or os.getcwd()
+    root = config_dir(config)
     path = file.abs_src_path or file.src_uri
     if path.startswith(root + os.sep):  # the usual case, without relpath's work (20,000 calls a build)
         return path[len(root) + 1:].replace(os.sep, "/")

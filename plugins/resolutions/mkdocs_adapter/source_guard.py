@@ -24,10 +24,14 @@ log = logging.getLogger("mkdocs.plugins.resolutions")
 _AGENDA_SUFFIXES = (".yml", ".yaml")
 
 
+def config_dir(config: Any) -> str:
+    """The folder of mkdocs.yml (the working folder when the config has no file): paths are shown from it."""
+    return os.path.dirname(config.config_file_path or "") or os.getcwd()
+
+
 def shown_docs_dir(config: Any) -> str:
     """docs_dir as diagnostics show paths: relative to the folder of mkdocs.yml (``docs``)."""
-    root = os.path.dirname(config.config_file_path or "") or os.getcwd()
-    return os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
+    return os.path.relpath(config.docs_dir, config_dir(config)).replace(os.sep, "/")
 
 
 def refuse_unsafe_links(config: Any, allow_outside: bool) -> None:

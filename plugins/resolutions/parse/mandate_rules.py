@@ -171,10 +171,6 @@ DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE
 """Phrases that name a date something is due by (or a mandate lasts until): DATE is a printed day month
 year, MONTH a month name, YEAR four digits. The first one in the clause wins."""
 
-DUE_WITHIN = ("within NUMBER days", "within NUMBER months", "within a period of NUMBER days",
-              "within NUMBER days of", "within one month", "within NUMBER weeks")
-"""A due point counted from the adoption date: resolved to a date when the adoption date is printed."""
-
 RECURRENCE = (
     ("annual", ("annually", "on an annual basis", "every year", "each year", "yearly", "annual basis")),
     ("biennial", ("biennially", "every two years", "on a biennial basis", "biennial basis", "biennial report")),

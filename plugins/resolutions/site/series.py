@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from resolutions.model import Resolution
+from resolutions.site import views
 
 TITLE = "title"
 """How an edition joined its predecessor: by the same normalised title."""
@@ -51,7 +52,6 @@ _JOINED_HYPHEN = re.compile(r"(?<=[a-z])[-\u2010\u2011\u2013](?=[a-z])")
 _NUMBERS = re.compile(rf"\b{_ORDINAL}\b|\d+")
 _NOT_WORD = re.compile(r"[^a-z#]+")
 _BODY_SLUGS = {"General Assembly": "", "Security Council": "sc", "Economic and Social Council": "ecosoc"}
-_SYMBOL_BODIES = (("A/", "General Assembly"), ("S/", "Security Council"), ("E/", "Economic and Social Council"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +119,6 @@ class SeriesIndex:
         index = self._position[symbol] + 1
         return found.editions[index] if index < len(found.editions) else None
 
-    def joined_by(self, symbol: str | None) -> str | None:
-        """How ``symbol`` joined its previous edition (``"title"`` or ``"citation"``), None for a first edition."""
-        found = self.series_of(symbol)
-        index = self._position.get(symbol) if found else None
-        return found.joined_by[index - 1] if found and index else None
-
     def by_slug(self, slug: str) -> Series | None:
         """The series with this slug, or None."""
         return self._slugs.get(slug)
@@ -176,13 +170,8 @@ def title_similarity(one: str, other: str) -> float:
 
 
 def body_of(res: Resolution) -> str:
-    """The issuing body as printed, else from the symbol prefix; "" when unknown."""
-    if res.body:
-        return res.body
-    for prefix, body in _SYMBOL_BODIES:
-        if res.symbol and res.symbol.startswith(prefix):
-            return body
-    return ""
+    """The issuing body (``views.body_of``), "" when unknown: a part of every series key."""
+    return views.body_of(res) or ""
 
 
 # --- building --------------------------------------------------------------------------------------------

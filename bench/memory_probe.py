@@ -91,7 +91,7 @@ def build(folder: Path, top: int) -> None:
     # Steps inside on_files, so a peak reached there is attributed to one of them.
     from resolutions.site import collection as collection_module
     from resolutions.data import datasets
-    from resolutions.site import views
+    from resolutions.site import indexes
     from resolutions.mkdocs_adapter.speed import speedups as speed
 
     def wrap_step(owner, name: str, label: str) -> None:
@@ -105,7 +105,7 @@ def build(folder: Path, top: int) -> None:
         setattr(owner, name, staticmethod(wrapped) if isinstance(owner.__dict__.get(name), staticmethod) else wrapped)
 
     wrap_step(speed.Speedups, "parse", "parse")
-    wrap_step(views, "index_pages", "views.index_pages")
+    wrap_step(indexes, "index_pages", "indexes.index_pages")
     wrap_step(datasets, "site_files", "datasets.site_files")
     wrap_step(plugin_module.ResolutionsPlugin, "site_outputs", "site_outputs")
     counter = {"pages": 0}

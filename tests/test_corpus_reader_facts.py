@@ -9,8 +9,10 @@ import pytest
 
 from resolutions.parse.adoption import session_range
 from resolutions.site.collection import Collection
-from resolutions.site.render import meeting_text, page_title, render_resolution
-from resolutions.site.views import adoption_meetings, body_of, index_pages
+from resolutions.site.labels import meeting_text
+from resolutions.site.render import page_title, render_resolution
+from resolutions.site.indexes import index_pages
+from resolutions.site.views import adoption_meetings, body_of
 
 pytestmark = pytest.mark.corpus
 

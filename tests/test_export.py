@@ -10,6 +10,7 @@ import pytest
 
 from resolutions.data import export
 from resolutions.data.export import dumps, load_schema, resolution_from_dict, resolution_to_dict
+from resolutions.data.json_text import compact_json
 from resolutions.model import (
     AgendaItem,
     Annex,
@@ -286,4 +287,4 @@ def test_shipped_schemas_are_valid_draft_2020_12(name):
 def test_compact_json_is_json_dumps_of_the_dict(res):
     """compact_json writes the text itself (faster): it must stay the exact characters of the dict's JSON."""
     expected = json.dumps(resolution_to_dict(res), ensure_ascii=False, separators=(",", ":"))
-    assert export.compact_json(res) == expected
+    assert compact_json(res) == expected

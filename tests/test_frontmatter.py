@@ -8,7 +8,8 @@ import re
 import pytest
 
 from resolutions.parse import frontmatter
-from resolutions.parse.frontmatter import FrontMatter, apply, read, split
+from resolutions.parse.frontmatter import FrontMatter, read, split
+from resolutions.parse.overrides import apply
 from resolutions.model import AgendaItem, Meeting, Resolution, Vote
 
 CORPUS_LIKE = """---

@@ -18,7 +18,9 @@ from resolutions.model import (
     Table,
     Vote,
 )
-from resolutions.site.render import format_date, meeting_record, ordinal, render_resolution
+from resolutions.site.labels import format_date, ordinal
+from resolutions.site.render import render_resolution
+from resolutions.site.views import meeting_record
 
 from test_collection import cite, make
 
@@ -281,10 +283,10 @@ def test_agenda_items_and_timeline_link_to_index_pages_when_given():
 
 
 def test_page_links_are_exactly_what_relative_href_gives():
-    # The renderer computes links from one page with the page's folder split once (_PageLinks);
+    # The renderer computes links from one page with the page's folder split once (PageLinks);
     # it must agree with relative_href on every kind of URL, ordinary or odd.
     from resolutions.site.collection import relative_href
-    from resolutions.site.render import _PageLinks
+    from resolutions.site.document_html import PageLinks
 
     pages = ["A/RES/51/148/", "A/RES/51/148/index.html", "", "/", "index.html", "sessions/51/", "./A//RES/1/",
              "../up/", "/abs/page/"]
@@ -292,6 +294,6 @@ def test_page_links_are_exactly_what_relative_href_gives():
                "./", "#title", "sessions/51/agenda/78-a/", "timeline/1996/#m-1996-12-13-ga-84", "A//RES/./51/",
                "../x/", "A/../B/", "/abs/", "https://undocs.org/A/RES/51/148", "mailto:x@y.org", "A/RES/51/148/#"]
     for page in pages:
-        links = _PageLinks(page)
+        links = PageLinks(page)
         for target in targets:
             assert links.href(target) == relative_href(page, target), (page, target)

@@ -275,7 +275,7 @@ def test_every_footnote_marker_has_its_note_and_back_link(basic, basic_resolutio
 
 
 def _footnote_marks(res):
-    from resolutions.site.collection import iter_paragraphs
+    from resolutions.site.citation_targets import iter_paragraphs
 
     for para, _label in iter_paragraphs(res):
         for mark in para.marks:

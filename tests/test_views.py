@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from resolutions.parse import agendas
-from resolutions.site import views
+from resolutions.site import indexes, views
 from resolutions.model import AgendaItem, Meeting, Part, Resolution, Vote
 
 
@@ -84,7 +84,7 @@ def test_timeline_url_points_at_the_meeting_anchor_on_its_year_page():
     res = make("A/RES/51/148", meeting=plenary(84, "1996-12-13"))
     url = views.timeline_url(res)
     assert url == "timeline/1996/#m-1996-12-13-ga-84"
-    pages = by_uri(views.index_pages([res]))
+    pages = by_uri(indexes.index_pages([res]))
     year = pages["timeline/1996/index.md"].context
     anchors = [m["anchor"] for month in year["months"] for m in month["meetings"]]
     assert anchors == ["m-1996-12-13-ga-84"]
@@ -95,7 +95,7 @@ def test_every_resolution_under_each_of_its_agenda_items_once():
     a = make("A/RES/51/1", items=(("20", None), ("78 (a)", None)))
     b = make("A/RES/51/2", items=(("78 (a)", None), ("78 (a)", None)))  # printed twice: listed once
     c = make("A/RES/51/10", items=(("20 (a)", None),))
-    pages = by_uri(views.index_pages([c, b, a]))
+    pages = by_uri(indexes.index_pages([c, b, a]))
     agenda = pages["sessions/51/agenda/index.md"].context["agenda_items"]
     assert [i["number"] for i in agenda] == ["20", "20 (a)", "78 (a)"]
     listed = {i["number"]: [r["symbol"] for r in i["resolutions"]] for i in agenda}
@@ -108,7 +108,7 @@ def test_every_resolution_under_each_of_its_agenda_items_once():
 def test_agenda_titles_from_cover_page_then_agenda_file_then_not_known():
     a = make("A/RES/51/1", items=(("20", "Printed title"), ("21", None), ("22", None)))
     titles = {("51", "20"): "File title for 20", ("51", "21"): "File title for 21"}
-    agenda = by_uri(views.index_pages([a], agenda_titles=titles))["sessions/51/agenda/index.md"].context
+    agenda = by_uri(indexes.index_pages([a], agenda_titles=titles))["sessions/51/agenda/index.md"].context
     got = {i["number"]: (i["title"], i["title_source"]) for i in agenda["agenda_items"]}
     assert got == {
         "20": ("Printed title", "cover page"),
@@ -125,7 +125,7 @@ def test_session_counts_match_the_resolutions():
         make("A/DEC/51/401", number="51/401", kind="decision"),
         make("A/RES/50/1", session="50", adopted="1995-12-01"),
     ]
-    pages = by_uri(views.index_pages(rs))
+    pages = by_uri(indexes.index_pages(rs))
     counts = pages["sessions/51/index.md"].context["counts"]
     assert counts == {"total": 4, "resolutions": 3, "decisions": 1, "recorded_votes": 1, "without_vote": 1,
                       "unanimous": 0, "vote_not_printed": 2}
@@ -143,7 +143,7 @@ def test_bodies_in_order_and_only_overviews_in_nav():
         make("S/RES/134 (1960)", number="134 (1960)", body="Security Council", session="1960", adopted="1960-04-01"),
         make("A/RES/51/1"),
     ]
-    pages = views.index_pages(rs)
+    pages = indexes.index_pages(rs)
     overview = by_uri(pages)["resolutions/index.md"].context
     assert [b["body"] for b in overview["bodies"]] == ["General Assembly", "Security Council", "Economic and Social Council"]
     assert sorted(p.src_uri for p in pages if p.in_nav) == ["resolutions/index.md", "timeline/index.md"]
@@ -157,7 +157,7 @@ def test_meetings_in_order_with_their_resolutions_and_records():
         make("A/RES/51/2", meeting=plenary(84, "1996-12-13")),
         make("A/RES/51/4", meeting=plenary(85, "1996-12-16", record="A/51/PV.85")),
     ]
-    session = by_uri(views.index_pages(rs))["sessions/51/index.md"].context
+    session = by_uri(indexes.index_pages(rs))["sessions/51/index.md"].context
     meetings = session["meetings"]
     assert [m["label"] for m in meetings] == ["56th (resumed) plenary meeting", "84th plenary meeting", "85th plenary meeting"]
     assert [[r["symbol"] for r in m["resolutions"]] for m in meetings] == [["A/RES/51/1"], ["A/RES/51/2", "A/RES/51/3"], ["A/RES/51/4"]]
@@ -175,7 +175,7 @@ def test_timeline_groups_by_year_and_month_and_places_each_adoption_once():
         make("S/RES/1 (1946)", number="1 (1946)", body="Security Council", session="1946",
              meeting=Meeting(1, "meeting", False, "1946-01-25", 3), adopted="1946-01-25"),
     ]
-    pages = by_uri(views.index_pages(rs))
+    pages = by_uri(indexes.index_pages(rs))
     y1996 = pages["timeline/1996/index.md"].context
     assert [m["label"] for m in y1996["months"]] == ["November 1996", "December 1996"]
     placed = Counter(
@@ -200,14 +200,14 @@ def test_parts_adopted_at_different_meetings_appear_at_each():
         Part("C", None, (), (), (), plenary(71, "2020-12-11"), "2020-12-11", 30),
     )
     res = make("A/RES/75/100 A-C", number="75/100", session="75", meeting=None, adopted=None, parts=parts)
-    meetings = by_uri(views.index_pages([res]))["sessions/75/index.md"].context["meetings"]
+    meetings = by_uri(indexes.index_pages([res]))["sessions/75/index.md"].context["meetings"]
     assert [(m["number"], [r["part"] for r in m["resolutions"]]) for m in meetings] == [(70, ["A"]), (71, ["B, C"])]
     assert views.timeline_url(res) == "timeline/2020/#m-2020-12-10-ga-70"
 
 
 def test_links_in_contexts_point_at_generated_pages():
     rs = [make("A/RES/51/1", meeting=plenary(84, "1996-12-13"), items=(("20", None), ("78 (a)", "T")))]
-    pages = views.index_pages(rs)
+    pages = indexes.index_pages(rs)
     generated = {p.src_uri[: -len("index.md")] for p in pages}
     resolution_pages = {"A/RES/51/1/"}
 
@@ -230,7 +230,7 @@ def test_links_in_contexts_point_at_generated_pages():
 
 def test_url_for_is_used_for_resolution_links():
     rs = [make("A/RES/51/1")]
-    pages = by_uri(views.index_pages(rs, url_for=lambda s: "/x/" + s.replace("/", "-") + "/"))
+    pages = by_uri(indexes.index_pages(rs, url_for=lambda s: "/x/" + s.replace("/", "-") + "/"))
     assert pages["resolutions/51/index.md"].context["resolutions"][0]["url"] == "x/A-RES-51-1/"
 
 
@@ -260,7 +260,7 @@ def test_agenda_file_titles_reach_the_agenda_pages(tmp_path):
     (tmp_path / "agendas").mkdir()
     (tmp_path / "agendas" / "51.yml").write_text("items:\n  78(a): Sustainable development\n", encoding="utf-8")
     titles, _ = agendas.read_agenda_titles(tmp_path)
-    page = by_uri(views.index_pages([make("A/RES/51/1", items=(("78 (a)", None),))], titles))
+    page = by_uri(indexes.index_pages([make("A/RES/51/1", items=(("78 (a)", None),))], titles))
     assert page["sessions/51/agenda/78-a/index.md"].context["item"]["title"] == "Sustainable development"
 
 
@@ -270,7 +270,7 @@ def test_duplicate_symbols_and_missing_symbols_are_listed_once_or_not_at_all():
     first = make("A/RES/51/1", title="First")
     second = replace(make("A/RES/51/1", title="Second"), source="copy.md")
     nameless = replace(make("A/RES/51/2"), symbol=None)
-    pages = by_uri(views.index_pages([first, second, nameless]))
+    pages = by_uri(indexes.index_pages([first, second, nameless]))
     listed = pages["resolutions/51/index.md"].context["resolutions"]
     assert [(r["symbol"], r["title"]) for r in listed] == [("A/RES/51/1", "First")]
     assert pages["sessions/51/index.md"].context["counts"]["total"] == 1
@@ -324,9 +324,9 @@ def _varied_collection() -> list[Resolution]:
 def test_index_pages_read_only_the_fields_their_memo_compares():
     seen: dict[str, set[str]] = {}
     recorded = [_Recorder(res, seen) for res in _varied_collection()]
-    assert views.index_pages(recorded) == views.index_pages(_varied_collection())
-    assert seen["resolution"] - {"parts"} <= set(views.INDEXED_FIELDS), "add the new field to views.INDEXED_FIELDS"
-    assert seen["part"] <= {"label", "meeting", "adopted"}, "add the new part field to views.index_inputs"
+    assert indexes.index_pages(recorded) == indexes.index_pages(_varied_collection())
+    assert seen["resolution"] - {"parts"} <= set(indexes.INDEXED_FIELDS), "add the new field to indexes.INDEXED_FIELDS"
+    assert seen["part"] <= {"label", "meeting", "adopted"}, "add the new part field to indexes.index_inputs"
     # Line numbers are left out of the memo's inputs: the index pages must never show them.
     assert "line" not in seen["meeting"] and "line" not in seen["agenda item"]
     assert {"title", "symbol", "agenda_items"} <= seen["resolution"] and {"label", "meeting"} <= seen["part"]
@@ -335,10 +335,10 @@ def test_index_pages_read_only_the_fields_their_memo_compares():
 def test_the_memo_rebuilds_exactly_when_an_index_field_changes():
     from dataclasses import replace
 
-    memo = views.IndexPagesMemo()
+    memo = indexes.IndexPagesMemo()
     collection = _varied_collection()
     first = memo.index_pages(collection, None)
-    assert not memo.reused and first == views.index_pages(collection)
+    assert not memo.reused and first == indexes.index_pages(collection)
     # A new parse of the same text (new objects, equal fields): the same pages, not rebuilt.
     again = memo.index_pages(_varied_collection(), None)
     assert memo.reused and all(a is b for a, b in zip(first, again))
@@ -348,7 +348,7 @@ def test_the_memo_rebuilds_exactly_when_an_index_field_changes():
     assert memo.reused
     retitled = [replace(collection[0], title="A new title")] + collection[1:]
     pages = memo.index_pages(retitled, None)
-    assert not memo.reused and pages == views.index_pages(retitled)
+    assert not memo.reused and pages == indexes.index_pages(retitled)
     assert any("A new title" in repr(page.context) for page in pages)
     memo.index_pages(retitled, {("51", "161"): "Agenda title from a file"})
     assert not memo.reused

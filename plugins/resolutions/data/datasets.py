@@ -4,7 +4,7 @@
 Pure core: describes the files as ``GeneratedFile`` values whose contents are deferred (produced, and
 ``resolutions.json`` streamed in pieces, only when the adapter writes them into the site folder).
 The per-resolution model is ``export.resolution_to_dict`` (the contract of ``resolutions parse --json``), written
-compactly by ``export.compact_json``; the citation graph is the one ``collection.Collection`` resolves for the
+compactly by ``json_text.compact_json``; the citation graph is the one ``collection.Collection`` resolves for the
 pages, so data and pages agree.
 Output is deterministic (no clock, stable order), so two builds of the same content give the same bytes.
 The formats are documented in ``docs/datasets.md``.
@@ -19,7 +19,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from resolutions import __version__
-from resolutions.data.export import compact_json
+from resolutions.data.json_text import compact_json
 from resolutions.data.spreadsheet import csv_text
 from resolutions.data.series_data import series_members, with_series
 from resolutions.model import Resolution
@@ -65,7 +65,7 @@ def site_files(
     # Every content is deferred (site_plan): produced when the adapter writes the file, dropped right after, so
     # no model's JSON is held from the plan to the end of the build (~0.9 GB at 20,000 resolutions).
     # resolutions.json encodes each model again rather than keeping the index.json texts (~0.1 ms a resolution
-    # with export.compact_json; keeping them would hold ~440 MB at 20,000).
+    # with json_text.compact_json; keeping them would hold ~440 MB at 20,000).
     files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", partial(resolution_json, res, collection)) for res, url in pages]
     files.append(GeneratedFile(COLLECTION_JSON, partial(collection_json_chunks, pages, collection, site_url)))
     files.append(GeneratedFile(COLLECTION_CSV, partial(collection_csv, pages, site_url)))
@@ -98,7 +98,7 @@ _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_cir
 
 def resolution_json(res: Resolution, collection=None) -> str:
     """``index.json`` of one resolution: the JSON of ``resolutions parse --json`` (``export.resolution_to_dict``),
-    written compactly (``export.compact_json``), with its ``series``, ``previous`` and ``next`` editions when a
+    written compactly (``json_text.compact_json``), with its ``series``, ``previous`` and ``next`` editions when a
     ``collection`` is given (``series_data``)."""
     if collection is None:
         return compact_json(res) + "\n"

@@ -50,7 +50,7 @@ from resolutions.mkdocs_adapter.speed.speedups import Speedups
 from resolutions.mkdocs_adapter.speed.watcher import use_file_events
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.parse import agendas
-from resolutions.site import views
+from resolutions.site import indexes, views
 from resolutions.site.collection import Collection
 from resolutions.site.redirects import redirect_files
 from resolutions.site import mandates
@@ -326,7 +326,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.is_serve:  # the same pages as the last rebuild when no field they show changed
             return self.speedups.index_memo.index_pages(resolutions, agenda_titles, collection.url_for,
                                                         document_url=document_url)
-        return views.index_pages(resolutions, agenda_titles, url_for=collection.url_for, document_url=document_url)
+        return indexes.index_pages(resolutions, agenda_titles, url_for=collection.url_for, document_url=document_url)
 
     def _add_generated_pages(self, files: Files, pages: list[GeneratedPage], config: Any) -> None:
         self.generated_pages, self.generated_urls = {}, set()

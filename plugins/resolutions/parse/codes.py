@@ -61,7 +61,7 @@ UNUSED_DATE_OUTSIDE_SESSION = _code(
 # Mandates (mandates.py)
 UNRESOLVED_DUE = _code("RES401", INFO, "a mandate's due phrase names a session the text does not let us know")
 
-# The front matter (frontmatter.py)
+# The front matter (frontmatter.py reads it, overrides.py applies it)
 FRONT_UNCLOSED = _code("RES201", ERROR, "the front matter block is not closed")
 FRONT_INVALID_YAML = _code("RES202", ERROR, "the front matter is not valid YAML")
 FRONT_NOT_A_MAPPING = _code("RES203", ERROR, "the front matter is not a mapping")

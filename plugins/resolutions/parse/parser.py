@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from resolutions.model import Diagnostic, Resolution
-from resolutions.parse import adoption, assemble, body, codes, cover, frontmatter, limits, mandates, raw_html
+from resolutions.parse import adoption, assemble, body, codes, cover, frontmatter, limits, mandates, overrides, raw_html
 from resolutions.parse.blocks import MARKDOWN, read_blocks
 from resolutions.parse.state import State
 
@@ -71,7 +71,7 @@ def parse(text: str, path: str = "<string>") -> Resolution:
         kind = "decision"
     resolution = assemble.build(state, path, kind, front_lines + 1)
     if front is not None:
-        resolution = frontmatter.apply(resolution, front, 1)
+        resolution = overrides.apply(resolution, front, 1)
     # Mandates are read once the adoption is known: "at its next session" counts from the text's own session.
     return mandates.with_mandates(adoption.within_session(resolution, state.content.meeting_lines))
 

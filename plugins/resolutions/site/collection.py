@@ -20,25 +20,25 @@ import posixpath
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from resolutions import symbols
-from resolutions.parse import codes, ids
+from resolutions.parse import codes
 from resolutions.parse.codes import DUPLICATE_SYMBOL
+from resolutions.site.citation_targets import (
+    TargetFinder,
+    cited_snippet,
+    find_target,
+    labels_and_texts,
+    paragraph_anchor,
+    parts_by_base,
+)
 from resolutions.site.series import SeriesIndex
 from resolutions.model import (
     Citation,
     Diagnostic,
-    Paragraph,
     Resolution,
 )
-
-
-SNIPPET_CHARS = 160
-"""Length of the text shown around a citation in a "Cited by" entry."""
-
-# A trailing part specification after the number: "A/RES/54/237 C", "A/RES/77/264 A-C", "E/RES/2021/2 B".
-_PART_SUFFIX = re.compile(r"^(?P<base>.*\d)\s+(?P<parts>[A-Z](?:\s*-\s*[A-Z])?)$")
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ class Collection:
 
     def link_for_symbol(self, symbol: str) -> tuple[str, bool]:
         """Where a mention of a document symbol should link: (href, internal)."""
-        target = _find_target(symbol, self.by_symbol, self.part_index)
+        target = find_target(symbol, self.by_symbol, self.part_index)
         if target is not None and target.symbol:
             return _symbol_url(target.symbol), True
         return self.official_url(symbol), False
@@ -196,7 +196,7 @@ def _build(
         citing_changed = {link.citing_symbol for sym in changed_symbols for link in previous.cited_by.get(sym, ())}
         parts = previous.part_index  # same symbols in the same order give the same index
     else:
-        parts = _part_index(by_symbol)
+        parts = parts_by_base(by_symbol)
 
     labels: dict[str, Mapping[str, str]] = {}
     texts_by_source: dict[str, dict[str, str]] = {}  # block texts, for snippets, taken in the same walk
@@ -205,11 +205,11 @@ def _build(
             labels[res.source] = previous.paragraph_labels[res.source]
         else:
             may_cite = bool(res.citations and res.symbol) and by_symbol.get(res.symbol) is res
-            labels[res.source], texts = _labels_and_texts(res, with_texts=may_cite)
+            labels[res.source], texts = labels_and_texts(res, with_texts=may_cite)
             if texts is not None:
                 texts_by_source[res.source] = texts
 
-    find = _TargetFinder(by_symbol, parts)
+    find = TargetFinder(by_symbol, parts)
     resolved: dict[str, tuple[ResolvedCitation, ...]] = {}
     new_links: dict[str, list[Backlink]] = {}  # target symbol -> backlinks from the resolutions resolved here
     recomputed_citers: set[str] = set()  # symbols whose owner's citations were resolved here
@@ -242,7 +242,7 @@ def _build(
                 results.append(ResolvedCitation(citation, href, False, None))
                 continue
             target_url = _symbol_url(target.symbol)
-            anchor = _paragraph_anchor(citation.paragraph, labels[target.source]) if citation.paragraph else None
+            anchor = paragraph_anchor(citation.paragraph, labels[target.source]) if citation.paragraph else None
             href = target_url + f"#{anchor}" if anchor else target_url
             results.append(ResolvedCitation(citation, href, True, target.symbol))
             if own_url is None or target is res:
@@ -252,7 +252,7 @@ def _build(
                 continue
             seen_backlinks.add(key)
             if texts is None:
-                texts = texts_by_source.get(res.source) or _labels_and_texts(res, with_texts=True)[1] or {}
+                texts = texts_by_source.get(res.source) or labels_and_texts(res, with_texts=True)[1] or {}
             new_links.setdefault(target.symbol, []).append(
                 Backlink(
                     citing_symbol=res.symbol or "",
@@ -260,7 +260,7 @@ def _build(
                     citing_title=res.title,
                     where=citation.where,
                     where_label=labels[res.source].get(citation.where, citation.where),
-                    snippet=_snippet(texts.get(citation.where, ""), citation.text),
+                    snippet=cited_snippet(texts.get(citation.where, ""), citation.text),
                     href=own_url + f"#{citation.where}",
                     citing_kind=res.kind,
                 )
@@ -422,24 +422,6 @@ def _neighbour_key(res: Resolution) -> tuple:
     return (res.symbol, res.body, res.kind, res.session, res.number)
 
 
-class _TargetFinder:
-    """``_find_target`` of cited symbols, remembered for one build: texts cite the same few documents often."""
-
-    __slots__ = ("_by_symbol", "_parts", "_found")
-
-    def __init__(self, by_symbol: Mapping[str, Resolution], parts: Mapping[str, list[tuple[str, str]]]) -> None:
-        self._by_symbol = by_symbol
-        self._parts = parts
-        self._found: dict[str, Resolution | None] = {}
-
-    def __call__(self, symbol: str) -> Resolution | None:
-        try:
-            return self._found[symbol]
-        except KeyError:
-            target = self._found[symbol] = _find_target(symbol, self._by_symbol, self._parts)
-            return target
-
-
 @lru_cache(maxsize=65536)
 def _symbol_url(symbol: str) -> str:
     # symbol_path is a careful (regex) sanitiser; a page URL is asked for once per citation and per link.
@@ -450,53 +432,6 @@ def _symbol_url(symbol: str) -> str:
 def _official_url(symbol: str, base: str) -> str:
     # Many texts cite the same few documents; normalising the symbol again each time is wasted work.
     return symbols.official_url(symbol, base)
-
-
-def _part_index(by_symbol: Mapping[str, Resolution]) -> dict[str, list[tuple[str, str]]]:
-    """Base symbol -> [(part specification, symbol)] for symbols with a part (``A/RES/54/237 A-D``)."""
-    index: dict[str, list[tuple[str, str]]] = {}
-    for symbol in by_symbol:
-        match = _PART_SUFFIX.match(symbol)
-        if match:
-            index.setdefault(match["base"], []).append((match["parts"].replace(" ", ""), symbol))
-    return index
-
-
-def _find_target(
-    symbol: str, by_symbol: Mapping[str, Resolution], parts: Mapping[str, list[tuple[str, str]]]
-) -> Resolution | None:
-    """The resolution a cited symbol designates: itself, else the file holding its part, else its base."""
-    exact = by_symbol.get(symbol)
-    if exact is not None:
-        return exact
-    match = _PART_SUFFIX.match(symbol)
-    base = match["base"] if match else symbol
-    wanted = match["parts"].replace(" ", "") if match else None
-    for spec, candidate in parts.get(base, ()):
-        if wanted is None or _part_covers(spec, wanted):
-            return by_symbol[candidate]
-    return by_symbol.get(base)
-
-
-def _part_covers(spec: str, wanted: str) -> bool:
-    """Whether a file's part spec (``A-D`` or ``B``) includes the cited part(s) (``C`` or ``A-C``)."""
-    low, _, high = spec.partition("-")
-    high = high or low
-    want_low, _, want_high = wanted.partition("-")
-    want_high = want_high or want_low
-    return low <= want_low and want_high <= high
-
-
-def _paragraph_anchor(cited: str | None, ids: Mapping[str, str]) -> str | None:
-    """Anchor of a cited paragraph ("3", "III.3", "5 (a)") when the target has it."""
-    if not cited:
-        return None
-    anchor = _anchor_for(cited)
-    return anchor if anchor is not None and anchor in ids else None
-
-
-_anchor_for = lru_cache(maxsize=4096)(ids.cited_paragraph_id)
-"""The anchor id a paragraph reference would have (``III.3`` -> ``sec-iii-para-3``), if any."""
 
 
 def _neighbours(resolutions: Iterable[Resolution]) -> dict[str, Neighbours]:
@@ -518,95 +453,3 @@ def _neighbours(resolutions: Iterable[Resolution]) -> dict[str, Neighbours]:
 def _natural_key(text: str) -> tuple:
     """Sort key comparing digit runs as numbers: ``51/9`` before ``51/10``."""
     return tuple((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk) for chunk in re.findall(r"\d+|\D+", text))
-
-
-def _snippet(text: str, cited: str) -> str:
-    """About SNIPPET_CHARS of ``text`` centred on the cited words, cut at word boundaries."""
-    text = " ".join(text.split())
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    at = text.find(cited) if cited else -1
-    at = max(at, 0)
-    start = max(0, at - SNIPPET_CHARS // 3)
-    end = min(len(text), start + SNIPPET_CHARS)
-    start = max(0, end - SNIPPET_CHARS)
-    if start > 0:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < at else start
-    if end < len(text):
-        space = text.rfind(" ", at, end)
-        end = space if space > at else end
-    return ("… " if start > 0 else "") + text[start:end] + (" …" if end < len(text) else "")
-
-
-# --- walking the model ---------------------------------------------------------------------------------
-
-
-def iter_paragraphs(res: Resolution) -> Iterator[tuple[Paragraph, str]]:
-    """Every paragraph of a resolution (nested items included) with its printed reference label."""
-    found: list[tuple[Paragraph, str]] = []
-    _visit_paragraphs(res, lambda para, label: found.append((para, label)))
-    return iter(found)
-
-
-def _visit_paragraphs(res: Resolution, visit: Callable[[Paragraph, str], object]) -> None:
-    """Call ``visit(paragraph, label)`` for every paragraph, in document order (``iter_paragraphs``)."""
-    _walk(res.preamble, "", "", visit)
-    _walk(res.operative, "", "", visit)
-    for section in res.sections:
-        _walk(section.preamble, f"section {section.label}, ", "", visit)
-        _walk(section.operative, f"section {section.label}, ", "", visit)
-    for part in res.parts:
-        _walk(part.preamble, f"{part.label}, ", "", visit)
-        _walk(part.operative, f"{part.label}, ", "", visit)
-        for section in part.sections:
-            _walk(section.preamble, f"{part.label}, section {section.label}, ", "", visit)
-            _walk(section.operative, f"{part.label}, section {section.label}, ", "", visit)
-    for annex in res.annexes:
-        _walk([b for b in annex.blocks if isinstance(b, Paragraph)], f"{annex.label}, ", "", visit)
-    _walk(res.unplaced, "", "", visit)
-
-
-def _walk(
-    paragraphs: Iterable[Paragraph], prefix: str, parent_number: str, visit: Callable[[Paragraph, str], object]
-) -> None:
-    # Plain recursion with a callback: a build walks every paragraph of every file, and nested generators
-    # (or a list of pairs) cost a frame switch or a tuple per paragraph and level.
-    for para in paragraphs:
-        if para.kind == "preamble":
-            label = f"{prefix}preamble, para. {para.number}" if para.number else f"{prefix}preamble"
-            number = para.number or ""
-        elif para.number:
-            number = f"{parent_number} ({para.number})" if parent_number else para.number
-            label = f"{prefix}para. {number}"
-        else:
-            number = parent_number
-            label = f"{prefix}unnumbered paragraph" if not parent_number else f"{prefix}para. {parent_number}"
-        visit(para, label)
-        if para.items:
-            _walk(para.items, prefix, number, visit)
-
-
-def _labels_and_texts(res: Resolution, with_texts: bool) -> tuple[dict[str, str], dict[str, str] | None]:
-    """Anchor id -> printed reference for every paragraph, footnote and the proponent line; and, when asked,
-    anchor id -> text of every block a citation can sit in (for "Cited by" snippets)."""
-    labels: dict[str, str] = {}
-    texts: dict[str, str] | None = {} if with_texts else None
-    if texts is None:
-        def visit(para: Paragraph, label: str) -> None:
-            labels[para.id] = label
-    else:
-        def visit(para: Paragraph, label: str) -> None:
-            labels[para.id] = label
-            texts[para.id] = para.text
-
-    _visit_paragraphs(res, visit)
-    labels_set = labels.__setitem__
-    for note in res.footnotes:
-        labels_set(note.id, f"footnote {note.mark}")
-        if texts is not None:
-            texts[note.id] = note.text
-    labels["proponent"] = "proponent line"
-    if texts is not None and res.proponent:
-        texts["proponent"] = res.proponent
-    return labels, texts

@@ -2,7 +2,7 @@
 way into search and the timeline.
 
 Pure core: plain dicts for the package's ``theme/home.html``, which shows them below the site owner's own text
-(``index.md``). One pass over the collection groups it (``views.group_sessions``) and one sort picks the
+(``index.md``). One pass over the collection groups it (``indexes.group_sessions``) and one sort picks the
 latest adoptions: n log n, like the indexes. URLs are site-relative, as in ``views``.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from resolutions.model import Resolution
-from resolutions.site import views
+from resolutions.site import indexes, views
 from resolutions.site.labels import ISO_DATE, format_date, session_name
 
 LATEST_COUNT = 10
@@ -26,7 +26,7 @@ def front_door(resolutions: Sequence[Resolution], url_for: views.UrlFor = views.
     ``timeline`` (first and last year) and ``search_url`` (None without a search page)."""
     listed = views.with_pages(resolutions)
     bodies: dict[str, dict] = {}
-    for group in views.group_sessions(listed):
+    for group in indexes.group_sessions(listed):
         body = bodies.setdefault(group.body, {
             "body": group.body, "anchor": views.body_anchor(group.body),
             "resolutions": 0, "decisions": 0, "session_count": 0, "sessions": [],
@@ -49,7 +49,7 @@ def front_door(resolutions: Sequence[Resolution], url_for: views.UrlFor = views.
     return {
         "total": len(listed),
         "bodies": list(bodies.values()),
-        "latest": [views.index_row(res, url_for) for res in latest[:LATEST_COUNT]],
+        "latest": [indexes.index_row(res, url_for) for res in latest[:LATEST_COUNT]],
         "latest_date": format_date(latest[0].adopted) if latest else "",
         "timeline": {"url": "timeline/", "first_year": years[0], "last_year": years[-1]} if years else None,
         "overview_url": views.sessions_url(),

@@ -1,9 +1,10 @@
-"""How dates and meeting numbers are written out for readers: one place for the words pages and indexes share."""
+"""How dates, meetings and documents are written out for readers: one place for the words pages and indexes share."""
 
 from __future__ import annotations
 
 import re
 
+from resolutions.model import Meeting, Resolution
 from resolutions.parse.titles import title_case
 
 MONTHS = (
@@ -31,6 +32,32 @@ def ordinal(number: int) -> str:
     else:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def meeting_text(meeting: Meeting) -> str:
+    """The meeting as printed: ``84th plenary meeting``, ``56th (resumed) plenary meeting``, ``4213th meeting``."""
+    words = []
+    if meeting.number is not None:
+        words.append(ordinal(meeting.number))
+    if meeting.resumed:
+        words.append("(resumed)")
+    words.append(meeting.kind if meeting.kind.endswith("meeting") else f"{meeting.kind} meeting")
+    return " ".join(words)
+
+
+# --- documents -------------------------------------------------------------------------------------------
+
+
+def document_kind(res: Resolution) -> str:
+    """``decision`` for a decision (cited as "decision 71/406", never by an A/DEC symbol), else ``resolution``."""
+    return "decision" if res.kind == "decision" else "resolution"
+
+
+def document_name(res: Resolution) -> str:
+    """How a reader cites the document: ``A/RES/76/1``, ``S/RES/242 (1967)``, ``decision 71/406 A and B``."""
+    if res.kind == "decision":
+        return f"decision {res.number or res.symbol or ''}".strip()
+    return res.symbol or res.number or ""
 
 
 # --- sessions --------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from resolutions.site.collection import Collection
 
 from resolutions.mkdocs_adapter.packaged_theme import own_template_dirs
 from resolutions.mkdocs_adapter.speed import incremental
-from resolutions.site import views
+from resolutions.site import indexes
 from resolutions.cache import ParseCache, SourceFile
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles
 from resolutions.model import Resolution
@@ -86,7 +86,7 @@ class Speedups:
 
     def __init__(self) -> None:
         self.parse_cache = ParseCache(folder=None)
-        self.index_memo = views.IndexPagesMemo()
+        self.index_memo = indexes.IndexPagesMemo()
         self._last_results: dict[str, tuple[Any, Any]] = {}
         self.page_memory = incremental.PageMemory()
         self.template_cache = _MemoryBytecodeCache()

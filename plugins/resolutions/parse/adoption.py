@@ -24,11 +24,6 @@ from resolutions.parse import codes, grammar
 _GENERAL_ASSEMBLY = "General Assembly"
 _SECURITY_COUNCIL = "Security Council"
 _ECOSOC = "Economic and Social Council"
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}$")
 # Regular sessions of the General Assembly open in September (since the 4th, 1949) and end before the next
 # opens; the earliest sessions opened at other times of the year.
 _FIRST_SEPTEMBER_SESSION = 4
@@ -66,13 +61,13 @@ def within_session(res: Resolution, listed: Sequence[Meeting] = ()) -> Resolutio
     problems: list[Diagnostic] = []
 
     def checked(date: str | None, line: int, code: str = codes.DATE_OUTSIDE_SESSION) -> str | None:
-        if date is None or not _ISO.match(date) or limits[0] <= date <= limits[1]:
+        if date is None or not grammar.ISO_DATE.match(date) or limits[0] <= date <= limits[1]:
             return date
         if not any(p.line == line and date in p.message for p in problems):
             consequence = "it is shown as unknown" if code == codes.DATE_OUTSIDE_SESSION else "no part uses it"
             problems.append(Diagnostic(
                 res.source, line, codes.severity(code), code,
-                f"date {date} is outside the {_session_words(res)} ({_long(limits[0])} to {_long(limits[1])}); "
+                f"date {date} is outside the {_session_words(res)} ({grammar.format_date(limits[0])} to {grammar.format_date(limits[1])}); "
                 f"{consequence}, expected a date of the session",
             ))
         return None
@@ -148,15 +143,10 @@ def _named_at(text: str, meeting: Meeting) -> int | None:
         if found:
             return found.start()
     if meeting.date:
-        found = text.find(_long(meeting.date))
+        found = text.find(grammar.format_date(meeting.date))
         if found >= 0:
             return found
     return None
-
-
-def _long(iso: str) -> str:
-    year, month, day = iso.split("-")
-    return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
 
 
 def _session_words(res: Resolution) -> str:

@@ -1,5 +1,8 @@
 """Small grammars for single printed lines: dates, session lines, agenda item lines and meeting lines.
 
+Also the one home of month names and of a date written out in words (``format_date``), which the parser's
+messages, its titles and the site's pages share.
+
 Each function takes one line of plain text (markup already removed) and returns the value it denotes,
 or None when the line is not of that kind. They never raise. The regular expressions are compiled
 once, anchored, and free of nested quantifiers so that a hostile line cannot make them backtrack.
@@ -11,18 +14,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "january", "february", "march", "april", "may", "june",
-            "july", "august", "september", "october", "november", "december",
-        ),
-        start=1,
-    )
-}
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+"""The months as printed, January first: read in dates here, written out by ``format_date``."""
 
-_MONTH_ALTERNATION = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+"""Lower-case month name -> its number (``"june"`` -> 6)."""
+
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+"""A whole value that is an ISO date (``1996-12-13``), its year, month and day as groups."""
+
+_MONTH_ALTERNATION = "|".join(MONTH_NAMES)
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -42,6 +46,16 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WHOLE_DATE = re.compile(
     rf"^(?:(\d{{1,2}}) ({_MONTH_ALTERNATION}),? (\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))\.?$", re.IGNORECASE
 )
+
+
+def format_date(iso: str | None) -> str:
+    """``1996-12-13`` -> ``13 December 1996``; other text is returned unchanged (``""`` for None)."""
+    if not iso:
+        return ""
+    match = ISO_DATE.match(iso)
+    if not match or not 1 <= int(match[2]) <= 12:
+        return iso
+    return f"{int(match[3])} {MONTH_NAMES[int(match[2]) - 1]} {match[1]}"
 
 
 def _iso(year: str, month: int, day: str) -> str | None:

@@ -17,10 +17,7 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
+from resolutions.parse.grammar import format_date
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "by", "with", "at", "between",
                           "concerning", "against", "from"})
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -53,7 +50,7 @@ def security_council_title(printed: str, topic: str | None, date: str | None, nu
     if printed and not _MISREAD_DATE_LINE.match(printed) and not _DATE_ONLY_TITLE.match(printed):
         return printed
     if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and 1 <= int(date[5:7]) <= 12:
-        return f"Resolution of {int(date[8:])} {_MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+        return f"Resolution of {format_date(date)}"
     misread = _MISREAD_DATE_LINE.match(printed or "")
     if misread:  # the OCR'd date line: its day and month, the year from the number when misread too
         _of, day, month, year = printed.split(" ")

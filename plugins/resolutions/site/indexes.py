@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from resolutions.model import AgendaItem, Meeting, Resolution
-from resolutions.site.labels import ISO_DATE as _ISO_DATE, MONTHS as _MONTHS, format_date as date_label
+from resolutions.parse.grammar import MONTH_NAMES
+from resolutions.site.labels import ISO_DATE as _ISO_DATE, format_date as date_label
 from resolutions.site.labels import agenda_title, session_label, session_name
 from resolutions.site.site_plan import GeneratedPage
 from resolutions.site.views import (
@@ -515,4 +516,4 @@ def _memoized(function: UrlFor) -> UrlFor:
 
 
 def _month_name(month: str) -> str:
-    return _MONTHS[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else month
+    return MONTH_NAMES[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else month

@@ -5,24 +5,8 @@ from __future__ import annotations
 import re
 
 from resolutions.model import Meeting, Resolution
+from resolutions.parse.grammar import ISO_DATE, format_date  # noqa: F401 (pages take a date's words from here too)
 from resolutions.parse.titles import title_case
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def format_date(iso: str | None) -> str:
-    """``1996-12-13`` -> ``13 December 1996``; other text is returned unchanged (``""`` for None)."""
-    if not iso:
-        return ""
-    match = ISO_DATE.match(iso)
-    if not match or not 1 <= int(match[2]) <= 12:
-        return iso
-    return f"{int(match[3])} {MONTHS[int(match[2]) - 1]} {match[1]}"
 
 
 def ordinal(number: int) -> str:

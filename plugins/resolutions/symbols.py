@@ -31,6 +31,7 @@ __all__ = [
     "is_resolution_symbol",
     "base_symbol",
     "BODY_PREFIX",
+    "body_of_symbol",
 ]
 
 # Hyphen look-alikes found in the texts (non-breaking hyphen, en and em dashes, minus sign).
@@ -51,13 +52,22 @@ _MIXED_CASE_WORDS = {
     "SUPP": "Supp",
 }
 
+GENERAL_ASSEMBLY = "General Assembly"
+SECURITY_COUNCIL = "Security Council"
+ECOSOC = "Economic and Social Council"
+"""The principal organs' names as the texts print them (``Resolution.body``)."""
+
 # Issuing body (as named in the texts) -> symbol prefix of its resolutions and decisions.
 BODY_PREFIX: dict[str, str] = {
-    "General Assembly": "A",
-    "Security Council": "S",
-    "Economic and Social Council": "E",
+    GENERAL_ASSEMBLY: "A",
+    SECURITY_COUNCIL: "S",
+    ECOSOC: "E",
     "Human Rights Council": "A/HRC",
 }
+
+# A symbol's first letters -> the body whose document it is, when the text does not print the body.
+# (Subsidiary bodies' series such as A/HRC/ start with their parent organ's letter.)
+_BODY_OF_PREFIX = (("A/", GENERAL_ASSEMBLY), ("S/", SECURITY_COUNCIL), ("E/", ECOSOC))
 
 _ROMAN = r"[IVXLC]+"
 # The session in parentheses of old-style numbers: (III), (S-IV), (ES-V); a year for the Security Council.
@@ -350,11 +360,21 @@ def resolution_symbol(number: str, body: str | None, kind: str = "resolution") -
     """
     if not isinstance(number, str):
         return None
-    prefix = BODY_PREFIX.get((body or "General Assembly").strip(), None)
+    prefix = BODY_PREFIX.get((body or GENERAL_ASSEMBLY).strip(), None)
     if prefix is None:
         return None
     kind_code = "DEC" if kind == "decision" else "RES"
     return normalise_symbol(f"{prefix}/{kind_code}/{number.strip().rstrip('.')}")
+
+
+def body_of_symbol(symbol: str | None) -> str | None:
+    """The organ a symbol belongs to by its first letters: ``S/RES/1325 (2000)`` is the Security Council's;
+    None for a symbol of another series (or none)."""
+    if symbol:
+        for prefix, body in _BODY_OF_PREFIX:
+            if symbol.startswith(prefix):
+                return body
+    return None
 
 
 def _fallback_path(text: str) -> str:

@@ -20,10 +20,8 @@ from typing import Sequence
 
 from resolutions.model import Diagnostic, Meeting, Part, Resolution
 from resolutions.parse import codes, grammar
+from resolutions.symbols import ECOSOC, GENERAL_ASSEMBLY, SECURITY_COUNCIL
 
-_GENERAL_ASSEMBLY = "General Assembly"
-_SECURITY_COUNCIL = "Security Council"
-_ECOSOC = "Economic and Social Council"
 # Regular sessions of the General Assembly open in September (since the 4th, 1949) and end before the next
 # opens; the earliest sessions opened at other times of the year.
 _FIRST_SEPTEMBER_SESSION = 4
@@ -39,14 +37,14 @@ def session_range(body: str | None, session: str | None) -> tuple[str, str] | No
     if not session or not session.isdigit():
         return None
     number = int(session)
-    if body == _GENERAL_ASSEMBLY and number < 1000:
+    if body == GENERAL_ASSEMBLY and number < 1000:
         opening = 1945 + number
         if number < _FIRST_SEPTEMBER_SESSION:
             return f"{opening}-01-01", f"{opening + 1}-12-31"
         return f"{opening}-09-01", f"{opening + 1}-09-30"
-    if body == _SECURITY_COUNCIL and 1945 <= number <= 2999:
+    if body == SECURITY_COUNCIL and 1945 <= number <= 2999:
         return f"{number}-01-01", f"{number}-12-31"
-    if body == _ECOSOC and 1945 <= number <= 2999:
+    if body == ECOSOC and 1945 <= number <= 2999:
         return f"{number - 1}-07-01", f"{number}-12-31"
     return None
 
@@ -150,6 +148,6 @@ def _named_at(text: str, meeting: Meeting) -> int | None:
 
 
 def _session_words(res: Resolution) -> str:
-    if res.body == _GENERAL_ASSEMBLY:
+    if res.body == GENERAL_ASSEMBLY:
         return f"General Assembly's session {res.session}"
     return f"{res.body}'s year {res.session}"

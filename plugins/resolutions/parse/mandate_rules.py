@@ -97,10 +97,8 @@ BODY_ACTORS = (
     ("General Assembly", "General Assembly"), ("Security Council", "Security Council"),
     ("Economic and Social Council", "Economic and Social Council"),
 )
-"""The actor of ``decides``: the issuing body (``Resolution.body``), or the body named by ``BODY_OF_SYMBOL``."""
-
-BODY_OF_SYMBOL = (("A/", "General Assembly"), ("S/", "Security Council"), ("E/", "Economic and Social Council"))
-"""The issuing body when the text does not print it: by the symbol's first letters."""
+"""The actor of ``decides``: the issuing body (``Resolution.body``), else the one its symbol names
+(``symbols.body_of_symbol``)."""
 
 ACTIONS = (
     # (action, cue phrases): the first action (in this order) one of whose cues occurs in the clause wins.

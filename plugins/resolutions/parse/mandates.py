@@ -15,6 +15,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Iterable
 
+from resolutions import symbols
 from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
 from resolutions.parse import codes
 from resolutions.parse import mandate_rules as rules
@@ -297,10 +298,7 @@ def _body_name(printed_body: str | None, symbol_start: str) -> str:
     for printed, name in rules.BODY_ACTORS:
         if printed_body and printed.lower() in printed_body.lower():
             return name
-    for prefix, name in rules.BODY_OF_SYMBOL:
-        if symbol_start.startswith(prefix):
-            return name
-    return printed_body or ""
+    return symbols.body_of_symbol(symbol_start) or printed_body or ""
 
 
 def _due_session(res: Resolution, clause: str) -> tuple[str | None, str | None, str | None]:

@@ -20,10 +20,8 @@ from resolutions.parse.grammar import MONTH_NAMES
 from resolutions.site.labels import ISO_DATE as _ISO_DATE, format_date as date_label
 from resolutions.site.labels import agenda_title, session_label, session_name
 from resolutions.site.site_plan import GeneratedPage
+from resolutions.symbols import ECOSOC, GENERAL_ASSEMBLY, SECURITY_COUNCIL
 from resolutions.site.views import (
-    ECOSOC,
-    GENERAL_ASSEMBLY,
-    SECURITY_COUNCIL,
     TITLE_NOT_KNOWN,
     UNOFFICIAL_NOTICE,
     UrlFor,

@@ -14,6 +14,7 @@ import re
 from typing import Callable, Iterable
 
 from resolutions import symbols
+from resolutions.symbols import ECOSOC, GENERAL_ASSEMBLY, SECURITY_COUNCIL
 from resolutions.parse.ids import slug
 from resolutions.site.labels import ISO_DATE as _ISO_DATE, ordinal
 from resolutions.model import AgendaItem, Meeting, Resolution
@@ -27,14 +28,9 @@ UNOFFICIAL_NOTICE = (
 TITLE_NOT_KNOWN = "title not known"
 """What an agenda item without a printed title and without an agenda-file entry says instead."""
 
-GENERAL_ASSEMBLY = "General Assembly"
-SECURITY_COUNCIL = "Security Council"
-ECOSOC = "Economic and Social Council"
-
 # Short prefixes of session ids; the General Assembly keeps the bare session number (``sessions/51/``)
 # because that is how its sessions are named everywhere (A/51/…, "51st session").
 _BODY_SLUGS = {GENERAL_ASSEMBLY: "", SECURITY_COUNCIL: "sc", ECOSOC: "ecosoc", "Human Rights Council": "hrc"}
-_SYMBOL_PREFIX_BODIES = (("A/", GENERAL_ASSEMBLY), ("S/", SECURITY_COUNCIL), ("E/", ECOSOC))
 
 UrlFor = Callable[[str], str]
 
@@ -56,12 +52,7 @@ official_document_url = symbols.OfficialResolver()
 
 def body_of(res: Resolution) -> str | None:
     """The issuing body as printed, else inferred from the symbol prefix (``S/RES/…`` is the Security Council)."""
-    if res.body:
-        return res.body
-    for prefix, body in _SYMBOL_PREFIX_BODIES:
-        if res.symbol and res.symbol.startswith(prefix):
-            return body
-    return None
+    return res.body or symbols.body_of_symbol(res.symbol)
 
 
 def session_id(res: Resolution) -> str | None:

@@ -12,7 +12,6 @@ The formats are documented in ``docs/datasets.md``.
 
 from __future__ import annotations
 
-import json
 from functools import partial
 from typing import Callable, Iterable, Iterator, Sequence
 from urllib.parse import quote
@@ -20,6 +19,7 @@ from xml.etree import ElementTree as ET
 
 from resolutions import __version__
 from resolutions.data.json_text import compact_json
+from resolutions.data.published import absolute_url, compact, header
 from resolutions.data.spreadsheet import csv_text
 from resolutions.data.series_data import series_members, with_series
 from resolutions.model import Resolution
@@ -90,12 +90,6 @@ def _pages(resolutions: Sequence[Resolution], url_for: UrlFor, collection) -> li
     return result
 
 
-# Compact separators and no indent: json then uses its C encoder, several times faster than with indent.
-# One encoder for every call (json.dumps makes one per call with these options); the values are fresh trees,
-# never circular, so the circular-reference bookkeeping is skipped.
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-
-
 def resolution_json(res: Resolution, collection=None) -> str:
     """``index.json`` of one resolution: the JSON of ``resolutions parse --json`` (``export.resolution_to_dict``),
     written compactly (``json_text.compact_json``), with its ``series``, ``previous`` and ``next`` editions when a
@@ -103,10 +97,6 @@ def resolution_json(res: Resolution, collection=None) -> str:
     if collection is None:
         return compact_json(res) + "\n"
     return with_series(compact_json(res), collection, res.symbol) + "\n"
-
-
-def _absolute(site_url: str | None, url: str) -> str:
-    return (site_url.rstrip("/") + "/" + url) if site_url else url
 
 
 def collection_json_chunks(
@@ -126,17 +116,17 @@ def collection_json_chunks(
         model_texts = (compact_json(res) for res, _url in pages)
     # Assembled from encoded pieces so each model is encoded once; the result is one JSON object:
     # {"generator", "notice", "count", "resolutions": [{"url", "json", "resolution"}], "citations": [...]}.
-    head = _compact({"generator": f"mkdocs-resolutions {__version__}", "notice": UNOFFICIAL_NOTICE, "count": len(pages)})
+    head = compact(header(len(pages)))
     yield f'{head[:-1]},"resolutions":['
     for index, ((res, url), text) in enumerate(zip(pages, model_texts)):
         yield '%s{"url":%s,"json":%s,%s,"resolution":%s}' % (
             "," if index else "",
-            _compact(_absolute(site_url, url)),
-            _compact(_absolute(site_url, url + RESOLUTION_JSON)),
+            compact(absolute_url(site_url, url)),
+            compact(absolute_url(site_url, url + RESOLUTION_JSON)),
             series_members(collection, res.symbol),
             text,
         )
-    yield f'],"citations":{_compact(_citation_edges(pages, collection))}}}\n'
+    yield f'],"citations":{compact(_citation_edges(pages, collection))}}}\n'
 
 
 def _citation_edges(pages: Sequence[tuple[Resolution, str]], collection) -> list[dict]:
@@ -189,7 +179,7 @@ def _csv_row(res: Resolution, url: str, site_url: str | None) -> list[object]:
         vote.in_favour if vote else None,
         vote.against if vote else None,
         vote.abstaining if vote else None,
-        _absolute(site_url, url),
+        absolute_url(site_url, url),
     ]
 
 
@@ -217,7 +207,7 @@ def atom_feed(pages: Sequence[tuple[Resolution, str]], site_url: str | None, lim
         return element
 
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
-    sub(feed, "id", _absolute(site_url, FEED) if site_url else "urn:mkdocs-resolutions:feed")
+    sub(feed, "id", absolute_url(site_url, FEED) if site_url else "urn:mkdocs-resolutions:feed")
     sub(feed, "title", "Recently adopted resolutions")
     sub(feed, "subtitle", UNOFFICIAL_NOTICE)
     newest = max((_timestamp(res) for res, _ in recent), default="1970-01-01T00:00:00Z")
@@ -226,7 +216,7 @@ def atom_feed(pages: Sequence[tuple[Resolution, str]], site_url: str | None, lim
     sub(author, "name", "United Nations (unofficial copies)")
     sub(feed, "rights", UNOFFICIAL_NOTICE)
     sub(feed, "generator", "mkdocs-resolutions", version=__version__)
-    sub(feed, "link", rel="self", href=_absolute(site_url, FEED), type="application/atom+xml")
+    sub(feed, "link", rel="self", href=absolute_url(site_url, FEED), type="application/atom+xml")
     if site_url:
         sub(feed, "link", rel="alternate", href=site_url.rstrip("/") + "/", type="text/html")
     for res, url in recent:
@@ -234,8 +224,8 @@ def atom_feed(pages: Sequence[tuple[Resolution, str]], site_url: str | None, lim
         sub(entry, "id", OFFICIAL_RESOLVER + quote(res.symbol or "", safe="/()"))
         sub(entry, "title", f"{res.number or res.symbol}. {res.title}".strip() if res.title else (res.number or res.symbol or ""))
         sub(entry, "updated", _timestamp(res))
-        sub(entry, "link", rel="alternate", href=_absolute(site_url, url), type="text/html")
-        sub(entry, "link", rel="alternate", href=_absolute(site_url, url + RESOLUTION_JSON), type="application/json")
+        sub(entry, "link", rel="alternate", href=absolute_url(site_url, url), type="text/html")
+        sub(entry, "link", rel="alternate", href=absolute_url(site_url, url + RESOLUTION_JSON), type="application/json")
         sub(entry, "summary", _summary(res))
         sub(entry, "category", term=body_of(res) or "unknown")
     ET.indent(feed)

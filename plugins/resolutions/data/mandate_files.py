@@ -6,15 +6,14 @@ the files and the pages agree. Deterministic (collection order, no clock). Docum
 
 from __future__ import annotations
 
-import json
 from functools import partial
 from typing import Iterator, Sequence
 
-from resolutions import __version__
+from resolutions.data.published import absolute_url, compact, header
 from resolutions.data.spreadsheet import csv_text
 from resolutions.site.mandates import MandateEntry, due_year
 from resolutions.site.site_plan import GeneratedFile
-from resolutions.site.views import UNOFFICIAL_NOTICE, body_of
+from resolutions.site.views import body_of
 
 MANDATES_JSON = "mandates.json"
 MANDATES_CSV = "mandates.csv"
@@ -23,8 +22,6 @@ CSV_COLUMNS = (
     "due_year", "recurrence", "due_text", "document", "text", "url",
 )
 """Columns of ``mandates.csv``, in order (``text``: the paragraph's beginning, as on the registry pages)."""
-
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def mandate_files(entries: Sequence[MandateEntry], site_url: str | None) -> list[GeneratedFile]:
@@ -38,17 +35,16 @@ def _record(entry: MandateEntry, site_url: str | None) -> dict:
         "symbol": res.symbol, "body": body_of(res), "session": res.session, "adopted": res.adopted,
         "paragraph": m.paragraph, "line": m.line, "verb": m.verb, "actor": m.actor, "action": m.action,
         "due_session": m.due_session, "due_date": m.due_date, "due_year": due_year(m), "recurrence": m.recurrence,
-        "due_text": m.due_text, "document": m.document, "text": entry.quote, "url": _absolute(site_url, entry.href),
+        "due_text": m.due_text, "document": m.document, "text": entry.quote, "url": absolute_url(site_url, entry.href),
     }
 
 
 def mandates_json_chunks(entries: Sequence[MandateEntry], site_url: str | None) -> Iterator[str]:
     """``{"generator", "notice", "count", "mandates": [...]}``, one chunk per mandate."""
-    head = _compact({"generator": f"mkdocs-resolutions {__version__}", "notice": UNOFFICIAL_NOTICE,
-                     "count": len(entries)})
+    head = compact(header(len(entries)))
     yield f'{head[:-1]},"mandates":['
     for index, entry in enumerate(entries):
-        yield ("," if index else "") + _compact(_record(entry, site_url))
+        yield ("," if index else "") + compact(_record(entry, site_url))
     yield "]}\n"
 
 
@@ -56,7 +52,3 @@ def mandates_csv(entries: Sequence[MandateEntry], site_url: str | None) -> str:
     """One row per mandate (``CSV_COLUMNS``), through the one spreadsheet guard of every published CSV."""
     return csv_text(CSV_COLUMNS, ([record[c] for c in CSV_COLUMNS]
                                   for record in (_record(entry, site_url) for entry in entries)))
-
-
-def _absolute(site_url: str | None, url: str) -> str:
-    return (site_url.rstrip("/") + "/" + url) if site_url else url

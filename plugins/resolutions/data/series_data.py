@@ -7,18 +7,14 @@ Pure core, deterministic (series ordered by slug, editions oldest first); the fo
 
 from __future__ import annotations
 
-import json
 from functools import partial
 
-from resolutions import __version__
+from resolutions.data.published import absolute_url, compact, header
 from resolutions.site.collection import Collection
 from resolutions.site.series import series_url
 from resolutions.site.site_plan import GeneratedFile
-from resolutions.site.views import UNOFFICIAL_NOTICE
 
 SERIES_JSON = "series.json"
-
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def series_members(collection: Collection, symbol: str | None) -> str:
@@ -27,7 +23,7 @@ def series_members(collection: Collection, symbol: str | None) -> str:
     index = collection.series
     found = index.series_of(symbol)
     return '"series":%s,"previous":%s,"next":%s' % (
-        _compact(found.slug if found else None), _compact(index.previous(symbol)), _compact(index.next(symbol)))
+        compact(found.slug if found else None), compact(index.previous(symbol)), compact(index.next(symbol)))
 
 
 def with_series(model_json: str, collection: Collection, symbol: str | None) -> str:
@@ -41,9 +37,7 @@ def series_file(collection: Collection, site_url: str | None) -> GeneratedFile:
 
 
 def series_json(collection: Collection, site_url: str | None) -> str:
-    def absolute(url: str) -> str:
-        return (site_url.rstrip("/") + "/" + url) if site_url else url
-
+    absolute = partial(absolute_url, site_url)
     series = []
     for item in collection.series.series:
         editions = []
@@ -60,5 +54,4 @@ def series_json(collection: Collection, site_url: str | None) -> str:
             })
         series.append({"slug": item.slug, "title": item.title, "body": item.body,
                        "url": absolute(series_url(item)), "editions": editions})
-    return _compact({"generator": f"mkdocs-resolutions {__version__}", "notice": UNOFFICIAL_NOTICE,
-                     "count": len(series), "series": series}) + "\n"
+    return compact({**header(len(series)), "series": series}) + "\n"

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse.ids import slug
-from resolutions.site.labels import format_date, ordinal
+from resolutions.site.labels import format_date, session_name
 from resolutions.site.series import Series, series_url
 from resolutions.site.site_plan import GeneratedPage
 from resolutions.site.views import UNOFFICIAL_NOTICE, body_of
@@ -108,19 +108,12 @@ def due_label(mandate: Mandate) -> str:
     """When it is due, in words: ``81st session``, ``31 December 2025``, ``annual``; ``""`` when not said."""
     words = []
     if mandate.due_session:
-        words.append(session_label(mandate.due_session))
+        words.append(session_name(None, mandate.due_session))
     if mandate.due_date:
         words.append(format_date(mandate.due_date) if len(mandate.due_date) == 10 else mandate.due_date)
     if mandate.recurrence:
         words.append(mandate.recurrence)
     return ", ".join(words)
-
-
-def session_label(session: str) -> str:
-    """``"81"`` -> ``81st session``; an ECOSOC year ``"2023"`` -> ``2023 session``."""
-    if session.isdigit() and len(session) < 4:
-        return f"{ordinal(int(session))} session"
-    return f"{session} session"
 
 
 def due_year(mandate: Mandate) -> str | None:
@@ -183,10 +176,10 @@ def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
     for session in sorted(by_session, key=_session_order, reverse=True):
         url = f"{MANDATES_URL}sessions/{slug(session, empty='session')}/"
         reports = sum(1 for e in by_session[session] if e.mandate.action == "report")
-        title = f"Due at the {session_label(session)}"
-        lead = f"{reports} {'report' if reports == 1 else 'reports'} requested, and {len(by_session[session]) - reports} other mandates due, at the {session_label(session)}."
+        title = f"Due at the {session_name(None, session)}"
+        lead = f"{reports} {'report' if reports == 1 else 'reports'} requested, and {len(by_session[session]) - reports} other mandates due, at the {session_name(None, session)}."
         pages.extend(_list_pages(url, title, lead, by_session[session], editions))
-        sessions.append({"label": session_label(session), "url": url, "count": len(by_session[session]), "reports": reports})
+        sessions.append({"label": session_name(None, session), "url": url, "count": len(by_session[session]), "reports": reports})
     years = []
     for year in sorted(by_year, reverse=True):
         url = f"{MANDATES_URL}years/{year}/"

@@ -18,10 +18,10 @@ from typing import Any, Callable, Iterator
 from resolutions.model import Resolution
 from resolutions.site.collection import Collection, relative_href
 from resolutions.site.differences import CHANGED, DELETED, MOVED, NEW, UNCHANGED, Change, compare
-from resolutions.site.labels import format_date
+from resolutions.site.labels import format_date, session_name
 from resolutions.site.series import SERIES_INDEX_URL, CITATION, Series, series_url
 from resolutions.site.site_plan import GeneratedPage
-from resolutions.site.views import UNOFFICIAL_NOTICE, vote_summary
+from resolutions.site.views import UNOFFICIAL_NOTICE, body_of, vote_summary
 
 SERIES_TEMPLATE = "series.html"
 """Template of the series index and of each series page."""
@@ -92,7 +92,7 @@ def _series_context(collection: Collection, item: Series) -> dict:
         editions.append({
             "symbol": symbol, "number": res.number or symbol, "title": res.title, "url": collection.url_for(symbol),
             "adopted": res.adopted, "adopted_label": format_date(res.adopted) if res.adopted else "",
-            "session": res.session_text or res.session or "", "vote": vote_summary(res), "counts": counts,
+            "session": session_name(body_of(res), res.session) or res.session_text or "", "vote": vote_summary(res), "counts": counts,
             "renamed": position > 0 and res.title != collection.by_symbol[item.editions[position - 1]].title,
             "changes_url": changes_url(collection, symbol) if position else None,
             "by_citation": position > 0 and item.joined_by[position - 1] == CITATION,

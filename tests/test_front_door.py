@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resolutions.site.front_door import LATEST_COUNT, SESSIONS_SHOWN, front_door
+from resolutions.site.indexes import index_pages
 
 from test_views import make
 
@@ -12,7 +13,7 @@ def test_bodies_with_counts_sessions_newest_first_and_the_latest_adoptions():
     docs.append(make("A/DEC/51/401", number="51/401", kind="decision", adopted="1996-12-20"))
     docs += [make(f"S/RES/{n} ({1946 + n})", number=f"{n} ({1946 + n})", body="Security Council",
                   session=str(1946 + n), adopted=f"{1946 + n}-05-01", items=()) for n in range(1, 16)]
-    door = front_door(docs, search_url="search/")
+    door = front_door(docs, index_pages(docs), search_url="search/")
     assembly, council = door["bodies"]
     assert (assembly["body"], assembly["resolutions"], assembly["decisions"], assembly["session_count"]) == (
         "General Assembly", 4, 1, 2)
@@ -28,6 +29,7 @@ def test_bodies_with_counts_sessions_newest_first_and_the_latest_adoptions():
 
 
 def test_an_undated_document_is_counted_but_not_among_the_latest():
-    door = front_door([make("A/RES/51/1", adopted=None)])
+    docs = [make("A/RES/51/1", adopted=None)]
+    door = front_door(docs, index_pages(docs))
     assert door["total"] == 1 and door["latest"] == [] and door["timeline"] is None
     assert door["search_url"] is None

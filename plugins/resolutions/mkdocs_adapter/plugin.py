@@ -253,10 +253,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         pages: list[GeneratedPage] = []
         data_files: list[GeneratedFile | GeneratedFolder] = []
         if self.config.index_pages:
-            pages.extend(self._index_pages(resolutions, collection, config))
+            index_pages = self._index_pages(resolutions, collection, config)
+            pages.extend(index_pages)
             from resolutions.site.front_door import front_door
 
-            self.front_door = front_door(resolutions, collection.url_for, "search/" if self.config.search else None)
+            self.front_door = front_door(resolutions, index_pages, collection.url_for,
+                                         "search/" if self.config.search else None)
         data_files.extend(datasets.site_files(resolutions, collection.url_for, config.site_url, collection=collection))
         if self.config.series:  # series pages, changes pages (compared when rendered) and series.json
             pages.extend(series_pages(collection))

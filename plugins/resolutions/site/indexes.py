@@ -280,6 +280,19 @@ class IndexPagesMemo:
         return list(self._pages)
 
 
+OVERVIEW_SOURCE = _src_uri(sessions_url())
+"""The virtual source of the "Resolutions" overview: its context's ``bodies`` list every session grouped."""
+
+
+def overview_bodies(pages: Iterable[GeneratedPage]) -> list[dict]:
+    """The ``bodies`` of the overview among ``index_pages``' pages: each body with its session summaries
+    (``name``, ``list_url``, ``counts``), in the overview's order; ``[]`` when there is no overview."""
+    for page in pages:
+        if page.src_uri == OVERVIEW_SOURCE:
+            return page.context["bodies"]
+    return []
+
+
 def index_pages(
     resolutions: Sequence[Resolution],
     agenda_titles: Mapping[tuple[str, str], str] | None = None,
@@ -310,7 +323,7 @@ def index_pages(
         pages.extend(session_pages)
     pages.append(
         GeneratedPage(
-            src_uri=_src_uri(sessions_url()),
+            src_uri=OVERVIEW_SOURCE,
             title="Resolutions",
             template="resolutions_index.html",
             context={

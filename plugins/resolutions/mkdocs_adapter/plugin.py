@@ -220,9 +220,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if page.file.src_uri in self.sources:
             page.content = None  # written: its body (~25 KB) is not needed again
         generated = self.generated_pages.get(page.file.src_uri)
-        release = getattr(generated.context, "release", None) if generated is not None else None
-        if release is not None:  # a changes page's differences, made for this page only
-            release()
+        if generated is not None and generated.written is not None:
+            generated.written()  # e.g. a changes page lets go of its differences
         return output
 
     def on_post_build(self, *, config: Any) -> None:

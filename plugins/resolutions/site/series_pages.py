@@ -50,11 +50,13 @@ def series_pages(collection: Collection) -> list[GeneratedPage]:
                                    template=SERIES_TEMPLATE, context=_series_context(collection, item)))
         for old_symbol, new_symbol in zip(item.editions, item.editions[1:]):
             old, new = collection.by_symbol[old_symbol], collection.by_symbol[new_symbol]
+            context = ChangesContext(collection, item, old, new)
             pages.append(GeneratedPage(
                 src_uri=changes_url(collection, new_symbol) + "index.md",
                 title=f"{new.number or new_symbol}: changes since {old.number or old_symbol}",
                 template=CHANGES_TEMPLATE,
-                context=ChangesContext(collection, item, old, new),
+                context=context,
+                written=context.release,
             ))
     return pages
 

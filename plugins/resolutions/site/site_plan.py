@@ -43,6 +43,9 @@ class GeneratedPage:
     """Optional Markdown body (rendered by MkDocs into ``page.content``)."""
     in_nav: bool = False
     """Whether the page is listed in the site navigation (only a few index pages are)."""
+    written: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    """Called by the adapter once the page's HTML is made (``on_post_page``): what was made for this page alone
+    (a changes page's differences) is let go, so a build holds one such page at a time. Not part of equality."""
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,13 @@ def test_natural_order_of_agenda_items():
     assert sorted(printed, key=views.natural_key) == ["3 (a)", "20", "20 (a)", "20 (b)", "78 (a)", "100"]
 
 
+def test_meeting_labels_say_what_the_resolution_page_says():
+    # One rule (labels.meeting_text): a front matter's kind "plenary meeting" is not written "meeting meeting".
+    assert views.meeting_label(Meeting(84, "plenary meeting", False, None, 1)) == "84th plenary meeting"
+    assert views.meeting_label(Meeting(4213, "meeting", False, None, 1)) == "4213th meeting"
+    assert views.meeting_label(Meeting(None, "plenary", False, None, 1)) == "Plenary meeting"
+
+
 def test_session_ids_and_urls_per_body():
     ga = make("A/RES/51/148")
     sc = make("S/RES/134 (1960)", body="Security Council", session="1960")

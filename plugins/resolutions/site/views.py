@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from resolutions import symbols
 from resolutions.symbols import ECOSOC, GENERAL_ASSEMBLY, SECURITY_COUNCIL
 from resolutions.parse.ids import slug
-from resolutions.site.labels import ISO_DATE as _ISO_DATE, ordinal
+from resolutions.site.labels import ISO_DATE as _ISO_DATE, meeting_text
 from resolutions.model import AgendaItem, Meeting, Resolution
 
 UNOFFICIAL_NOTICE = (
@@ -88,14 +88,9 @@ def natural_key(text: str) -> tuple:
 
 
 def meeting_label(meeting: Meeting) -> str:
-    """``84th plenary meeting``, ``56th (resumed) plenary meeting``, ``4213th meeting``."""
-    words = [ordinal(meeting.number)] if meeting.number is not None else []
-    if meeting.resumed:
-        words.append("(resumed)")
-    if meeting.kind and meeting.kind != "meeting":
-        words.append(meeting.kind)
-    words.append("meeting")
-    label = " ".join(words)
+    """The meeting as a list entry: ``labels.meeting_text`` (``84th plenary meeting``), capitalised when it
+    opens with a word (``Plenary meeting``, the number not printed)."""
+    label = meeting_text(meeting)
     return label[0].upper() + label[1:] if meeting.number is None else label
 
 

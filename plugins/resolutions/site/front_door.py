@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 from resolutions.model import Resolution
 from resolutions.site import indexes, views
+from resolutions.site.index_rows import index_row
 from resolutions.site.labels import ISO_DATE, format_date
 from resolutions.site.site_plan import GeneratedPage
 
@@ -46,7 +47,7 @@ def front_door(resolutions: Sequence[Resolution], index_pages: Iterable[Generate
     return {
         "total": len(listed),
         "bodies": bodies,
-        "latest": [indexes.index_row(res, url_for) for res in latest[:LATEST_COUNT]],
+        "latest": [index_row(res, url_for) for res in latest[:LATEST_COUNT]],
         "latest_date": format_date(latest[0].adopted) if latest else "",
         "timeline": {"url": "timeline/", "first_year": years[0], "last_year": years[-1]} if years else None,
         "overview_url": views.sessions_url(),

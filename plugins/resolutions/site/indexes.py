@@ -1,8 +1,9 @@
-"""The index pages of a collection: the resolutions overview, session, agenda-item and timeline pages.
+"""The index pages of a collection: the resolutions overview, session, agenda-item pages, and the timeline's.
 
 Pure core: from parsed ``Resolution`` objects this module builds plain data (dicts, lists, strings) for the
-index templates and describes each page as a ``GeneratedPage``; the URLs and the words they share with
-resolution pages come from ``views``.
+index templates and describes each page as a ``GeneratedPage``; the rows and meeting entries they list come
+from ``index_rows``, the timeline's pages from ``timeline``, the URLs and words shared with resolution pages
+from ``views``. ``index_pages`` makes them all.
 
 Every step is one pass over the collection that groups with dictionaries, then sorts each group: the work
 grows as n log n with the number of resolutions, never quadratically. URLs in the contexts are site-relative
@@ -16,11 +17,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from resolutions.model import AgendaItem, Meeting, Resolution
-from resolutions.parse.grammar import MONTH_NAMES
-from resolutions.site.labels import ISO_DATE as _ISO_DATE, format_date as date_label
-from resolutions.site.labels import agenda_title, session_label, session_name
+from resolutions.site.index_rows import BODY_ORDER, Rows, at_adoption, meeting_entry, resolution_rows
+from resolutions.site.labels import agenda_title, format_date as date_label, session_label, session_name
 from resolutions.site.site_plan import GeneratedPage
-from resolutions.symbols import ECOSOC, GENERAL_ASSEMBLY, SECURITY_COUNCIL
+from resolutions.site.timeline import timeline_pages
 from resolutions.site.views import (
     TITLE_NOT_KNOWN,
     UNOFFICIAL_NOTICE,
@@ -30,21 +30,14 @@ from resolutions.site.views import (
     body_anchor,
     body_of,
     default_resolution_url,
-    meeting_anchor,
     meeting_identity,
-    meeting_label,
-    meeting_record,
     natural_key,
     official_document_url,
+    page_source,
     session_id,
-    session_url,
     sessions_url,
-    vote_summary,
     with_pages,
 )
-
-# The overview lists these bodies first, in this order; any other follows by name.
-_BODY_ORDER = {GENERAL_ASSEMBLY: 0, SECURITY_COUNCIL: 1, ECOSOC: 2}
 
 
 def _symbol_key(res: Resolution) -> tuple:
@@ -57,42 +50,6 @@ def _is_recorded_vote(res: Resolution) -> bool:
 
 def _is_without_vote(res: Resolution) -> bool:
     return res.vote is not None and res.vote.outcome == "without vote"
-
-
-def _src_uri(url: str) -> str:
-    """``sessions/51/`` is generated from the virtual source ``sessions/51/index.md``."""
-    return url + "index.md"
-
-
-# ------------------------------------------------------------------------------------------ resolution rows
-
-
-Rows = Mapping[int, dict]
-"""What every index shows about each resolution, keyed by ``id(resolution)``: built once per build and shared
-by every page that lists the resolution (URL lookups and allocations dominate the cost of the indexes)."""
-
-
-def _rows(resolutions: Iterable[Resolution], url_for: UrlFor) -> dict[int, dict]:
-    return {id(res): index_row(res, url_for) for res in resolutions if res.symbol is not None}
-
-
-def _at_adoption(row: dict, part: str | None) -> dict:
-    """The row as listed at one adoption meeting: with the part letters adopted there, when in parts."""
-    return dict(row, part=part) if part else row
-
-
-def index_row(res: Resolution, url_for: UrlFor) -> dict:
-    """What every index shows about one resolution."""
-    return {
-        "symbol": res.symbol,
-        "number": res.number or res.symbol,
-        "kind": res.kind,
-        "title": res.title or "(untitled)",
-        "url": url_for(res.symbol).lstrip("/") if res.symbol else None,
-        "adopted": res.adopted,
-        "adopted_label": date_label(res.adopted),
-        "vote": vote_summary(res),
-    }
 
 
 @dataclass
@@ -125,7 +82,7 @@ def group_sessions(resolutions: Iterable[Resolution]) -> list[_Session]:
     return sorted(
         sessions.values(),
         # By the session's own number or year: one misdated resolution cannot move its session.
-        key=lambda g: (_BODY_ORDER.get(g.body, 9), g.body, _desc_natural(g.session), _desc(g.latest)),
+        key=lambda g: (BODY_ORDER.get(g.body, 9), g.body, _desc_natural(g.session), _desc(g.latest)),
     )
 
 
@@ -193,31 +150,12 @@ def _meetings_of(group: _Session, rows: Rows, document_url: UrlFor) -> list[dict
             key = meeting_identity(meeting, date)
             entry = meetings.get(key)
             if entry is None:
-                entry = meetings[key] = _meeting_entry(res, meeting, date, document_url)
-            entry["resolutions"].append(_at_adoption(rows[id(res)], part))
+                entry = meetings[key] = meeting_entry(res, meeting, date, document_url)
+            entry["resolutions"].append(at_adoption(rows[id(res)], part))
     return sorted(
         meetings.values(),
         key=lambda m: (m["date"] or "9999", m["number"] if m["number"] is not None else 10**9, m["resumed"]),
     )
-
-
-def _meeting_entry(res: Resolution, meeting: Meeting | None, date: str | None, document_url: UrlFor) -> dict:
-    record = meeting_record(res, meeting) if meeting else None
-    dated = bool(date and _ISO_DATE.match(date))
-    return {
-        "label": meeting_label(meeting) if meeting else "Adopted without a meeting",
-        "number": meeting.number if meeting else None,
-        "kind": meeting.kind if meeting else None,
-        "resumed": meeting.resumed if meeting else False,
-        "date": date,
-        "date_label": date_label(date) or "date not known",
-        "record": record,
-        "record_url": document_url(record) if record else None,
-        "body": body_of(res) or "",
-        "anchor": meeting_anchor(res, meeting, date) if dated else None,
-        "timeline_url": f"timeline/{date[:4]}/#{meeting_anchor(res, meeting, date)}" if dated else None,
-        "resolutions": [],
-    }
 
 
 # ------------------------------------------------------------------------------------------------- pages
@@ -280,7 +218,7 @@ class IndexPagesMemo:
         return list(self._pages)
 
 
-OVERVIEW_SOURCE = _src_uri(sessions_url())
+OVERVIEW_SOURCE = page_source(sessions_url())
 """The virtual source of the "Resolutions" overview: its context's ``bodies`` list every session grouped."""
 
 
@@ -313,7 +251,7 @@ def index_pages(
     resolutions = with_pages(resolutions)
     titles = _normalised_titles(agenda_titles)
     document_url = _memoized(document_url)
-    rows = _rows(resolutions, url_for)
+    rows = resolution_rows(resolutions, url_for)
     groups = group_sessions(resolutions)
     pages: list[GeneratedPage] = []
     overview_bodies: dict[str, list[dict]] = {}
@@ -386,19 +324,19 @@ def _session_pages(
     item_summaries = [{k: v for k, v in item.items() if k != "resolutions"} for item in items]
     pages = [
         GeneratedPage(
-            src_uri=_src_uri(links["list_url"]),
+            src_uri=page_source(links["list_url"]),
             title=f"Resolutions: {group.label}",
             template="resolutions_index.html",
             context={"view": "session_list", "resolutions": listed, **common},
         ),
         GeneratedPage(
-            src_uri=_src_uri(base),
+            src_uri=page_source(base),
             title=group.label,
             template="session.html",
             context={"agenda_items": item_summaries, "meetings": meetings, "counts": counts, **common},
         ),
         GeneratedPage(
-            src_uri=_src_uri(links["agenda_url"]),
+            src_uri=page_source(links["agenda_url"]),
             title=f"Agenda items: {group.label}",
             template="agenda.html",
             context={"agenda_items": items, **common},
@@ -407,111 +345,13 @@ def _session_pages(
     for item in items:
         pages.append(
             GeneratedPage(
-                src_uri=_src_uri(item["url"]),
+                src_uri=page_source(item["url"]),
                 title=f"Agenda item {item['number']}: {item['title']}",
                 template="agenda_item.html",
                 context={"item": item, **common},
             )
         )
     return summary, pages
-
-
-def timeline_pages(
-    resolutions: Iterable[Resolution],
-    url_for: UrlFor = default_resolution_url,
-    document_url: UrlFor = official_document_url,
-    rows: Rows | None = None,
-) -> list[GeneratedPage]:
-    """The timeline: one page per calendar year (meetings grouped by month, in date order) and an overview.
-
-    A meeting is identified by body, session, number, resumption and date, so resolutions and decisions adopted
-    at one meeting appear together; a resolution whose parts were adopted at different meetings appears at each.
-    Adoptions without a known ISO date cannot be placed and are left out (their session page still lists them).
-    """
-    if rows is None:
-        resolutions = with_pages(resolutions)
-        rows = _rows(resolutions, url_for)
-    meetings: dict[tuple, dict] = {}
-    for res in resolutions:
-        if res.symbol is None:
-            continue
-        for meeting, date, part in adoption_meetings(res):
-            if not date or not _ISO_DATE.match(date):
-                continue
-            key = (body_of(res), session_id(res), *meeting_identity(meeting, date))
-            entry = meetings.get(key)
-            if entry is None:
-                entry = meetings[key] = _meeting_entry(res, meeting, date, document_url)
-                entry["session_url"] = session_url(res)
-                entry["session_label"] = session_label(body_of(res), res.session)
-            entry["resolutions"].append(_at_adoption(rows[id(res)], part))
-
-    years: dict[str, dict[str, list[dict]]] = {}
-    for entry in meetings.values():
-        entry["resolutions"].sort(key=lambda r: (r["kind"] != "resolution", natural_key(r["number"] or "")))
-        years.setdefault(entry["date"][:4], {}).setdefault(entry["date"][5:7], []).append(entry)
-
-    pages: list[GeneratedPage] = []
-    overview: list[dict] = []
-    for year in sorted(years):
-        months = []
-        for month in sorted(years[year]):
-            entries = sorted(
-                years[year][month],
-                key=lambda m: (m["date"], _BODY_ORDER.get(m["body"], 9), m["number"] if m["number"] is not None else 10**9),
-            )
-            months.append(
-                {
-                    "id": f"{year}-{month}",
-                    "label": f"{_month_name(month)} {year}",
-                    "meetings": entries,
-                    "resolution_count": sum(len(m["resolutions"]) for m in entries),
-                }
-            )
-        url = f"timeline/{year}/"
-        bodies = sorted({m["body"] for mo in months for m in mo["meetings"]}, key=lambda b: (_BODY_ORDER.get(b, 9), b))
-        summary = {
-            "year": year,
-            "url": url,
-            "meetings": sum(len(m["meetings"]) for m in months),
-            "resolutions": sum(m["resolution_count"] for m in months),
-            "bodies": bodies,
-            "months": [
-                {"id": m["id"], "label": m["label"], "meetings": len(m["meetings"]), "resolutions": m["resolution_count"]}
-                for m in months
-            ],
-        }
-        overview.append(summary)
-        pages.append(
-            GeneratedPage(
-                src_uri=_src_uri(url),
-                title=f"Timeline {year}",
-                template="timeline.html",
-                context={"view": "year", "year": summary, "months": months, "notice": UNOFFICIAL_NOTICE,
-                         "overview_url": "timeline/"},
-            )
-        )
-    for i, summary in enumerate(overview):
-        summary["previous_url"] = overview[i - 1]["url"] if i > 0 else None
-        summary["next_url"] = overview[i + 1]["url"] if i + 1 < len(overview) else None
-    decades: dict[str, list[dict]] = {}
-    for summary in overview:
-        decades.setdefault(summary["year"][:3] + "0s", []).append(summary)
-    pages.append(
-        GeneratedPage(
-            src_uri=_src_uri("timeline/"),
-            title="Timeline of meetings",
-            template="timeline.html",
-            context={
-                "view": "overview",
-                "decades": [{"label": d, "years": ys} for d, ys in decades.items()],
-                "notice": UNOFFICIAL_NOTICE,
-                "overview_url": "timeline/",
-            },
-            in_nav=True,
-        )
-    )
-    return pages
 
 
 def _memoized(function: UrlFor) -> UrlFor:
@@ -524,7 +364,3 @@ def _memoized(function: UrlFor) -> UrlFor:
         return cache[symbol]
 
     return lookup
-
-
-def _month_name(month: str) -> str:
-    return MONTH_NAMES[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else month

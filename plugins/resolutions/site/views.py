@@ -208,6 +208,11 @@ def index_links(res: Resolution) -> dict:
     }
 
 
+def page_source(url: str) -> str:
+    """The virtual source of a generated page: ``sessions/51/`` is made from ``sessions/51/index.md``."""
+    return url + "index.md"
+
+
 def with_pages(resolutions: Iterable[Resolution]) -> list[Resolution]:
     """Resolutions that have a page: a symbol, and the first file of that symbol (as ``Collection`` decides)."""
     seen: set[str] = set()

@@ -47,9 +47,11 @@ TEXT_SUFFIXES = (".js", ".json", ".css")
 
 
 def typical_queries(number: str) -> dict[str, str]:
-    """Queries a reader types: a symbol's number, one, two and three words, a phrase."""
+    """Queries a reader types: a symbol's number, one, two and three words, a phrase (the last two are among the
+    build benchmark's queries too)."""
     return {"number": number, "one word": "sustainable", "two words": "human rights",
-            "three words": "cooperation international development", "phrase": '"climate change"'}
+            "three words": "cooperation international development", "phrase": '"climate change"',
+            "rare word": "desertification", "two rarer words": "migrant workers"}
 
 
 def measure_site(site_dir: Path, queries: dict[str, str], browser=None) -> dict:
@@ -78,12 +80,27 @@ def measure_site(site_dir: Path, queries: dict[str, str], browser=None) -> dict:
             raw = [(site_dir / p).read_bytes() for p in paths if (site_dir / p).is_file()]
             sent = [len(gzip.compress(data, 6)) if path.endswith(TEXT_SUFFIXES) else len(data)
                     for path, data in zip(paths, raw)]
+            kinds: dict[str, int] = {}
+            for path, size in zip(paths, sent):
+                kinds[_kind(path)] = kinds.get(_kind(path), 0) + size
             figures["queries"][name] = {"query": query, "files": len(raw), "bytes": sum(map(len, raw)),
-                                        "gzip_bytes": sum(sent)}
+                                        "gzip_bytes": sum(sent), "gzip_bytes_by_kind": kinds}
             context.close()
     worst = max(figures["queries"].values(), key=lambda q: q["gzip_bytes"])
     figures["first_result_gzip_bytes_worst"] = worst["gzip_bytes"]
     return figures
+
+
+def _kind(path: str) -> str:
+    """What a downloaded search file is: script, wasm, meta, entry, filter, index, fragment or symbols."""
+    name = path.rsplit("/", 1)[-1]
+    if path.startswith("search-symbols/"):
+        return "symbols"
+    for kind, pattern in (("index", ".pf_index"), ("fragment", ".pf_fragment"), ("filter", ".pf_filter"),
+                          ("meta", ".pf_meta"), ("wasm", "wasm."), ("entry", "pagefind-entry.json")):
+        if pattern in name:
+            return kind
+    return "script"
 
 
 def _folder_size(folder: Path) -> dict[str, int]:

@@ -3,6 +3,8 @@ order, excerpts and "More results" from a shared URL, and the query set's target
 
 - Every page has the header box: "/" focuses it, a symbol in a reader's spelling lists its document first,
   the arrow keys reach it and Enter opens it.
+- A symbol on the search page lists its document from the symbol lookup alone (Pagefind, hundreds of KB in a
+  large collection, is not downloaded); "More results" then searches the text.
 - ``search/?q=...&body=...&sort=newest`` restores the query, the filter and the order; results show a readable
   date and an excerpt with the matched words marked, link to a paragraph, and "More results" adds more.
 - ``tests/search_queries.yml`` on a site of the whole development corpus (skips without ../shared/corpus; the
@@ -40,6 +42,28 @@ def test_keyboard_only_a_symbol_typed_in_the_header_box_opens_its_document(reade
     with page.expect_navigation(wait_until="load"):
         page.keyboard.press("Enter")
     assert re.search(r"/A/RES/51/148/$", page.url)
+    reader.assert_clean()
+
+
+def test_a_symbol_on_the_search_page_is_answered_without_downloading_pagefind(reader):
+    page = reader.page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    reader.open("search/?q=A%2FRES%2F51%2F148")
+    first = page.locator(".res-search-page__results a.res-search__hit").first
+    first.wait_for(state="visible", timeout=WAIT_MS)
+    assert re.search(r"/A/RES/51/148/$", first.get_attribute("href") or "")
+    assert "for this symbol" in page.inner_text("[data-res-search-status]")
+    assert any("/search-symbols/" in url for url in requested), requested
+    assert not any("/pagefind/" in url for url in requested), requested
+    page.click("[data-res-search-more]")
+    page.wait_for_function(
+        "() => !/for this symbol/.test(document.querySelector('[data-res-search-status]').textContent)",
+        timeout=WAIT_MS)
+    assert any("/pagefind/" in url for url in requested)
+    hrefs = page.eval_on_selector_all(".res-search-page__results a.res-search__hit", "links => links.map(a => a.href)")
+    assert re.search(r"/A/RES/51/148/$", hrefs[0]), hrefs
+    assert len({href.split("#")[0] for href in hrefs}) == len(hrefs), hrefs  # the symbol's document once
     reader.assert_clean()
 
 

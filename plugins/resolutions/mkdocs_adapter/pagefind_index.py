@@ -1,6 +1,6 @@
 """The Pagefind search bundle of a build: started when the collection is ready, done beside MkDocs' pages.
 
-Responsibility: run ``pagefind_feed`` (a process of its own, which drives Pagefind's indexing service) over the
+Responsibility: run ``pagefind_feed`` (a process of its own, which has the Pagefind command index them) over the
 records of ``data.search_records`` and report what went wrong. ``mkdocs build``: ``start`` writes the records
 to a temporary file (about 0.2 ms a page here) and starts the process, which writes ``pagefind/`` into the site
 folder while MkDocs renders and writes the pages on the other core; ``finish`` (after the pages) waits for it.

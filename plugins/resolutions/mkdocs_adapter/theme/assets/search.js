@@ -151,18 +151,19 @@
     this.results = null;
     this.shown = 0;
     this.symbols = [];
+    this.symbolsShown = false;
+    this.deferred = false; // symbol hits shown, the text search not yet run
   }
 
-  /* symbolsFirst: when the query is a known symbol, answer with the lookup alone (a few KB), without loading
-     Pagefind (about 100 KB before any index chunk): the header box, where a symbol opens its document. */
+  /* symbolsFirst: when the query is a known symbol, answer with the lookup alone (a few KB) and load
+     Pagefind (about 100 KB, plus its page list and index chunks growing with the collection) only when more()
+     asks for the text results ("More results" on the search page). */
   Search.prototype.start = function (size, symbolsFirst) {
     var self = this;
-    var options = { filters: self.filters };
-    if (self.sort) options.sort = { date: self.sort };
     var symbols = symbolHits(self.query);
     var fullText = (symbolsFirst ? symbols : Promise.resolve([])).then(function (found) {
-      if (found.length) return { results: [] };
-      return pagefind().then(function (module) { return module.search(self.query, options); });
+      if (found.length) { self.deferred = true; return { results: [] }; }
+      return self.fullText();
     });
     return Promise.all([symbols, fullText]).then(function (answers) {
       self.symbols = Object.keys(self.filters).length ? [] : answers[0];
@@ -172,16 +173,33 @@
     });
   };
 
+  Search.prototype.fullText = function () {
+    var self = this;
+    var options = { filters: self.filters };
+    if (self.sort) options.sort = { date: self.sort };
+    return pagefind().then(function (module) { return module.search(self.query, options); });
+  };
+
   Search.prototype.more = function (size) {
     var self = this;
+    if (self.deferred && self.symbolsShown) {  // the symbol's documents are shown: now the text results
+      self.deferred = false;
+      return self.fullText().then(function (answer) {
+        self.results = (answer && answer.results) || [];
+        self.total = self.results.length;
+        return self.more(size);
+      });
+    }
     var seen = new Set(self.symbols.map(function (hit) { return hit.url.split("#")[0]; }));
     var firstPage = self.shown === 0;
+    var withSymbols = !self.symbolsShown;
+    self.symbolsShown = true;
     var slice = self.results.slice(self.shown, self.shown + size);
     self.shown += slice.length;
     return Promise.all(slice.map(function (result) { return result.data(); })).then(function (datas) {
       if (firstPage) datas = byProximity(datas, self.query);
       var hits = datas.map(pagefindHit).filter(function (hit) { return !seen.has(hit.url.split("#")[0]); });
-      return (firstPage ? self.symbols : []).concat(hits);
+      return (withSymbols ? self.symbols : []).concat(hits);
     });
   };
 
@@ -218,7 +236,9 @@
       .map(function (entry) { return entry.data; });
   }
 
-  Search.prototype.hasMore = function () { return this.results && this.shown < this.results.length; };
+  Search.prototype.hasMore = function () {
+    return !!this.deferred || (!!this.results && this.shown < this.results.length);
+  };
 
   /* ------------------------------------------------------------------------------------ rendering ---- */
 
@@ -405,7 +425,8 @@
       if (!hits.length && !append) renderNone(list, search.query);
       hits.forEach(function (hit) { list.appendChild(renderHit(hit, true)); });
       var total = search.symbols.length + search.total;
-      status.textContent = total === 1 ? "1 result" : total ? total + " results" : "No results";
+      var counted = total === 1 ? "1 result" : total ? total + " results" : "No results";
+      status.textContent = search.deferred ? counted + " for this symbol; More results searches the text" : counted;
       moreButton.hidden = !search.hasMore();
     }
 
@@ -420,7 +441,7 @@
       }
       var search = current = new Search(query, filters, sort);
       status.textContent = "Searching\u2026";
-      search.start(PAGE_SIZE).then(function (hits) {
+      search.start(PAGE_SIZE, !Object.keys(filters).length && !sort).then(function (hits) {
         if (search !== current) return;
         show(hits, search, false);
       }).catch(function () {

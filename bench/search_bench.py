@@ -47,11 +47,12 @@ TEXT_SUFFIXES = (".js", ".json", ".css")
 
 
 def typical_queries(number: str) -> dict[str, str]:
-    """Queries a reader types: a symbol's number, one, two and three words, a phrase (the last two are among the
-    build benchmark's queries too)."""
+    """Queries a reader types: a symbol's number, one, two and three words, a phrase, rarer words (among the
+    build benchmark's queries too), words with "of" and "the"."""
     return {"number": number, "one word": "sustainable", "two words": "human rights",
             "three words": "cooperation international development", "phrase": '"climate change"',
-            "rare word": "desertification", "two rarer words": "migrant workers"}
+            "rare word": "desertification", "two rarer words": "migrant workers",
+            "words with of and the": "rights of the child"}
 
 
 def measure_site(site_dir: Path, queries: dict[str, str], browser=None) -> dict:

@@ -5,6 +5,7 @@ order, excerpts and "More results" from a shared URL, and the query set's target
   the arrow keys reach it and Enter opens it.
 - A symbol on the search page lists its document from the symbol lookup alone (Pagefind, hundreds of KB in a
   large collection, is not downloaded); "More results" then searches the text.
+- Words found in every resolution ("of", "the") are left out of a query unless it has a phrase in quotes.
 - ``search/?q=...&body=...&sort=newest`` restores the query, the filter and the order; results show a readable
   date and an excerpt with the matched words marked, link to a paragraph, and "More results" adds more.
 - ``tests/search_queries.yml`` on a site of the whole development corpus (skips without ../shared/corpus; the
@@ -64,6 +65,17 @@ def test_a_symbol_on_the_search_page_is_answered_without_downloading_pagefind(re
     hrefs = page.eval_on_selector_all(".res-search-page__results a.res-search__hit", "links => links.map(a => a.href)")
     assert re.search(r"/A/RES/51/148/$", hrefs[0]), hrefs
     assert len({href.split("#")[0] for href in hrefs}) == len(hrefs), hrefs  # the symbol's document once
+    reader.assert_clean()
+
+
+def test_words_such_as_of_and_the_are_not_searched_outside_a_phrase(reader):
+    # They are in every resolution: searching them adds no result and costs their index chunks, the largest.
+    page = reader.page
+    reader.open("search/?q=the%20rights%20of%20the%20human")
+    page.wait_for_selector(".res-search-page__results .res-search__excerpt mark", timeout=WAIT_MS)
+    marked = {text.lower() for text in page.locator(".res-search-page__results mark").all_inner_texts()}
+    assert marked & {"human", "rights"}, marked
+    assert not marked & {"the", "of"}, marked
     reader.assert_clean()
 
 

@@ -177,8 +177,20 @@
     var self = this;
     var options = { filters: self.filters };
     if (self.sort) options.sort = { date: self.sort };
-    return pagefind().then(function (module) { return module.search(self.query, options); });
+    return pagefind().then(function (module) { return module.search(withoutStopWords(self.query), options); });
   };
+
+  /* The query Pagefind is given: without "of", "the", "and"... unless it has a phrase in quotes. Pagefind would
+     download the index chunk of each, which holds every position of the word in every page (measured at 5,000
+     resolutions: "rights of the child" 926 KB before the first result, "rights child" 283 KB), for words found
+     in every resolution, which neither narrow nor reorder the results. */
+  function withoutStopWords(query) {
+    if (query.indexOf('"') >= 0) return query;
+    var kept = query.split(/\s+/).filter(function (word) {
+      return word && !STOP_WORDS.has(fold(word).replace(/[^\p{L}\p{N}]/gu, ""));
+    });
+    return kept.length ? kept.join(" ") : query;
+  }
 
   Search.prototype.more = function (size) {
     var self = this;

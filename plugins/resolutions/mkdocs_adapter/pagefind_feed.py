@@ -80,7 +80,7 @@ def build_bundle(records_path: str, output_dir: str) -> list[str]:
 
 def main(arguments: list[str]) -> int:
     records_path, output_dir = arguments
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, AttributeError):  # (no os.nice on Windows)
         os.nice(NICENESS)  # inherited by Pagefind
     try:
         problems = build_bundle(records_path, output_dir)

@@ -36,6 +36,7 @@ Recalling its earlier resolutions,
 
 """
 TAIL = "\n\n50th plenary meeting  \n9 December 2021\n"
+REPORT = "1. Requests the Secretary-General to submit to the General Assembly at its next session a report thereon."
 
 
 def _mandates(operative: str, head: str = HEAD):
@@ -116,3 +117,33 @@ def test_accuracy_on_the_labelled_paragraphs_keeps_the_targets(corpus_dir):
         assert tallies[field].precision() >= 0.90, (field, tallies[field])
     # and the extractor finds more reporting paragraphs than the phrase list does, at no lower precision
     assert report.ours_right_paragraphs > report.phrase_right
+
+
+def test_without_mandates_the_parse_skips_the_extraction_and_its_infos():
+    text = HEAD + "1. Requests the Secretary-General to report thereon at a future session." + TAIL
+    assert parse(text, "x.md").mandates and any(d.code == UNRESOLVED_DUE for d in parse(text, "x.md").diagnostics)
+    res = parse(text, "x.md", with_mandates=False)
+    assert res.mandates == () and not any(d.code == UNRESOLVED_DUE for d in res.diagnostics)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_toggling_the_option_never_serves_a_parse_made_the_other_way(tmp_path, workers):
+    # One cache across builds (as in mkdocs serve), with its disk layer: turning the extraction off and on again
+    # must give the parse of the current setting each time, from memory, from disk or from worker processes.
+    from resolutions.cache import ParseCache, SourceFile
+
+    sources = []
+    for number in range(3):
+        path = tmp_path / "docs" / f"A_RES_76_{990 + number}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(HEAD.replace("76/999", f"76/{990 + number}") + REPORT + TAIL, encoding="utf-8")
+        sources.append(SourceFile(str(path), path.name))
+    store = ParseCache(folder=tmp_path / "cache", workers=workers, parallel_min_misses=2)
+    assert all(res.mandates for res in store.parse_all(sources))
+    store.with_mandates = False
+    assert not any(res.mandates for res in store.parse_all(sources)) and store.stats.parsed == 3
+    store.with_mandates = True
+    assert all(res.mandates for res in store.parse_all(sources)) and store.stats.parsed == 0
+    later = ParseCache(folder=tmp_path / "cache", workers=1, with_mandates=False)  # a new process, disk only
+    assert not any(res.mandates for res in later.parse_all(sources)) and later.stats.disk_hits == 3
+

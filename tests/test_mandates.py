@@ -147,3 +147,26 @@ def test_toggling_the_option_never_serves_a_parse_made_the_other_way(tmp_path, w
     later = ParseCache(folder=tmp_path / "cache", workers=1, with_mandates=False)  # a new process, disk only
     assert not any(res.mandates for res in later.parse_all(sources)) and later.stats.disk_hits == 3
 
+
+
+def test_within_months_counts_calendar_months_and_an_officers_session_is_not_a_due_point():
+    _res, found = _mandates("1. Requests the Secretary-General to report within two months on the implementation."
+                            "\n\n2. Also requests the President of the General Assembly at its seventy-sixth session "
+                            "to organize, no later than August 2022, and to preside over a high-level meeting.")
+    assert found[0][5] == "2022-02-09"  # adopted 9 December 2021: two months later, where 60 days give 7 February
+    assert found[1][2:7] == ("President of the General Assembly", "convene", None, "2022-08", None)
+
+
+def test_a_known_name_continued_is_another_actor():
+    _res, found = _mandates("1. Requests the Security Council Committee on sanctions to report to the Council.")
+    assert found[0][2] == "Security Council Committee on sanctions"
+
+
+@pytest.mark.corpus
+def test_the_second_held_out_set_keeps_the_targets_since_its_errors_were_fixed(corpus_dir):
+    bench = load("mandates_accuracy")
+    report = bench.evaluate(corpus_dir, bench.labelled_entries(bench.HELD_OUT_2))
+    assert report.paragraphs >= 150 and report.tallies["report with due"].labelled >= 50
+    assert report.tallies["report with due"].recall() >= 0.95, report.tallies["report with due"]
+    for field in ("mandate", "action", "actor", "due"):
+        assert report.tallies[field].precision() >= 0.90, (field, report.tallies[field])

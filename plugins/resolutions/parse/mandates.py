@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from calendar import monthrange
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Callable, Iterable
 
 from resolutions import symbols
 from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
@@ -142,6 +143,8 @@ _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word an
 """The verbs' first words without those another one begins (``request`` finds ``requests`` too)."""
 
 _FILLERS = re.compile(rf"^(?:(?:{_alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Security Council Committee": a known name continued is another name
+_ACTOR_WORDS = 10  # an actor kept as printed has at most this many words
 _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
@@ -192,7 +195,8 @@ def _operative_lists(res: Resolution) -> Iterable[tuple[Paragraph, ...]]:
 def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[str, str] | None,
              mandates: list[Mandate], problems: list[Diagnostic]) -> None:
     for para in paragraphs:
-        if para.kind not in ("operative", "item"):
+        # Unnumbered paragraphs among the operative ones ("text": the Security Council's early "Decides:") too.
+        if para.kind not in ("operative", "item", "text"):
             continue
         found, head = _paragraph_mandates(res, para, inherited, problems)
         mandates.extend(found)
@@ -249,7 +253,8 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
     mandates = []
     for (verb, actor), clause in clauses:
         if actor in rules.ACTOR_PRONOUNS:  # "…, and encourages him to continue": the actor named before
-            actor = mandates[-1].actor if mandates else (inherited[1] if inherited else "")
+            actor = (mandates[-1].actor if mandates else inherited[1] if inherited
+                     else _head_object(text) if head is None else "")
         mandates.append(_mandate(res, para, verb, actor, clause, problems))
     return mandates, head
 
@@ -276,6 +281,16 @@ def _joined_clause_starts(text: str, after: int) -> list[int]:
             if before is not None:
                 starts.append(before.start())
     return starts
+
+
+def _head_object(text: str) -> str:
+    """The known actor the head of a paragraph that asks nothing names (``Congratulates the States parties …``):
+    what a pronoun in a further clause (``…, and calls upon them to``) stands for; ``""`` when its words name
+    no actor of ``ACTORS`` (``Welcomes the work of the Commission, and encourages it …``: not a guess)."""
+    first = _FIRST_WORD.match(text)
+    words = _FILLERS.sub("", text[first.end():].strip(), count=1) if first else ""
+    known = _KNOWN_ACTORS.match(words)
+    return _KNOWN_ACTOR_NAMES[int(known.lastgroup[1:])] if known and not _NAME_GOES_ON.match(words, known.end()) else ""
 
 
 def _after_join_word(text: str, at: int) -> bool:
@@ -328,14 +343,14 @@ def _actor(res: Resolution, verb: str, rest: str) -> str:
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""
     known = _KNOWN_ACTORS.match(words)
-    if known is not None:
+    if known is not None and not _NAME_GOES_ON.match(words, known.end()):
         return _KNOWN_ACTOR_NAMES[int(known.lastgroup[1:])]
     end = _ACTOR_ENDS.search(words)
     printed = (words[: end.start()] if end else words).strip(" .")
     if not printed or _NOT_ACTORS.search(printed):
         return ""  # "Calls for the immediate cessation of …", "Encourages the efforts …": asked of no one named
     kept = []
-    for word in printed.split()[:10]:
+    for word in printed.split()[:_ACTOR_WORDS]:
         if word.islower() and word.endswith("ly") and kept:  # "the Government urgently to end …"
             break
         kept.append(word)
@@ -358,7 +373,7 @@ def _due_session(res: Resolution, clause: str) -> tuple[str | None, str | None, 
     """(session, phrase as printed, unresolved phrase) of the first session phrase in the clause."""
     # Searched only just before each "session" (one pattern of many alternatives, tried at every character, was
     # most of the extraction's time).
-    match = _near_session(_SESSIONS, clause)
+    match = _near_session(_SESSIONS, clause, _not_officers_session)
     if match is not None:
         index = int(match.lastgroup[1:])
         session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
@@ -367,15 +382,22 @@ def _due_session(res: Resolution, clause: str) -> tuple[str | None, str | None, 
     return None, None, vague.group(0) if vague else None
 
 
-def _near_session(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
-    """The first match of ``pattern`` that ends at a "session" of the clause."""
+def _near_session(pattern: re.Pattern[str], clause: str,
+                  keep: Callable[[str, re.Match[str]], bool] | None = None) -> re.Match[str] | None:
+    """The first match of ``pattern`` that ends at a "session" of the clause (and that ``keep`` keeps)."""
     lowered, start = clause.lower(), 0
     while (found := lowered.find("session", start)) >= 0:
         match = pattern.search(clause, max(0, found - _SESSION_REACH), found + len("sessions") + 1)
-        if match is not None:
+        if match is not None and (keep is None or keep(clause, match)):
             return match
         start = found + 1
     return None
+
+
+def _not_officers_session(clause: str, match: re.Match[str]) -> bool:
+    """False for the session of an officer (``the President of the General Assembly at its seventy-fifth
+    session``): it says who, not when."""
+    return not clause[max(0, match.start() - 40):match.start()].rstrip().lower().endswith(rules.SESSION_OFFICERS)
 
 
 def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | None, bool]:
@@ -412,11 +434,15 @@ def _due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
     if within is not None and res.adopted:
         count_text, unit = within.group(1).lower(), within.group(2).lower()
         count = int(count_text) if count_text.isdigit() else rules.NUMBER_WORDS.get(count_text, 1)
-        days = count * {"days": 1, "weeks": 7}.get(unit, 30)
         try:
-            return (date.fromisoformat(res.adopted) + timedelta(days=days)).isoformat(), within.group(0)
+            adopted = date.fromisoformat(res.adopted)
         except ValueError:
             return None, None
+        if unit.startswith("month"):  # calendar months: three months from 24 November is 24 February
+            month = adopted.month - 1 + count
+            year, month = adopted.year + month // 12, month % 12 + 1
+            return date(year, month, min(adopted.day, monthrange(year, month)[1])).isoformat(), within.group(0)
+        return (adopted + timedelta(days=count * (7 if unit == "weeks" else 1))).isoformat(), within.group(0)
     return None, None
 
 

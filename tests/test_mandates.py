@@ -170,3 +170,24 @@ def test_the_second_held_out_set_keeps_the_targets_since_its_errors_were_fixed(c
     assert report.tallies["report with due"].recall() >= 0.95, report.tallies["report with due"]
     for field in ("mandate", "action", "actor", "due"):
         assert report.tallies[field].precision() >= 0.90, (field, report.tallies[field])
+
+
+@pytest.mark.parametrize("text, session, body", [
+    ("to submit to the Commission for Social Development, for its consideration at its sixtieth session, a report",
+     "60", "Commission for Social Development"),
+    ("to submit to the General Assembly at its seventy-seventh session a report on the work of the Commission",
+     "77", None),
+    ("to report thereon, through the Commission on Crime Prevention and Criminal Justice, at its seventy-seventh "
+     "session", "77", None),
+    ("to report at the fifty-second session of the Commission on the Status of Women", "52",
+     "Commission on the Status of Women"),
+])
+def test_another_bodys_session_is_named_with_its_body(text, session, body):
+    res, _found = _mandates(f"1. Requests the Secretary-General {text}.")
+    assert (res.mandates[0].due_session, res.mandates[0].due_body) == (session, body)
+
+
+def test_a_body_named_by_one_word_is_the_one_named_in_full_before_it():
+    res, _found = _mandates("1. Welcomes the work of the Commission on Narcotic Drugs, and requests the "
+                            "Secretary-General to report to the Commission at its sixty-fifth session.")
+    assert (res.mandates[0].due_session, res.mandates[0].due_body) == ("65", "Commission on Narcotic Drugs")

@@ -177,6 +177,24 @@ SESSION_OFFICERS = ("president of the general assembly", "president of the econo
 """Officers named with their session (``the President of the General Assembly at its seventy-fifth session``): a
 session phrase right after one says whose officer, not when something is due."""
 
+SESSION_BODY_WORDS = ("Assembly", "Council", "Commission", "Committee", "Conference", "Board", "Forum", "Congress",
+                      "Meeting", "Group", "Summit")
+"""Words that end or hold the name of a body that meets in sessions (matched with their capital). Whose session a
+phrase names: the body printed after it (*at the sixtieth session of the Commission for Social Development*), or,
+for *its* (*at its sixtieth session*), the last body named before it in the clause (*submit to the Commission for
+Social Development … at its sixtieth session*), not one named after *through* (the channel); none named: the
+issuing body's own. Another body named only by one of these words (*the Commission*) cannot be told apart from
+others: its session is kept as due text only."""
+
+SESSION_NAME_LINKS = ("of", "on", "for", "the", "to", "in", "against")
+"""Small words inside a body's name (*Commission on the Status of Women*); ``and`` links two capitalised words."""
+
+OWN_BODY_NAMES = (
+    ("General Assembly", ("General Assembly", "Assembly")), ("Security Council", ("Security Council", "Council")),
+    ("Economic and Social Council", ("Economic and Social Council", "Council")),
+)
+"""How an issuing body names itself (*to the Council at its 2023 session* in an ECOSOC resolution)."""
+
 UNRESOLVED_SESSION = tuple(
     f"{where} {whose} {which} session"
     for where in ("at", "for", "of", "during", "before", "by")

@@ -145,6 +145,12 @@ _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word an
 _FILLERS = re.compile(rf"^(?:(?:{_alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Security Council Committee": a known name continued is another name
 _ACTOR_WORDS = 10  # an actor kept as printed has at most this many words
+_BODY_WORD = re.compile(rf"\b(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b")  # with its capital: a name
+_LINKS = "|".join(rules.SESSION_NAME_LINKS)
+_NAME_GOES_ON_WORDS = re.compile(rf"(?:\s+(?:(?:{_LINKS})\s+)*[A-Z][\w’'-]*|\s+and\s+[A-Z][\w’'-]*)*")
+_OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINKS}|and)\s+)*)*(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b)")
+_THROUGH = re.compile(r"\bthrough\s+(?:the\s+|its\s+)?(?:[A-Z][\w’'-]*\s+)*\Z")
+_OWN_NAMES = {body: names for body, names in rules.OWN_BODY_NAMES}
 _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
@@ -312,7 +318,8 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
     lowered = clause.lower()
     found = _CUES.values(_WORD.findall(_QUOTED.sub("“”", lowered) if "“" in lowered else lowered))
     action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
-    session, due_text, unresolved = _due_session(res, clause) if "session" in lowered else (None, None, None)
+    session, due_text, unresolved, due_body = (_due_session(res, clause, para.text) if "session" in lowered
+                                               else (None, None, None, None))
     due_date = None
     if session is None and ("within" in lowered or (("19" in clause or "20" in clause) and _YEAR.search(clause))):
         due_date, date_text = _due_date(res, clause)
@@ -332,7 +339,7 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
             document = _normal(match.group(1)) + (f" {_normal(recipient)}" if recipient else "")
     return Mandate(paragraph=para.id, line=para.line, verb=verb, actor=actor, action=action,
                    due_session=session, due_date=due_date, recurrence=recurrence, due_text=due_text,
-                   document=document)
+                   document=document, due_body=due_body)
 
 
 def _actor(res: Resolution, verb: str, rest: str) -> str:
@@ -369,17 +376,67 @@ def _body_name(printed_body: str | None, symbol_start: str) -> str:
     return symbols.body_of_symbol(symbol_start) or printed_body or ""
 
 
-def _due_session(res: Resolution, clause: str) -> tuple[str | None, str | None, str | None]:
-    """(session, phrase as printed, unresolved phrase) of the first session phrase in the clause."""
+def _due_session(res: Resolution, clause: str, text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(session, phrase as printed, unresolved phrase, whose session when another body's) of the first session
+    phrase in the clause (of the paragraph ``text``)."""
     # Searched only just before each "session" (one pattern of many alternatives, tried at every character, was
     # most of the extraction's time).
     match = _near_session(_SESSIONS, clause, _not_officers_session)
     if match is not None:
         index = int(match.lastgroup[1:])
         session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
-        return session, match.group(0), match.group(0) if problem else None
+        return session, match.group(0), match.group(0) if problem else None, _session_body(res, clause, match, text)
     vague = _near_session(_UNRESOLVED, clause)
-    return None, None, vague.group(0) if vague else None
+    return None, None, vague.group(0) if vague else None, None
+
+
+def _session_body(res: Resolution, clause: str, match: re.Match[str], text: str) -> str | None:
+    """Whose session the phrase ``match`` names (the rule of ``SESSION_BODY_WORDS``): None for the issuing body's
+    own, else the other body's name."""
+    after = _OF_BODY.match(clause, match.end())
+    if after is not None:
+        start = after.end()
+    elif " its " in match.group(0).lower() or match.group(0).lower().startswith("its "):
+        start = next((found.start() for found in reversed(list(_BODY_WORD.finditer(clause, 0, match.start())))
+                      if not _THROUGH.search(clause, max(0, found.start() - 60), found.start())), -1)
+        if start < 0:
+            return None
+    else:
+        return None
+    name = _body_name_at(clause, start)
+    if name is None or name in _OWN_NAMES.get(_body(res), ()):
+        return None
+    if " " not in name:  # "the Commission": the one named in full before in the paragraph, or in the title
+        return _full_name(name, text[:text.find(clause) if clause in text else len(text)]) or \
+            _full_name(name, res.title) or name
+    return name
+
+
+def _full_name(word: str, text: str) -> str | None:
+    """The last name in ``text`` of several words that holds the body ``word`` (``Commission on …``)."""
+    for found in reversed(list(re.finditer(rf"\b{word}\b", text))):
+        name = _body_name_at(text, found.start())
+        if name is not None and " " in name:
+            return name
+    return None
+
+
+def _body_name_at(clause: str, start: int) -> str | None:
+    """The capitalised name around the body word at ``start`` (``Commission for Social Development``)."""
+    word = _BODY_WORD.match(clause, start)
+    if word is None:
+        return None
+    before = clause[:start].split()
+    kept: list[str] = []
+    while before and (before[-1][:1].isupper() or (before[-1] in ("and", "of") and len(before) > 1
+                                                   and before[-2][:1].isupper())):
+        if before[-1].endswith((",", ";", ":")):
+            break
+        kept.insert(0, before.pop())
+    while kept and not kept[0][:1].isupper():
+        kept.pop(0)
+    following = _NAME_GOES_ON_WORDS.match(clause, word.end())
+    return " ".join([*kept, word.group(0)]) + (following.group(0) if following else "")
 
 
 def _near_session(pattern: re.Pattern[str], clause: str,

@@ -179,6 +179,8 @@ def test_the_second_held_out_set_keeps_the_targets_since_its_errors_were_fixed(c
      "77", None),
     ("to report thereon, through the Commission on Crime Prevention and Criminal Justice, at its seventy-seventh "
      "session", "77", None),
+    ("to submit, through the Committee for Programme and Coordination and the Advisory Committee, for its "
+     "consideration, a revised proposal, during its seventy-sixth session", "76", None),
     ("to report at the fifty-second session of the Commission on the Status of Women", "52",
      "Commission on the Status of Women"),
 ])

@@ -149,7 +149,8 @@ _BODY_WORD = re.compile(rf"\b(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b")  # wit
 _LINKS = "|".join(rules.SESSION_NAME_LINKS)
 _NAME_GOES_ON_WORDS = re.compile(rf"(?:\s+(?:(?:{_LINKS})\s+)*[A-Z][\w’'-]*|\s+and\s+[A-Z][\w’'-]*)*")
 _OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINKS}|and)\s+)*)*(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b)")
-_THROUGH = re.compile(r"\bthrough\s+(?:the\s+|its\s+)?(?:[A-Z][\w’'-]*\s+)*\Z")
+# "through the Committee for Programme and Coordination and the Advisory Committee": the channels of a report
+_THROUGH = re.compile(rf"\bthrough\s+(?:(?:the|its)\s+)?(?:[A-Z][\w’'-]*,?\s+(?:(?:{_LINKS}|and|its)\s+)*)*\Z")
 _OWN_NAMES = {body: names for body, names in rules.OWN_BODY_NAMES}
 _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”")
@@ -398,7 +399,7 @@ def _session_body(res: Resolution, clause: str, match: re.Match[str], text: str)
         start = after.end()
     elif " its " in match.group(0).lower() or match.group(0).lower().startswith("its "):
         start = next((found.start() for found in reversed(list(_BODY_WORD.finditer(clause, 0, match.start())))
-                      if not _THROUGH.search(clause, max(0, found.start() - 60), found.start())), -1)
+                      if not _THROUGH.search(clause, max(0, found.start() - 120), found.start())), -1)
         if start < 0:
             return None
     else:

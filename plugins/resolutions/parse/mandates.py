@@ -166,10 +166,13 @@ _SESSION_REACH = 60  # characters before "session" where its phrase starts ("dur
 _SESSION_HOW = [how for _phrase_text, how in rules.DUE_SESSION]
 _SESSIONS = re.compile("|".join(rf"(?P<s{i}>\b{_template(t, f'v{i}')}\b)" for i, (t, _how) in enumerate(rules.DUE_SESSION)),
                        re.IGNORECASE)
+# Every session phrase starts with one of these words: the long patterns are tried only where one stands.
+_SESSION_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t, _how in rules.DUE_SESSION} | {t.split()[0] for t in rules.UNRESOLVED_SESSION}))})\b", re.IGNORECASE)
 _UNRESOLVED = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.UNRESOLVED_SESSION)})", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATE_REACH = 40  # characters before a year where its date phrase starts ("no later than 15 November")
 _DATES = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.DUE_DATE)})", re.IGNORECASE)
+_DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in rules.DUE_DATE}))})\b", re.IGNORECASE)
 _WITHIN = re.compile(
     rf"\bwithin\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
     re.IGNORECASE)
@@ -445,7 +448,10 @@ def _near_session(pattern: re.Pattern[str], clause: str,
     """The first match of ``pattern`` that ends at a "session" of the clause (and that ``keep`` keeps)."""
     lowered, start = clause.lower(), 0
     while (found := lowered.find("session", start)) >= 0:
-        match = pattern.search(clause, max(0, found - _SESSION_REACH), found + len("sessions") + 1)
+        end = found + len("sessions") + 1
+        # The leftmost match in the window, as a search would find it, tried only at the words a phrase starts with.
+        match = next((m for word in _SESSION_STARTS.finditer(clause, max(0, found - _SESSION_REACH), end)
+                      if (m := pattern.match(clause, word.start(), end)) is not None), None)
         if match is not None and (keep is None or keep(clause, match)):
             return match
         start = found + 1
@@ -475,7 +481,8 @@ def _due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
     # Every date phrase ends with a year: searched only just before each year printed in the clause.
     match = None
     for year in _YEAR.finditer(clause):
-        match = _DATES.search(clause, max(0, year.start() - _DATE_REACH), year.end())
+        match = next((m for word in _DATE_STARTS.finditer(clause, max(0, year.start() - _DATE_REACH), year.end())
+                      if (m := _DATES.match(clause, word.start(), year.end())) is not None), None)
         if match is not None:
             break
     if match is not None:

@@ -32,9 +32,9 @@ MANDATES_PER_PAGE = 300
 """Groups of mandates listed on one registry page; a longer list continues on ``…/2/``, ``…/3/``."""
 QUOTE_LENGTH = 320
 """Characters of a paragraph quoted in a registry entry (cut at a word, with an ellipsis)."""
-ACTOR_PAGE_FROM = 3
-"""Tracked mandates an actor needs for a page of its own; the others share the page ``actors/others/`` (most
-actors printed by name are asked once: a page each would be thousands of pages at 20,000 resolutions)."""
+ACTOR_PAGE_FROM = 10
+"""Mandates an actor needs for a page of its own; the others share the list ``actors/others/``, by actor name (most
+actors printed by name are asked once or twice: a page each would be thousands of pages at 20,000 resolutions)."""
 OTHER_ACTORS = "Other actors"
 ACTORS_ON_OVERVIEW = 40
 """Actors listed on ``/mandates/`` (by number of tracked mandates); the page of all actors lists every one."""
@@ -223,10 +223,11 @@ def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
     if others:
         # One shared list: actors printed by name are mostly asked once (a page each would be thousands of pages).
         pages.extend(_list_pages(others_url, f"Asked of: {OTHER_ACTORS.lower()}",
-                                 f"The {other_actors} actors asked fewer than {ACTOR_PAGE_FROM} times.", others,
-                                 editions, due_first=True))
+                                 f"The {other_actors} actors asked fewer than {ACTOR_PAGE_FROM} times, in the "
+                                 f"order of their names.", others, editions, by_actor=True))
         actors.append({"label": OTHER_ACTORS, "url": others_url, "count": len(others),
-                       "open": sum(1 for e in others if not has_due_point(e.mandate)), "actors": other_actors})
+                       "open": sum(1 for e in others if not has_due_point(e.mandate)), "actors": other_actors,
+                       "fewer_than": ACTOR_PAGE_FROM})
     actions = _counts(tracked, lambda e: e.mandate.action)
     bodies = _counts(tracked, lambda e: body_of(e.res) or "")
     common = {"notice": UNOFFICIAL_NOTICE, "overview_url": MANDATES_URL}
@@ -255,12 +256,13 @@ def _unique(base: str, taken: set[str]) -> str:
 
 
 def _list_pages(url: str, title: str, lead: str, listed: Sequence[MandateEntry],
-                editions: dict[tuple, list[MandateEntry]], due_first: bool = False) -> Iterator[GeneratedPage]:
+                editions: dict[tuple, list[MandateEntry]], due_first: bool = False,
+                by_actor: bool = False) -> Iterator[GeneratedPage]:
     """The pages of one list: its groups of recurring mandates, newest first (``due_first``: those with a due
-    point before the others), ``MANDATES_PER_PAGE`` a page."""
+    point before the others; ``by_actor``: by actor name, then so), ``MANDATES_PER_PAGE`` a page."""
     groups = _grouped(listed, editions)
-    if due_first:
-        groups.sort(key=lambda item: item["open"])  # stable: newest first within each kind
+    if due_first or by_actor:  # stable sorts: newest first within each
+        groups.sort(key=lambda item: (item["actor"].casefold() if by_actor else "", item["open"]))
     count = max(1, -(-len(groups) // MANDATES_PER_PAGE))
     page_urls = [url if n == 1 else f"{url}{n}/" for n in range(1, count + 1)]
     for number, page_url in enumerate(page_urls, start=1):

@@ -20,6 +20,7 @@ import html
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
+from resolutions import symbols
 from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse.ids import slug
 from resolutions.site.labels import format_date, session_name
@@ -45,7 +46,7 @@ ACTION_LABELS = {
     "convene": "Meetings to convene", "continue": "Continuations", "other": "Other actions",
 }
 """How each action is named on the pages (plural, as a heading)."""
-ISSUING_BODIES = ("General Assembly", "Security Council", "Economic and Social Council")
+ISSUING_BODIES = (symbols.GENERAL_ASSEMBLY, symbols.SECURITY_COUNCIL, symbols.ECOSOC)
 """Whose session pages come first on ``/mandates/``, in this order."""
 NO_ACTOR = "(no one named)"
 """How a mandate that names no actor (``Calls for the cessation of …``) is listed."""

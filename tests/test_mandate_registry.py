@@ -41,24 +41,61 @@ def test_entries_quote_and_link_their_paragraph():
 def test_a_session_page_lists_what_is_due_there_and_recurring_requests_name_their_first_edition():
     editions = [_resolution(10 + i, session, REPORT) for i, session in enumerate((74, 75, 76))]
     pages = {page.src_uri: page for page in mandates.registry_pages(mandates.entries(editions, _url_for))}
-    page = pages["mandates/sessions/77/index.md"]
-    assert page.title == "Due at the 77th session"
+    page = pages["mandates/sessions/general-assembly/77/index.md"]
+    assert page.title == "Due at the 77th session of the General Assembly"
     [item] = page.context["groups"]
     assert item["href"] == "A/RES/76/12/#para-1" and item["editions"] == 3
     assert item["first"]["number"] == "74/10"
-    # the actor's page shows the request once, its latest edition
-    [actor_item] = pages["mandates/actors/secretary-general/index.md"].context["groups"]
+    # the actor's list (the shared one: asked three times) shows the request once, its latest edition
+    [actor_item] = pages["mandates/actors/others/index.md"].context["groups"]
     assert actor_item["number"] == "76/12"
     overview = pages["mandates/index.md"].context
-    assert [s["label"] for s in overview["sessions"]] == ["77th session", "76th session", "75th session"]
+    assert [s["label"] for s in overview["sessions"]] == [
+        "77th session of the General Assembly", "76th session of the General Assembly",
+        "75th session of the General Assembly"]
 
 
-def test_untracked_mandates_stay_off_the_pages_but_in_the_files():
+def test_another_bodys_session_has_its_own_page_never_the_issuing_bodys():
+    res = _resolution(10, 75, "1. Requests the Secretary-General to submit to the Commission for Social Development, "
+                              "for its consideration at its sixtieth session, a report.\n\n"
+                              "2. Also requests the Secretary-General to report to the Assembly at its sixtieth session.")
+    pages = {page.src_uri: page for page in mandates.registry_pages(mandates.entries([res], _url_for))}
+    other = pages["mandates/sessions/commission-for-social-development/60/index.md"]
+    assert other.title == "Due at the 60th session of the Commission for Social Development"
+    assert [g["paragraph"] for g in other.context["groups"]] == ["para. 1"]
+    assert [g["paragraph"] for g in pages["mandates/sessions/general-assembly/60/index.md"].context["groups"]] == [
+        "para. 2"]
+    assert other.context["groups"][0]["due"] == "60th session of the Commission for Social Development"
+
+
+def test_open_ended_mandates_are_on_their_actors_page_after_those_with_a_due_point_and_counted():
+    asks = ["1. Urges all States to ratify the Convention.", "2. Requests all States to report to the "
+            "Secretary-General by 31 December 2021."] + [f"{n}. Calls upon States to cooperate." for n in range(3, 11)]
+    entries = mandates.entries([_resolution(10, 75, "\n\n".join(asks))], _url_for)
+    pages = {page.src_uri: page for page in mandates.registry_pages(entries)}
+    overview = pages["mandates/index.md"].context
+    assert (overview["total"], overview["open_ended"]) == (10, 9)
+    groups = pages["mandates/actors/member-states/index.md"].context["groups"]
+    assert [(g["paragraph"], g["open"], g["due"]) for g in groups][:3] == [
+        ("para. 2", False, "31 December 2021"), ("para. 10", True, ""), ("para. 9", True, "")]
+    assert groups[-1]["paragraph"] == "para. 1" and len(groups) == 10
+    assert not any(uri.startswith("mandates/sessions/") for uri in pages)  # no session named: no session page
+
+
+def test_actors_asked_rarely_share_one_list_and_the_list_of_actors_stays_short():
+    texts = [f"1. Invites the Rare Body Number {n} to consider the matter." for n in range(1, 6)]
+    entries = mandates.entries([_resolution(10 + n, 75, text, f"T{n}") for n, text in enumerate(texts)], _url_for)
+    pages = {page.src_uri: page for page in mandates.registry_pages(entries)}
+    actors = pages["mandates/actors/index.md"].context["actors"]
+    assert actors == [{"label": mandates.OTHER_ACTORS, "url": "mandates/actors/others/", "count": 5, "open": 5,
+                       "actors": 5, "fewer_than": mandates.ACTOR_PAGE_FROM}]
+    groups = pages["mandates/actors/others/index.md"].context["groups"]
+    assert [g["actor"] for g in groups] == [f"Rare Body Number {n}" for n in range(1, 6)]  # by name
+
+
+def test_untracked_mandates_are_in_the_files():
     res = _resolution(10, 75, "1. Urges all States to ratify the Convention.")
     entries = mandates.entries([res], _url_for)
-    pages = {page.src_uri: page for page in mandates.registry_pages(entries)}
-    assert pages["mandates/index.md"].context["tracked"] == 0
-    assert not any(uri.startswith("mandates/actors/member-states") for uri in pages)
     json_file, csv_file = mandate_files(entries, "https://example.org/")
     data = json.loads(json_file.text())
     assert data["count"] == 1 and data["mandates"][0]["actor"] == "Member States"
@@ -77,10 +114,18 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_guarded():
 def test_long_lists_continue_on_numbered_pages():
     many = [_resolution(i, 75, REPORT, title=f"Title {i}") for i in range(1, mandates.MANDATES_PER_PAGE + 3)]
     pages = {page.src_uri: page for page in mandates.registry_pages(mandates.entries(many, _url_for))}
-    first, second = pages["mandates/sessions/76/index.md"], pages["mandates/sessions/76/2/index.md"]
+    url = "mandates/sessions/general-assembly/76/"
+    first, second = pages[f"{url}index.md"], pages[f"{url}2/index.md"]
     assert len(first.context["groups"]) == mandates.MANDATES_PER_PAGE and len(second.context["groups"]) == 2
-    assert [p["url"] for p in first.context["pages"]] == ["mandates/sessions/76/", "mandates/sessions/76/2/"]
+    assert [p["url"] for p in first.context["pages"]] == [url, f"{url}2/"]
     assert second.title.endswith("(page 2 of 2)")
+
+
+def test_a_long_list_links_its_first_last_and_nearby_pages_only():
+    urls = [f"u{n}/" for n in range(1, 81)]
+    numbers = [p["number"] for p in mandates._pager(urls, 40)]
+    assert numbers == [1, None, 38, 39, 40, 41, 42, None, 80]
+    assert [p["number"] for p in mandates._pager(urls, 1)] == [1, 2, 3, None, 80]
 
 
 def test_the_resolution_page_row_links_each_mandate_and_escapes_its_text():

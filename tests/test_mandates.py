@@ -36,6 +36,7 @@ Recalling its earlier resolutions,
 
 """
 TAIL = "\n\n50th plenary meeting  \n9 December 2021\n"
+REPORT = "1. Requests the Secretary-General to submit to the General Assembly at its next session a report thereon."
 
 
 def _mandates(operative: str, head: str = HEAD):
@@ -116,3 +117,79 @@ def test_accuracy_on_the_labelled_paragraphs_keeps_the_targets(corpus_dir):
         assert tallies[field].precision() >= 0.90, (field, tallies[field])
     # and the extractor finds more reporting paragraphs than the phrase list does, at no lower precision
     assert report.ours_right_paragraphs > report.phrase_right
+
+
+def test_without_mandates_the_parse_skips_the_extraction_and_its_infos():
+    text = HEAD + "1. Requests the Secretary-General to report thereon at a future session." + TAIL
+    assert parse(text, "x.md").mandates and any(d.code == UNRESOLVED_DUE for d in parse(text, "x.md").diagnostics)
+    res = parse(text, "x.md", with_mandates=False)
+    assert res.mandates == () and not any(d.code == UNRESOLVED_DUE for d in res.diagnostics)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_toggling_the_option_never_serves_a_parse_made_the_other_way(tmp_path, workers):
+    # One cache across builds (as in mkdocs serve), with its disk layer: turning the extraction off and on again
+    # must give the parse of the current setting each time, from memory, from disk or from worker processes.
+    from resolutions.cache import ParseCache, SourceFile
+
+    sources = []
+    for number in range(3):
+        path = tmp_path / "docs" / f"A_RES_76_{990 + number}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(HEAD.replace("76/999", f"76/{990 + number}") + REPORT + TAIL, encoding="utf-8")
+        sources.append(SourceFile(str(path), path.name))
+    store = ParseCache(folder=tmp_path / "cache", workers=workers, parallel_min_misses=2)
+    assert all(res.mandates for res in store.parse_all(sources))
+    store.with_mandates = False
+    assert not any(res.mandates for res in store.parse_all(sources)) and store.stats.parsed == 3
+    store.with_mandates = True
+    assert all(res.mandates for res in store.parse_all(sources)) and store.stats.parsed == 0
+    later = ParseCache(folder=tmp_path / "cache", workers=1, with_mandates=False)  # a new process, disk only
+    assert not any(res.mandates for res in later.parse_all(sources)) and later.stats.disk_hits == 3
+
+
+
+def test_within_months_counts_calendar_months_and_an_officers_session_is_not_a_due_point():
+    _res, found = _mandates("1. Requests the Secretary-General to report within two months on the implementation."
+                            "\n\n2. Also requests the President of the General Assembly at its seventy-sixth session "
+                            "to organize, no later than August 2022, and to preside over a high-level meeting.")
+    assert found[0][5] == "2022-02-09"  # adopted 9 December 2021: two months later, where 60 days give 7 February
+    assert found[1][2:7] == ("President of the General Assembly", "convene", None, "2022-08", None)
+
+
+def test_a_known_name_continued_is_another_actor():
+    _res, found = _mandates("1. Requests the Security Council Committee on sanctions to report to the Council.")
+    assert found[0][2] == "Security Council Committee on sanctions"
+
+
+@pytest.mark.corpus
+def test_the_second_held_out_set_keeps_the_targets_since_its_errors_were_fixed(corpus_dir):
+    bench = load("mandates_accuracy")
+    report = bench.evaluate(corpus_dir, bench.labelled_entries(bench.HELD_OUT_2))
+    assert report.paragraphs >= 150 and report.tallies["report with due"].labelled >= 50
+    assert report.tallies["report with due"].recall() >= 0.95, report.tallies["report with due"]
+    for field in ("mandate", "action", "actor", "due"):
+        assert report.tallies[field].precision() >= 0.90, (field, report.tallies[field])
+
+
+@pytest.mark.parametrize("text, session, body", [
+    ("to submit to the Commission for Social Development, for its consideration at its sixtieth session, a report",
+     "60", "Commission for Social Development"),
+    ("to submit to the General Assembly at its seventy-seventh session a report on the work of the Commission",
+     "77", None),
+    ("to report thereon, through the Commission on Crime Prevention and Criminal Justice, at its seventy-seventh "
+     "session", "77", None),
+    ("to submit, through the Committee for Programme and Coordination and the Advisory Committee, for its "
+     "consideration, a revised proposal, during its seventy-sixth session", "76", None),
+    ("to report at the fifty-second session of the Commission on the Status of Women", "52",
+     "Commission on the Status of Women"),
+])
+def test_another_bodys_session_is_named_with_its_body(text, session, body):
+    res, _found = _mandates(f"1. Requests the Secretary-General {text}.")
+    assert (res.mandates[0].due_session, res.mandates[0].due_body) == (session, body)
+
+
+def test_a_body_named_by_one_word_is_the_one_named_in_full_before_it():
+    res, _found = _mandates("1. Welcomes the work of the Commission on Narcotic Drugs, and requests the "
+                            "Secretary-General to report to the Commission at its sixty-fifth session.")
+    assert (res.mandates[0].due_session, res.mandates[0].due_body) == ("65", "Commission on Narcotic Drugs")

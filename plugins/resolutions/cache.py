@@ -9,7 +9,8 @@ is new. Two layers answer before the parser is called:
 * a disk layer (pickles under a cache folder, ``.cache/resolutions/`` beside mkdocs.yml by default), so a
   fresh ``mkdocs build`` re-parses only files that changed since the last build.
 
-The key is the sha256 of the file's bytes and name (the parser reads the name); entries live in a folder named after ``parser_version()``, a
+The key is the sha256 of the file's bytes and name (the parser reads the name) and of the parse options
+(``with_mandates``: a parse without the mandate extraction is another entry); entries live in a folder named after ``parser_version()``, a
 hash of the core's own source code, so any change to the parser, its grammars or the model invalidates
 every entry. Unreadable, corrupt or foreign entries are ignored and rewritten. A cached value carries the
 path it was parsed under; it is relabelled with the file's current path, so diagnostics always name the
@@ -121,12 +122,14 @@ def parser_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def content_hash(data: bytes, file_name: str = "") -> str:
-    """The cache key of a file: its bytes and its file name.
+def content_hash(data: bytes, file_name: str = "", options: str = "") -> str:
+    """The cache key of a file: its bytes, its file name and the parse ``options`` (empty for the defaults).
 
     The name is part of the key because the parser reads it (an ``A_DEC_...`` file is a decision): a file
-    moved to another folder is still a hit, a renamed one is parsed again."""
-    return hashlib.sha256(file_name.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+    moved to another folder is still a hit, a renamed one is parsed again. The options are, so that turning
+    the mandate extraction off or on never serves a parse made the other way."""
+    head = file_name + ("\0" + options if options else "")
+    return hashlib.sha256(head.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
 
 def resolve_cache_folder(config_dir: str | Path, setting: str | None, site_dir: str | Path) -> Path | None:
@@ -143,8 +146,8 @@ def resolve_cache_folder(config_dir: str | Path, setting: str | None, site_dir: 
     return folder
 
 
-def default_parse_bytes(data: bytes, abs_path: str, display_path: str) -> Resolution:
-    """Parse a file's bytes with the project's parser.
+def default_parse_bytes(data: bytes, abs_path: str, display_path: str, with_mandates: bool = True) -> Resolution:
+    """Parse a file's bytes with the project's parser (``with_mandates=False``: without the mandate extraction).
 
     UTF-8 text goes to ``parser.parse`` (so the parse matches the hashed bytes exactly); anything else goes
     to ``parser.parse_file``, which reports unreadable and non-UTF-8 files as diagnostics."""
@@ -158,8 +161,8 @@ def default_parse_bytes(data: bytes, abs_path: str, display_path: str) -> Resolu
         except UnicodeDecodeError:
             pass
         else:
-            return parser.parse(text, display_path)
-    return parser.parse_file(abs_path, display_path)
+            return parser.parse(text, display_path, with_mandates=with_mandates)
+    return parser.parse_file(abs_path, display_path, with_mandates=with_mandates)
 
 
 def relabel(resolution: Resolution, display_path: str) -> Resolution:
@@ -173,14 +176,14 @@ def relabel(resolution: Resolution, display_path: str) -> Resolution:
     return dataclasses.replace(resolution, source=display_path, diagnostics=diagnostics)
 
 
-def _parse_in_worker(job: tuple[bytes, str, str, str, Path | None]) -> tuple[bytes, bool]:
+def _parse_in_worker(job: tuple[bytes, str, str, str, Path | None, bool]) -> tuple[bytes, bool]:
     """Parse one file in a worker process, write its cache entry (when ``entry_path`` is given) and return the
     entry pickled, with whether it was written. The entry is pickled once, for the disk and for the way back
     to the build process; writing it here spreads the file creations (about 1 ms each on a slow disk, 20 s at
     20,000 resolutions when the build process did them one by one) over the workers.
     A module-level function, so that it can be pickled by reference."""
-    data, abs_path, display_path, key, entry_path = job
-    blob = _entry_bytes(key, default_parse_bytes(data, abs_path, display_path))
+    data, abs_path, display_path, key, entry_path, with_mandates = job
+    blob = _entry_bytes(key, default_parse_bytes(data, abs_path, display_path, with_mandates))
     return blob, entry_path is not None and _write_entry(entry_path, blob)
 
 
@@ -246,17 +249,20 @@ def _read_bytes(path: str) -> bytes | None:
 
 class ParseCache:
     """Parsed resolutions by content hash, in memory and (optionally) on disk; ``workers`` processes parse
-    many misses (``PARALLEL_MIN_MISSES`` or more), 1 parses them in this process.
+    many misses (``PARALLEL_MIN_MISSES`` or more), 1 parses them in this process. ``with_mandates`` (the site
+    option ``mandates``) is given to the default parser and is part of every key.
 
     Keep one instance for the life of a process (the MkDocs plugin holds it across serve rebuilds)."""
 
     def __init__(self, folder: str | Path | None = None, parse_bytes: ParseBytes | None = None,
-                 workers: int | None = None, parallel_min_misses: int = PARALLEL_MIN_MISSES) -> None:
+                 workers: int | None = None, parallel_min_misses: int = PARALLEL_MIN_MISSES,
+                 with_mandates: bool = True) -> None:
         self.folder = Path(folder) if folder is not None else None
         self._parse_bytes = parse_bytes or default_parse_bytes
         # Worker processes only make sense with the default parser (a custom callable may not pickle).
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self._parallel_min_misses = parallel_min_misses
+        self.with_mandates = with_mandates
         self._memory: dict[str, Resolution] = {}
         self._previous_hashes: dict[str, str] = {}
         self._stamps: dict[str, tuple[tuple, str]] = {}  # path -> (stat stamp, content hash) of the last call
@@ -274,8 +280,11 @@ class ParseCache:
         hashes: list[str | None] = []
         contents: list[bytes | None] = []
         stamps: dict[str, tuple[tuple, str]] = {}
+        options = "" if self.with_mandates else "without mandates"
         for source in sources:
             stamp = _stamp(source.abs_path)
+            if stamp is not None:
+                stamp = (*stamp, options)  # a file seen under other options is read and hashed again
             known = self._stamps.get(source.abs_path)
             if stamp is not None and known is not None and known[0] == stamp and known[1] in self._memory:
                 # Unchanged since the last call (same size, times and inode): a memory hit, without reading
@@ -286,7 +295,7 @@ class ParseCache:
                 continue
             data = _read_bytes(source.abs_path)
             contents.append(data)
-            key = content_hash(data, os.path.basename(source.display_path)) if data is not None else None
+            key = content_hash(data, os.path.basename(source.display_path), options) if data is not None else None
             hashes.append(key)
             if stamp is not None and key is not None:
                 stamps[source.abs_path] = (stamp, key)
@@ -349,12 +358,14 @@ class ParseCache:
                 if data is None or key is None:
                     parsed.append(self._parse_unreadable(source))
                     continue
-                parsed.append(self._parse_bytes(data, source.abs_path, source.display_path))
+                parsed.append(self._parse_bytes(data, source.abs_path, source.display_path, self.with_mandates)
+                              if self._parse_bytes is default_parse_bytes
+                              else self._parse_bytes(data, source.abs_path, source.display_path))
                 self._store(key, parsed[-1])
                 if number % _YOUNG_COLLECTION_EVERY == 0:
                     gc.collect(1)  # whatever the parser left in cycles, without walking the parsed models
             return parsed
-        readable = [(data, source.abs_path, source.display_path, key, self._entry_path(key))
+        readable = [(data, source.abs_path, source.display_path, key, self._entry_path(key), self.with_mandates)
                     for data, source, key in jobs if data is not None and key is not None]
         # Chunks of at most 100 files: when one worker has finished, the other has at most one chunk left to
         # parse on its own (chunks of an eighth of a worker's share left up to 7 s of one idle core at 20,000).
@@ -377,7 +388,7 @@ class ParseCache:
         # The parser's file entry point turns an unreadable path into an error diagnostic.
         from resolutions.parse import parser
 
-        return parser.parse_file(source.abs_path, source.display_path)
+        return parser.parse_file(source.abs_path, source.display_path, with_mandates=self.with_mandates)
 
     # -- disk layer -----------------------------------------------------------------------------------
 

@@ -208,6 +208,10 @@ class Mandate:
     """The due phrase as printed (``"at its eighty-first session"``); None when there is none."""
     document: str | None
     """For a reporting request, the document named and whom it goes to (``"report to the general assembly"``)."""
+    due_body: str | None = None
+    """Whose session ``due_session`` is when it is another body's than the issuing one (``"Commission for Social
+    Development"`` in *submit to the Commission for Social Development at its sixtieth session*); None for the
+    issuing body's own session."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,17 +12,53 @@ from harness import DESKTOP, PHONE, open_reader, record_artifact
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
-def _session_page(site) -> str:
-    """The registry page of the due session with the most entries (a full session's reports are due at the next)."""
+def _session_pages(site) -> list[str]:
+    """The first pages of the due sessions (``mandates/sessions/<body>/<session>/``), the busiest first."""
     sessions = site.site_dir / "mandates" / "sessions"
     if not sessions.is_dir():
         pytest.skip("the site has no mandate due at a session")
-    busiest = max(sessions.iterdir(), key=lambda folder: (folder / "index.html").stat().st_size)
-    return f"mandates/sessions/{busiest.name}/"
+    found = [page for page in sessions.glob("*/*/index.html") if page.parent.parent.parent == sessions]
+    found.sort(key=lambda page: page.stat().st_size, reverse=True)
+    return [page.parent.relative_to(site.site_dir).as_posix() + "/" for page in found]
+
+
+def _session_page(site) -> str:
+    """The registry page of the due session with the most entries (a full session's reports are due at the next)."""
+    return _session_pages(site)[0]
 
 
 def _pages(site) -> list[tuple[str, str]]:
     return [("overview", "mandates/"), ("session", _session_page(site)), ("actor", "mandates/actors/secretary-general/")]
+
+
+def test_actor_pages_list_open_ended_mandates_after_those_with_a_due_point_marked_so(reader, browser_site):
+    reader.open("mandates/actors/secretary-general/")
+    page = reader.page
+    marks = page.locator(".rs-mandate").evaluate_all(
+        "items => items.map(item => !!item.querySelector('.rs-mandate-open'))")
+    assert True in marks and False in marks, "the Secretary-General is asked things with and without a due point"
+    assert marks == sorted(marks), "an entry with no due point comes before one with a due point"
+    assert all(page.locator(".rs-mandate .rs-mandate-open").all_inner_texts()[i] == "no due point"
+               for i in range(marks.count(True)))
+    # The overview counts them and says where they are.
+    reader.open("mandates/")
+    lead = reader.page.locator(".rs-lead").inner_text()
+    assert "have none (open-ended" in lead and "no due point" in lead
+    reader.assert_clean()
+
+
+def test_each_session_page_is_one_bodys_and_its_entries_are_due_there(reader, browser_site):
+    for path in _session_pages(browser_site)[:12]:
+        reader.open(path)
+        title = reader.page.locator("h1").inner_text()
+        assert title.startswith("Due at the ") and " session of the " in title, title
+        where = title.removeprefix("Due at the ")
+        dues = reader.page.locator(".rs-mandate-due").all_inner_texts()
+        session, _of, body = where.partition(" of the ")
+        # Each entry is due at this session; one that names a body (another's session) names this page's body.
+        assert dues and all(session in due for due in dues), (path, dues[:3])
+        assert all(body in due for due in dues if f"{session} of the " in due), (path, dues[:3])
+    reader.assert_clean()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

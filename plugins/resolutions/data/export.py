@@ -196,7 +196,7 @@ def _citation(c: Citation) -> dict[str, Any]:
 
 
 _MANDATE_KEYS = ("paragraph", "line", "verb", "actor", "action", "due_session", "due_date", "recurrence", "due_text",
-                 "document")
+                 "document", "due_body")
 
 
 def _mandate(m: Mandate) -> dict[str, Any]:
@@ -303,7 +303,7 @@ def _citation_from(d: dict[str, Any]) -> Citation:
 
 
 def _mandate_from(d: dict[str, Any]) -> Mandate:
-    return Mandate(**{key: d[key] for key in _MANDATE_KEYS})
+    return Mandate(**{key: d[key] for key in _MANDATE_KEYS if key in d})  # older files have no due_body
 
 
 def _section_from(d: dict[str, Any]) -> Section:

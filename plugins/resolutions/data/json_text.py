@@ -124,9 +124,9 @@ def _citation_json(c: Citation) -> str:
 
 def _mandate_json(m: Mandate) -> str:
     return '{"paragraph":%s,"line":%d,"verb":%s,"actor":%s,"action":%s,"due_session":%s,"due_date":%s,' \
-        '"recurrence":%s,"due_text":%s,"document":%s}' % (
+        '"recurrence":%s,"due_text":%s,"document":%s,"due_body":%s}' % (
             _str(m.paragraph), m.line, _str(m.verb), _str(m.actor), _str(m.action), _opt(m.due_session),
-            _opt(m.due_date), _opt(m.recurrence), _opt(m.due_text), _opt(m.document))
+            _opt(m.due_date), _opt(m.recurrence), _opt(m.due_text), _opt(m.document), _opt(m.due_body))
 
 
 def _section_json(s: Section) -> str:

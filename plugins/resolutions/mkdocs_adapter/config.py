@@ -69,7 +69,8 @@ class ResolutionsConfig(base.Config):
     editions on each page and in the JSON, ``series.json`` (site/series.py, docs/series.md)."""
     mandates = c.Type(bool, default=True)
     """The mandate registry: ``/mandates/`` pages, ``mandates.json``/``mandates.csv`` and each resolution page's
-    list of mandates (docs/mandates.md); false leaves them out."""
+    list of mandates (docs/mandates.md); false leaves them out and skips the extraction in the parse (the
+    resolutions' JSON then has no mandates)."""
     publish_agenda_sources = c.Type(bool, default=False)
     """Copy the agenda files (``agendas/*.yml``) into the site as they are (else only their titles are used)."""
 

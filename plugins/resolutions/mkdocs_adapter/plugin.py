@@ -117,6 +117,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if cache_folder is None and self.config.cache_dir:
             log.warning("resolutions: cache_dir is inside site_dir; the parse cache is kept in memory only")
         self.speedups.configure(cache_folder, serve=self.is_serve, workers=self.config.workers())
+        self.speedups.parse_cache.with_mandates = self.config.mandates  # off: not even extracted (a cache key part)
         return config
 
     def on_pre_build(self, *, config: Any) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 LEAD_WORDS = (
     "also", "further", "furthermore", "again", "once again", "once more", "moreover", "finally", "lastly",
     "strongly", "urgently", "earnestly", "again strongly", "further strongly", "also strongly", "respectfully",
-    "in this regard", "in that regard", "in this context", "in that context", "to that end", "to this end",
+    "in this regard", "in that regard", "in this respect", "in that respect", "in this context", "in that context",
+    "to that end", "to this end",
     "accordingly", "therefore", "in addition", "additionally", "similarly", "likewise", "consequently",
     "hereby", "formally", "cordially", "warmly", "kindly", "solemnly", "in that connection", "in this connection",
-    "reiterates its", "renews its", "repeats its", "reiterates the", "renews the",
+    "reiterates its", "renews its", "repeats its", "reiterates the", "renews the", "meanwhile", "in the meantime",
 )
 """Words that may stand before the verb (``Also requests``, ``In this regard, urges``); skipped."""
 
@@ -24,6 +25,8 @@ VERBS = (
     ("calls upon", "call"), ("calls on", "call"), ("call upon", "call"), ("call on", "call"),
     ("calls for", "call"), ("call for", "call"), ("call to", "call"), ("urges", "call"), ("appeals to", "call"),
     ("appeal to", "call"), ("appeals again to", "call"), ("appeals once again to", "call"),
+    ("calls once more on", "call"), ("calls once more upon", "call"), ("calls again on", "call"),
+    ("calls again upon", "call"), ("calls once again on", "call"), ("calls once again upon", "call"),
     ("demands", "call"), ("encourages", "encourage"),
     ("invites", "invite"), ("invites and encourages", "invite"), ("invitation to", "invite"),
     ("authorizes", "authorize"), ("decides", "decide"), ("recommends", "recommend"),
@@ -56,10 +59,12 @@ ACTORS = (
     ("United Nations system", ("united nations system", "organizations of the united nations",
                                "united nations entities", "united nations organizations", "united nations agencies",
                                "entities of the united nations system", "agencies", "funds and programmes",
-                               "specialized agencies")),
+                               "specialized agencies", "united nations organs")),
     ("Human Rights Council", ("human rights council",)),
     ("Economic and Social Council", ("economic and social council",)),
     ("Security Council", ("security council",)),
+    ("United Nations Educational, Scientific and Cultural Organization",
+     ("united nations educational, scientific and cultural organization",)),
     ("General Assembly", ("general assembly",)),
     ("United Nations High Commissioner for Human Rights", ("high commissioner for human rights",)),
     ("Office of the High Commissioner for Human Rights", ("office of the united nations high commissioner for human rights", "office of the high commissioner for human rights")),
@@ -71,11 +76,12 @@ ACTORS = (
     ("Special Rapporteur", ("special rapporteur",)),
     ("Special Committee", ("special committee",)),
 )
-"""Who is asked: the actor's words (after ``ACTOR_FILLERS``) that begin with one of these phrases name it. An
+"""Who is asked: the actor's words (after ``ACTOR_FILLERS``) that begin with one of these phrases name it, unless
+a capitalised word follows (``Security Council Committee established …`` is that Committee, not the Council). An
 actor not in the table is kept as printed, up to ``ACTOR_ENDS``."""
 
 ACTOR_FILLERS = ("the", "all", "relevant", "all relevant", "other", "all other", "concerned", "interested",
-                 "the relevant", "in particular", "including", "its", "their", "those")
+                 "the relevant", "in particular", "including", "its", "their", "those", "involved", "all involved")
 """Words before the actor's name that are not part of it (``all relevant United Nations entities``)."""
 
 ACTOR_ENDS = (" to ", ",", ";", ":", " that ", " in order", " should ", " shall ", " will ", " must ", " and the ",
@@ -84,12 +90,15 @@ ACTOR_ENDS = (" to ", ",", ";", ":", " that ", " in order", " should ", " shall 
 """Where the printed words of an actor not in ``ACTORS`` end (the earliest one wins); a lower-case adverb
 (``urgently``, ``actively``: a word ending in ``ly``) ends them too."""
 
-ACTOR_PRONOUNS = ("him", "her", "it", "them")
-"""An actor named by a pronoun (``…, and encourages him to continue``) is the actor of the clause before."""
+ACTOR_PRONOUNS = ("him", "her", "it", "them", "these entities", "these organizations", "these bodies")
+"""An actor named by a pronoun (``…, and encourages him to continue``) is the actor of the clause before; in a
+paragraph whose mandates start after its head (``Congratulates the States parties …, and calls upon them to``),
+the one the head names."""
 
 NOT_ACTORS = ("efforts", "endeavours", "contributions", "contribution", "collaboration", "cooperation",
               "co-operation", "continuation", "end", "cessation", "provision", "implementation", "establishment",
-              "attention", "release", "opening", "compliance", "support", "measures", "steps", "action")
+              "attention", "release", "opening", "compliance", "support", "measures", "steps", "action", "recourse",
+              "evaluation", "exchanges")
 """Nouns of an action: when the words after the verb hold one before the actor would end (``Encourages the
 continuing efforts of …``, ``Calls for the immediate cessation of …``), the clause names no actor (``""``)."""
 
@@ -109,6 +118,10 @@ ACTIONS = (
                       "to include in the programme of work", "to include the question")),
     ("report", ("to report", "report thereon", "report back", "submit reports", "submit … report",
                 "present … report", "prepare … report", "provide … report", "transmit … report",
+                "include in his … report", "include in her … report", "include in its … report",
+                "of his next report", "of her next report", "of its next report", "continue to submit",
+                "submit … proposal", "submit … proposals", "present … proposal", "presenting … proposal",
+                "prepare a summary", "prepare … summary",
                 "to include in his report", "to include in her report", "to include in the report",
                 "include in the aforementioned report", "and report", "and to report", "provide information",
                 "submit such information", "supply such information", "submit information", "to update the",
@@ -123,12 +136,14 @@ ACTIONS = (
     ("extend", ("to extend the mandate", "extend the mandate", "to renew the mandate", "renew the mandate",
                 "to extend until", "to extend the period", "to extend the term", "to extend its mandate",
                 "to extend the authorization", "extend the authorizations", "to extend the measures",
-                "to extend the stationing", "to prolong", "extends the mandate", "extends", "renews")),
+                "to extend the stationing", "to prolong", "extends the", "extends for", "extends until",
+                "extends once more", "extends once again", "extends again", "extends further",
+                "renews the", "renews for", "renews until")),
     ("establish", ("to establish", "establish a", "establish an", "to set up", "establishes", "be established")),
     ("convene", ("to convene", "to hold", "to organize a", "to organize an", "convene a", "convene an", "hold a",
                  "to be convened", "be convened", "shall be convened", "will be convened", "shall be held",
-                 "will be held", "to host")),
-    ("continue", ("to continue", "continue to", "shall continue", "should continue", "will continue")),
+                 "will be held", "to host", "decides to meet", "decide to meet", "preside over")),
+    ("continue", ("to continue", "continue to", "shall continue", "should continue", "will continue", "continue the")),
 )
 """What is asked, by cue phrase; a clause with none of them asks for an ``other`` action."""
 
@@ -146,12 +161,39 @@ DUE_SESSION = (
     ("to its YEAR session", "year"), ("for the ORDINAL session", "ordinal"),
     ("at its next session", "next"), ("at its following session", "next"), ("at its forthcoming session", "next"),
     ("at its next regular session", "next"), ("of its next session", "next"), ("to its next session", "next"),
+    ("during the resumed ORDINAL session", "ordinal"), ("at its resumed ORDINAL session", "ordinal"),
+    ("at the resumed ORDINAL session", "ordinal"),
+    ("the conclusion of its YEAR session", "year"), ("the conclusion of the YEAR session", "year"),
+    ("the conclusion of its ORDINAL session", "ordinal"), ("the conclusion of the ORDINAL session", "ordinal"),
     ("at its current session", "current"), ("at its present session", "current"),
     ("of its current session", "current"), ("during its current session", "current"),
 )
 """Phrases that name the session something is due at. ``next`` is the resolution's own session plus one,
 ``current`` its own session; a phrase that cannot be resolved (no session of its own, an ordinal that is not one)
 is reported as an info (``RES401``), never guessed."""
+
+SESSION_OFFICERS = ("president of the general assembly", "president of the economic and social council", "president",
+                    "chair", "chairs", "bureau", "vice-presidents")
+"""Officers named with their session (``the President of the General Assembly at its seventy-fifth session``): a
+session phrase right after one says whose officer, not when something is due."""
+
+SESSION_BODY_WORDS = ("Assembly", "Council", "Commission", "Committee", "Conference", "Board", "Forum", "Congress",
+                      "Meeting", "Group", "Summit")
+"""Words that end or hold the name of a body that meets in sessions (matched with their capital). Whose session a
+phrase names: the body printed after it (*at the sixtieth session of the Commission for Social Development*), or,
+for *its* (*at its sixtieth session*), the last body named before it in the clause (*submit to the Commission for
+Social Development … at its sixtieth session*), not one named after *through* (the channel); none named: the
+issuing body's own. Another body named only by one of these words (*the Commission*) cannot be told apart from
+others: its session is kept as due text only."""
+
+SESSION_NAME_LINKS = ("of", "on", "for", "the", "to", "in", "against")
+"""Small words inside a body's name (*Commission on the Status of Women*); ``and`` links two capitalised words."""
+
+OWN_BODY_NAMES = (
+    ("General Assembly", ("General Assembly", "Assembly")), ("Security Council", ("Security Council", "Council")),
+    ("Economic and Social Council", ("Economic and Social Council", "Council")),
+)
+"""How an issuing body names itself (*to the Council at its 2023 session* in an ECOSOC resolution)."""
 
 UNRESOLVED_SESSION = tuple(
     f"{where} {whose} {which} session"
@@ -164,13 +206,15 @@ UNRESOLVED_SESSION = tuple(
 (``RES401``) when no other due point is found in the clause."""
 
 DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE", "until DATE", "up to DATE",
-            "ending DATE", "by the end of MONTH YEAR", "by MONTH YEAR", "until MONTH YEAR", "by the end of YEAR",
-            "by YEAR", "until YEAR")
+            "ending DATE", "by the end of MONTH YEAR", "by MONTH YEAR", "until MONTH YEAR", "no later than MONTH YEAR",
+            "not later than MONTH YEAR", "before MONTH YEAR", "by the end of YEAR", "by YEAR", "until YEAR",
+            "in the first half of YEAR", "in the second half of YEAR")
 """Phrases that name a date something is due by (or a mandate lasts until): DATE is a printed day month
 year, MONTH a month name, YEAR four digits. The first one in the clause wins."""
 
 RECURRENCE = (
-    ("annual", ("annually", "on an annual basis", "every year", "each year", "yearly", "annual basis")),
+    ("annual", ("annually", "on an annual basis", "every year", "each year", "yearly", "annual basis",
+                "annual reporting")),
     ("biennial", ("biennially", "every two years", "on a biennial basis", "biennial basis", "biennial report")),
     ("triennial", ("every three years", "triennially", "on a triennial basis", "triennial basis")),
     ("quadrennial", ("every four years", "quadrennially", "on a quadrennial basis")),

@@ -40,8 +40,9 @@ def _empty(path: str, code: str, message: str) -> Resolution:
     )
 
 
-def parse(text: str, path: str = "<string>") -> Resolution:
-    """Parse the text of one source file. Never raises on content; problems are in ``diagnostics``."""
+def parse(text: str, path: str = "<string>", *, with_mandates: bool = True) -> Resolution:
+    """Parse the text of one source file. Never raises on content; problems are in ``diagnostics``.
+    ``with_mandates=False`` skips the mandate extraction (the site option ``mandates: false``)."""
     if not text.strip():
         return _empty(path, codes.EMPTY_FILE, "the file is empty, expected a resolution text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -72,11 +73,12 @@ def parse(text: str, path: str = "<string>") -> Resolution:
     resolution = assemble.build(state, path, kind, front_lines + 1)
     if front is not None:
         resolution = overrides.apply(resolution, front, 1)
+    resolution = adoption.within_session(resolution, state.content.meeting_lines)
     # Mandates are read once the adoption is known: "at its next session" counts from the text's own session.
-    return mandates.with_mandates(adoption.within_session(resolution, state.content.meeting_lines))
+    return mandates.with_mandates(resolution) if with_mandates else resolution
 
 
-def parse_file(path: str | Path, display_path: str | None = None) -> Resolution:
+def parse_file(path: str | Path, display_path: str | None = None, *, with_mandates: bool = True) -> Resolution:
     """Read and parse one file. A binary or non-UTF-8 file gives an error and an empty Resolution."""
     shown = display_path if display_path is not None else str(path)
     try:
@@ -94,4 +96,4 @@ def parse_file(path: str | Path, display_path: str | None = None) -> Resolution:
         line = data[: error.start].count(b"\n") + 1
         resolution = _empty(shown, codes.NOT_UTF8, f"byte {error.start} (line {line}) is not UTF-8, expected UTF-8 Markdown text")
         return replace(resolution, diagnostics=(replace(resolution.diagnostics[0], line=line),))
-    return parse(text, shown)
+    return parse(text, shown, with_mandates=with_mandates)

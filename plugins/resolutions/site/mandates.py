@@ -2,13 +2,16 @@
 
 Pure core: from the parsed mandates (``Resolution.mandates``, see parse/mandates.py) this module builds one
 entry per mandate (quoting its paragraph and linking to it), groups the same request repeated in the editions
-of a recurring resolution, and describes the registry pages (``/mandates/``, a page per due session, due year
-and actor) as ``GeneratedPage`` values; it also makes the mandates row of a resolution page's metadata.
+of a recurring resolution, and describes the registry pages (``/mandates/``, a page per body's due session, per
+due year and per actor) as ``GeneratedPage`` values; it also makes the mandates row of a resolution page's
+metadata.
 
-Pages list the *tracked* mandates (a due point or recurrence, or an action other than ``other``/``continue``):
-the open-ended calls (*Urges States to ratify …*) are most mandates and would make every page grow with the
-collection; they stay in ``mandates.json``/``mandates.csv`` and on each resolution page. Long lists are split
-into pages of ``MANDATES_PER_PAGE`` groups. Every step is one pass with dictionaries, then sorts: n log n.
+A session page is one body's session (*Due at the 81st session of the General Assembly*): a paragraph that asks
+for a report at a Commission's sixtieth session is on that Commission's page, never on the Assembly's. Actor
+pages list every mandate of their actor, the open-ended ones too (*Urges States to ratify …*: no due point, most
+mandates), after those with a due point and marked "no due point". Long lists are split into pages of
+``MANDATES_PER_PAGE`` groups, each linking to the others, so no page grows with the collection; every mandate is
+also in ``mandates.json``/``mandates.csv``. Every step is one pass with dictionaries, then sorts: n log n.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import html
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
+from resolutions import symbols
 from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse.ids import slug
 from resolutions.site.labels import format_date, session_name
@@ -29,19 +33,21 @@ MANDATES_PER_PAGE = 300
 """Groups of mandates listed on one registry page; a longer list continues on ``…/2/``, ``…/3/``."""
 QUOTE_LENGTH = 320
 """Characters of a paragraph quoted in a registry entry (cut at a word, with an ellipsis)."""
-ACTOR_PAGE_FROM = 3
-"""Tracked mandates an actor needs for a page of its own; the others share the page ``actors/others/`` (most
-actors printed by name are asked once: a page each would be thousands of pages at 20,000 resolutions)."""
+ACTOR_PAGE_FROM = 10
+"""Mandates an actor needs for a page of its own; the others share the list ``actors/others/``, by actor name (most
+actors printed by name are asked once or twice: a page each would be thousands of pages at 20,000 resolutions)."""
 OTHER_ACTORS = "Other actors"
 ACTORS_ON_OVERVIEW = 40
 """Actors listed on ``/mandates/`` (by number of tracked mandates); the page of all actors lists every one."""
 UNTRACKED_ACTIONS = ("other", "continue")
-"""Actions that, with no due point or recurrence, are not listed on the registry pages."""
+"""Actions that, with no due point or recurrence, make a mandate open-ended: listed on its actor's page only."""
 ACTION_LABELS = {
     "report": "Reports", "include-item": "Agenda items", "extend": "Extensions", "establish": "Establishments",
     "convene": "Meetings to convene", "continue": "Continuations", "other": "Other actions",
 }
 """How each action is named on the pages (plural, as a heading)."""
+ISSUING_BODIES = (symbols.GENERAL_ASSEMBLY, symbols.SECURITY_COUNCIL, symbols.ECOSOC)
+"""Whose session pages come first on ``/mandates/``, in this order."""
 NO_ACTOR = "(no one named)"
 """How a mandate that names no actor (``Calls for the cessation of …``) is listed."""
 
@@ -99,16 +105,23 @@ def recurrence_group(res: Resolution, series_of: Callable[[str | None], Series |
 
 
 def is_tracked(mandate: Mandate) -> bool:
-    """Whether the registry pages list it (see the module's docstring)."""
+    """Whether it has a due point or a concrete action (listed on the pages by action and body); the others are
+    open-ended, on their actor's page only."""
     return bool(mandate.due_session or mandate.due_date or mandate.recurrence) or \
         mandate.action not in UNTRACKED_ACTIONS
 
 
+def has_due_point(mandate: Mandate) -> bool:
+    return bool(mandate.due_session or mandate.due_date or mandate.recurrence)
+
+
 def due_label(mandate: Mandate) -> str:
-    """When it is due, in words: ``81st session``, ``31 December 2025``, ``annual``; ``""`` when not said."""
+    """When it is due, in words: ``81st session``, ``60th session of the Commission for Social Development``,
+    ``31 December 2025``, ``annual``; ``""`` when not said."""
     words = []
     if mandate.due_session:
-        words.append(session_name(None, mandate.due_session))
+        words.append(session_name(None, mandate.due_session)
+                     + (f" of the {mandate.due_body}" if mandate.due_body else ""))
     if mandate.due_date:
         words.append(format_date(mandate.due_date) if len(mandate.due_date) == 10 else mandate.due_date)
     if mandate.recurrence:
@@ -157,56 +170,75 @@ def _paragraph_label(anchor: str) -> str:
 # ------------------------------------------------------------------------------------------ registry pages
 
 
+def due_body(entry: MandateEntry) -> str:
+    """Whose session its due session is: the body it names, else the issuing body."""
+    return entry.mandate.due_body or body_of(entry.res) or ""
+
+
 def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
-    """``/mandates/`` and the pages per due session, due year and actor (tracked mandates only)."""
+    """``/mandates/`` and the pages per body's due session, due year and actor."""
     tracked = [e for e in all_entries if is_tracked(e.mandate)]
-    editions = _editions(tracked)
-    by_session: dict[str, list[MandateEntry]] = {}
+    editions = _editions(all_entries)
+    by_session: dict[tuple[str, str], list[MandateEntry]] = {}
     by_year: dict[str, list[MandateEntry]] = {}
     by_actor: dict[str, list[MandateEntry]] = {}
-    for entry in tracked:
+    for entry in all_entries:
+        by_actor.setdefault(actor_name(entry.mandate), []).append(entry)
         if entry.mandate.due_session:
-            by_session.setdefault(entry.mandate.due_session, []).append(entry)
+            by_session.setdefault((due_body(entry), entry.mandate.due_session), []).append(entry)
         if (year := due_year(entry.mandate)) is not None:
             by_year.setdefault(year, []).append(entry)
-        by_actor.setdefault(actor_name(entry.mandate), []).append(entry)
 
     pages: list[GeneratedPage] = []
     sessions = []
-    for session in sorted(by_session, key=_session_order, reverse=True):
-        url = f"{MANDATES_URL}sessions/{slug(session, empty='session')}/"
-        reports = sum(1 for e in by_session[session] if e.mandate.action == "report")
-        title = f"Due at the {session_name(None, session)}"
-        lead = f"{reports} {'report' if reports == 1 else 'reports'} requested, and {len(by_session[session]) - reports} other mandates due, at the {session_name(None, session)}."
-        pages.extend(_list_pages(url, title, lead, by_session[session], editions))
-        sessions.append({"label": session_name(None, session), "url": url, "count": len(by_session[session]), "reports": reports})
+    for body, session in sorted(by_session, key=_body_session_order):
+        listed = by_session[body, session]
+        url = f"{MANDATES_URL}sessions/{slug(body, 8, empty='unnamed-body')}/{slug(session, empty='session')}/"
+        reports = sum(1 for e in listed if e.mandate.action == "report")
+        where = f"the {session_name(None, session)}" + (f" of the {body}" if body else "")
+        lead = (f"{reports} {'report' if reports == 1 else 'reports'} requested, and {len(listed) - reports} other "
+                f"mandates due, at {where}.")
+        pages.extend(_list_pages(url, f"Due at {where}", lead, listed, editions))
+        sessions.append({"label": session_name(None, session) + (f" of the {body}" if body else ""), "url": url,
+                         "count": len(listed), "reports": reports})
     years = []
     for year in sorted(by_year, reverse=True):
         url = f"{MANDATES_URL}years/{year}/"
         pages.extend(_list_pages(url, f"Due in {year}", f"Mandates due by, or lasting until, a date in {year}.", by_year[year], editions))
         years.append({"label": year, "url": url, "count": len(by_year[year])})
-    actors, others = [], []
+    actors, others, other_actors = [], [], 0
     others_url = f"{MANDATES_URL}actors/others/"
     taken = {others_url}
     for actor in sorted(by_actor, key=lambda a: (-len(by_actor[a]), a.casefold())):
-        if len(by_actor[actor]) < ACTOR_PAGE_FROM:
-            others.extend(by_actor[actor])
-            actors.append({"label": actor, "url": others_url, "count": len(by_actor[actor])})
+        listed = by_actor[actor]
+        if len(listed) < ACTOR_PAGE_FROM:
+            others.extend(listed)
+            other_actors += 1
             continue
         url = _unique(f"{MANDATES_URL}actors/{slug(actor, 8, empty='no-one')}", taken)
-        pages.extend(_list_pages(url, f"Asked of: {actor}", f"What the resolutions ask of {actor}.", by_actor[actor], editions))
-        actors.append({"label": actor, "url": url, "count": len(by_actor[actor])})
+        open_ended = sum(1 for e in listed if not has_due_point(e.mandate))
+        lead = (f"What the resolutions ask of {actor}: {len(listed)} mandates, {len(listed) - open_ended} with a "
+                f"due point first, then {open_ended} with none.")
+        pages.extend(_list_pages(url, f"Asked of: {actor}", lead, listed, editions, due_first=True))
+        actors.append({"label": actor, "url": url, "count": len(listed), "open": open_ended})
     if others:
+        # One shared list: actors printed by name are mostly asked once (a page each would be thousands of pages).
         pages.extend(_list_pages(others_url, f"Asked of: {OTHER_ACTORS.lower()}",
-                                 f"Actors asked fewer than {ACTOR_PAGE_FROM} times.", others, editions))
+                                 f"The {other_actors} actors asked fewer than {ACTOR_PAGE_FROM} times, in the "
+                                 f"order of their names.", others, editions, by_actor=True))
+        actors.append({"label": OTHER_ACTORS, "url": others_url, "count": len(others),
+                       "open": sum(1 for e in others if not has_due_point(e.mandate)), "actors": other_actors,
+                       "fewer_than": ACTOR_PAGE_FROM})
     actions = _counts(tracked, lambda e: e.mandate.action)
     bodies = _counts(tracked, lambda e: body_of(e.res) or "")
     common = {"notice": UNOFFICIAL_NOTICE, "overview_url": MANDATES_URL}
+    open_ended = sum(1 for e in all_entries if not has_due_point(e.mandate))
     pages.append(GeneratedPage(
         src_uri=f"{MANDATES_URL}index.md", title="Mandates", template="mandates.html",
-        context={"view": "overview", "total": len(all_entries), "tracked": len(tracked), "sessions": sessions,
-                 "years": years, "actors": actors[:ACTORS_ON_OVERVIEW], "actor_count": len(actors),
-                 "actors_url": f"{MANDATES_URL}actors/", "actions": actions, "bodies": bodies, **common},
+        context={"view": "overview", "total": len(all_entries), "tracked": len(tracked), "open_ended": open_ended,
+                 "sessions": sessions, "years": years, "actors": actors[:ACTORS_ON_OVERVIEW],
+                 "actor_count": len(actors), "actors_url": f"{MANDATES_URL}actors/", "actions": actions,
+                 "bodies": bodies, **common},
         in_nav=True))
     pages.append(GeneratedPage(
         src_uri=f"{MANDATES_URL}actors/index.md", title="Mandates by actor", template="mandates.html",
@@ -225,9 +257,13 @@ def _unique(base: str, taken: set[str]) -> str:
 
 
 def _list_pages(url: str, title: str, lead: str, listed: Sequence[MandateEntry],
-                editions: dict[tuple, list[MandateEntry]]) -> Iterator[GeneratedPage]:
-    """The pages of one list: its groups of recurring mandates, newest first, ``MANDATES_PER_PAGE`` a page."""
+                editions: dict[tuple, list[MandateEntry]], due_first: bool = False,
+                by_actor: bool = False) -> Iterator[GeneratedPage]:
+    """The pages of one list: its groups of recurring mandates, newest first (``due_first``: those with a due
+    point before the others; ``by_actor``: by actor name, then so), ``MANDATES_PER_PAGE`` a page."""
     groups = _grouped(listed, editions)
+    if due_first or by_actor:  # stable sorts: newest first within each
+        groups.sort(key=lambda item: (item["actor"].casefold() if by_actor else "", item["open"]))
     count = max(1, -(-len(groups) // MANDATES_PER_PAGE))
     page_urls = [url if n == 1 else f"{url}{n}/" for n in range(1, count + 1)]
     for number, page_url in enumerate(page_urls, start=1):
@@ -238,10 +274,26 @@ def _list_pages(url: str, title: str, lead: str, listed: Sequence[MandateEntry],
             template="mandates.html",
             context={
                 "view": "list", "lead": lead, "groups": chunk, "total": len(listed),
-                "pages": [{"number": n, "url": u, "current": n == number} for n, u in enumerate(page_urls, 1)],
+                "pages": _pager(page_urls, number), "page_count": count, "page_number": number,
                 "filters": _filters(chunk), "notice": UNOFFICIAL_NOTICE, "overview_url": MANDATES_URL,
             },
         )
+
+
+PAGER_REACH = 2
+"""Pages linked on each side of the current one (with the first and the last): a list of 80 pages links 7."""
+
+
+def _pager(page_urls: Sequence[str], number: int) -> list[dict]:
+    """The page links of a long list: the first, the last, and those near the current page; None for a gap."""
+    shown = {1, len(page_urls), *range(number - PAGER_REACH, number + PAGER_REACH + 1)}
+    links: list[dict] = []
+    for n, u in enumerate(page_urls, 1):
+        if n in shown:
+            if links and links[-1]["number"] is not None and links[-1]["number"] < n - 1:
+                links.append({"number": None, "url": None, "current": False})
+            links.append({"number": n, "url": u, "current": n == number})
+    return links
 
 
 def _editions(tracked: Iterable[MandateEntry]) -> dict[tuple, list[MandateEntry]]:
@@ -276,7 +328,8 @@ def _item(latest: MandateEntry, first: MandateEntry | None, editions: int) -> di
         "symbol": latest.res.symbol, "number": latest.res.number or latest.res.symbol,
         "title": latest.res.title, "href": latest.href, "paragraph": _paragraph_label(m.paragraph),
         "quote": latest.quote, "actor": actor_name(m), "action": m.action, "verb": m.verb,
-        "due": due_label(m), "document": m.document or "", "body": body_of(latest.res) or "",
+        "due": due_label(m), "open": not has_due_point(m), "document": m.document or "",
+        "body": body_of(latest.res) or "",
         "adopted": format_date(latest.res.adopted) if latest.res.adopted else "",
         "editions": editions,
         "first": None if first is None else {"number": first.res.number or first.res.symbol, "href": first.href,
@@ -304,8 +357,12 @@ def _edition_order(entry: MandateEntry) -> tuple:
     return (entry.res.adopted or "", entry.res.symbol or "", entry.mandate.line)
 
 
-def _session_order(session: str) -> tuple:
-    return (int(session) if session.isdigit() else -1, session)
+def _body_session_order(key: tuple[str, str]) -> tuple:
+    """The issuing bodies' sessions first (the General Assembly, the Security Council, ECOSOC), then other bodies'
+    by name; newest session first within a body."""
+    body, session = key
+    rank = next((i for i, name in enumerate(ISSUING_BODIES) if name == body), len(ISSUING_BODIES))
+    return (rank, body, -(int(session) if session.isdigit() else -1), session)
 
 
 def _paragraph_texts(res: Resolution) -> dict[str, str]:

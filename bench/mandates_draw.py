@@ -1,9 +1,12 @@
-"""The reproducible draw of paragraphs for a labelled set of mandates (tests/fixtures/mandates_heldout2.yml).
+"""The reproducible draw of paragraphs for a labelled set of mandates (tests/fixtures/mandates_heldout*.yml).
 
-    python3 bench/mandates_draw.py [--corpus ../shared/corpus] [--seed 2026] > draw.yml
+    python3 bench/mandates_draw.py [--corpus ../shared/corpus] [--seed 2027] [--exclude SET ...] > draw.yml
 
+mandates_heldout3.yml is ``--seed 2027 --total 180``; mandates_heldout2.yml was ``--seed 2026 --total 215
+--exclude mandates_labelled.yml --exclude mandates_heldout.yml`` (the sets that existed then).
 Every operative paragraph and sub-paragraph of the General Assembly (ga/), Security Council (sc/) and ECOSOC
-(ecosoc/) resolutions of the corpus, except in the files the earlier labelled sets use, in two pools: those whose
+(ecosoc/) resolutions of the corpus, except in the files the earlier labelled sets use (``--exclude``, by default
+all of them), in two pools: those whose
 text holds "request" (any case: the verb of most reporting requests, also "at the request of") and the others.
 With ``random.Random(seed)``, the pools are shuffled and taken in order, at most two paragraphs a file: 30 GA,
 20 SC and 15 ECOSOC paragraphs of each pool first, then further "request" paragraphs (any body) until ``--total``.
@@ -24,7 +27,7 @@ import yaml  # noqa: E402
 
 from resolutions.parse.parser import parse_file  # noqa: E402
 
-EARLIER = ("mandates_labelled.yml", "mandates_heldout.yml")
+EARLIER = ("mandates_labelled.yml", "mandates_heldout.yml", "mandates_heldout2.yml")
 BODIES = (("ga", 30), ("sc", 20), ("ecosoc", 15))
 
 
@@ -41,8 +44,8 @@ def _paragraphs(res):
         yield from walk(paragraphs)
 
 
-def draw(corpus: Path, seed: int, total: int) -> list[dict]:
-    used = {entry["file"] for name in EARLIER
+def draw(corpus: Path, seed: int, total: int, earlier: tuple[str, ...] = EARLIER) -> list[dict]:
+    used = {entry["file"] for name in earlier
             for entry in yaml.safe_load((ROOT / "tests" / "fixtures" / name).read_text(encoding="utf-8"))}
     pools: dict[tuple[str, bool], list[dict]] = {}
     for body, _count in BODIES:
@@ -81,10 +84,13 @@ def draw(corpus: Path, seed: int, total: int) -> list[dict]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--total", type=int, default=160)
+    parser.add_argument("--seed", type=int, default=2027)
+    parser.add_argument("--total", type=int, default=180)
+    parser.add_argument("--exclude", action="append", metavar="SET",
+                        help=f"a labelled set in tests/fixtures whose files are left out (repeatable; default: "
+                             f"{', '.join(EARLIER)})")
     args = parser.parse_args()
-    print(yaml.safe_dump(draw(args.corpus, args.seed, args.total), allow_unicode=True, sort_keys=False, width=1000))
+    print(yaml.safe_dump(draw(args.corpus, args.seed, args.total, tuple(args.exclude or EARLIER)), allow_unicode=True, sort_keys=False, width=1000))
     return 0
 
 

@@ -4,7 +4,8 @@
 
 Reads tests/fixtures/mandates_labelled.yml (labelled by hand against docs/mandates.md; the tables were tuned on
 it), mandates_heldout.yml (labelled after, never tuned on) and mandates_heldout2.yml (a larger set drawn by
-bench/mandates_draw.py and labelled before the rules were changed for it; only its first score was held out),
+bench/mandates_draw.py and labelled before the rules were changed for it; only its first score was held out) and
+mandates_heldout3.yml (drawn the same way outside the files of all earlier sets, labelled before it was scored),
 parses each labelled
 paragraph's file from the corpus, and compares the extracted mandates with the labels, per field:
 
@@ -40,7 +41,9 @@ HELD_OUT = ROOT / "tests" / "fixtures" / "mandates_heldout.yml"
 """Labelled after the rules were written and never used to change them."""
 HELD_OUT_2 = ROOT / "tests" / "fixtures" / "mandates_heldout2.yml"
 """Drawn at random (bench/mandates_draw.py) and labelled before any rule was changed for it."""
-SETS = (LABELS, HELD_OUT, HELD_OUT_2)
+HELD_OUT_3 = ROOT / "tests" / "fixtures" / "mandates_heldout3.yml"
+"""Drawn outside the files of all earlier sets and labelled before the extractor was first run on it."""
+SETS = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3)
 PHRASES = ("submit a report", "submit to the general assembly", "report thereon", "to report", "report on the",
            "report to the", "submit a comprehensive report", "keep the council informed")
 """The phrase list of keyword-signal tools: a paragraph containing one is a reporting request."""

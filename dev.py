@@ -64,7 +64,14 @@ def main(argv: list[str]) -> int:
     if task == "serve":
         return subprocess.run([str(BIN / "mkdocs"), "serve", *extra], cwd=ROOT).returncode
     ensure_browser_tools()
-    return subprocess.run([str(BIN / "python"), "-m", "pytest", *extra], cwd=ROOT).returncode
+    return subprocess.run([str(BIN / "python"), "-m", "pytest", *_parallel(extra), *extra], cwd=ROOT).returncode
+
+
+def _parallel(extra: list[str]) -> list[str]:
+    """pytest-xdist's options: one worker per core, the tests that share a costly fixture kept on one worker
+    (tests/conftest.py groups them); none when the command line already chooses (``-n 0`` runs in one process)."""
+    chosen = any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg.endswith("no:xdist") for arg in extra)
+    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
 
 
 if __name__ == "__main__":

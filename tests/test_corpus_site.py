@@ -17,16 +17,11 @@ The same build by hand (from the repository root):
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from test_site_build import MKDOCS_YML, ROOT, Site, page_of
+from test_site_build import Site, page_of
 
 # An info diagnostic as the adapter logs it: "INFO    -  path:line: message [CODE]".
 INFO_DIAGNOSTIC = re.compile(r"^INFO\s+-\s+\S+\.md:\d+: .+ \[RES\d+\]$")
@@ -39,49 +34,22 @@ CRAWLED = ("ga/75", "sc/1960s")
 the Security Council (crawling all pages would add minutes and find nothing these do not)."""
 
 
-@dataclass
-class CorpusBuild:
-    root: Path
-    returncode: int
-    lines: list[str]
-
-
-@pytest.fixture(scope="module")
-def corpus_build(corpus_dir, tmp_path_factory) -> CorpusBuild:
-    """One strict build of the whole corpus, shared by the tests of this module."""
-    root = tmp_path_factory.mktemp("corpus-site")
-    docs = root / "docs"
-    docs.mkdir(parents=True)
-    (docs / "index.md").write_text("# Corpus\n", encoding="utf-8")
-    (docs / "resolutions").symlink_to(corpus_dir, target_is_directory=True)
-    # Material's search plugin is left out: the resolutions plugin writes its own index.
-    config = MKDOCS_YML.replace("  - search\n", "")
-    # The corpus is linked in from outside docs_dir: the plugin builds such a link only when allowed.
-    config = config.replace("      folder: resolutions\n", "      folder: resolutions\n      allow_links_outside_docs: true\n")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    return CorpusBuild(root, done.returncode, (done.stdout + done.stderr).splitlines())
-
-
-def test_strict_build_of_the_whole_corpus_passes_without_warnings(corpus_dir, corpus_build):
-    warnings = [line for line in corpus_build.lines if line.startswith(("WARNING", "ERROR"))]
+def test_strict_build_of_the_whole_corpus_passes_without_warnings(corpus_dir, corpus_site):
+    warnings = [line for line in corpus_site.lines if line.startswith(("WARNING", "ERROR"))]
     assert warnings == [], "\n".join(warnings[:30])
-    assert corpus_build.returncode == 0, "\n".join(corpus_build.lines[-40:])
+    assert corpus_site.returncode == 0, "\n".join(corpus_site.lines[-40:])
 
     # The source discrepancies are still reported, one per line in the usual form, at INFO level.
-    infos = [line for line in corpus_build.lines if INFO_DIAGNOSTIC.match(line)]
+    infos = [line for line in corpus_site.lines if INFO_DIAGNOSTIC.match(line)]
     assert any(line.endswith("[RES107]") for line in infos)
-    pages = list((corpus_build.root / "site").rglob("index.html"))
+    pages = list((corpus_site.root / "site").rglob("index.html"))
     sources = [p for p in corpus_dir.rglob("*.md") if p.name != "README.md"]
     assert len(pages) > len(sources)  # every resolution has its page, plus the index pages
 
 
-def test_every_link_and_citation_of_the_corpus_pages_is_in_place(corpus_dir, corpus_parsed, corpus_build):
-    assert corpus_build.returncode == 0, "\n".join(corpus_build.lines[-40:])
-    site = Site(corpus_build.root / "site")
+def test_every_link_and_citation_of_the_corpus_pages_is_in_place(corpus_dir, corpus_parsed, corpus_site):
+    assert corpus_site.returncode == 0, "\n".join(corpus_site.lines[-40:])
+    site = Site(corpus_site.root / "site")
     crawled = [res for path, res in corpus_parsed.items() if any(path.is_relative_to(corpus_dir / part) for part in CRAWLED)]
     assert len(crawled) > 400
     broken_links, unlinked = [], []

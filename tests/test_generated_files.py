@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 
 import bench_scripts
 from search_bundle import fragments, without_pagefind
+from site_files import site_files
 from resolutions.mkdocs_adapter.site_folder import write_files
 from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
@@ -41,10 +42,6 @@ def _items() -> list[GeneratedFile | GeneratedFolder]:
     ]
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.mark.parametrize("workers", [1, 3])
 def test_the_same_files_whatever_the_workers_and_every_refusal_reported(tmp_path: Path, workers: int) -> None:
     site = tmp_path / "site"
@@ -53,7 +50,7 @@ def test_the_same_files_whatever_the_workers_and_every_refusal_reported(tmp_path
     problems = write_files(str(site), _items(), workers=workers)
     assert problems == ["refusing to write '../escaped.txt' outside the site folder",
                         "refusing to write '/tmp/absolute.txt' outside the site folder"]
-    assert _tree(site) == {
+    assert site_files(site) == {
         "a/res/51/148/index.html": b"<p>redirect</p>",
         "big.bin": b"".join(bytes([n]) * 300_000 for n in range(8)),
         "page/index.html": b"<p>the page MkDocs wrote</p>",  # a redirect never replaces a page
@@ -122,7 +119,7 @@ def test_a_build_with_workers_equals_one_without(tmp_path: Path) -> None:
     (docs / "index.md").write_text("# Synthetic\n", encoding="utf-8")
     alone, _ = _build(tmp_path, concurrency=1)
     shared, plugin = _build(tmp_path, concurrency=2)
-    alone_files, shared_files = without_pagefind(_tree(alone)), without_pagefind(_tree(shared))
+    alone_files, shared_files = without_pagefind(site_files(alone)), without_pagefind(site_files(shared))
     assert sorted(shared_files) == sorted(alone_files)
     assert [path for path in alone_files if shared_files[path] != alone_files[path]] == []
     assert fragments(shared) == fragments(alone)  # the same pages indexed, whatever its file names

@@ -1,7 +1,7 @@
 """Fixtures of the browser tests (machinery in harness.py): the served site, Chromium, a recording page.
 
 Every test here is marked ``browser`` and skips with the reason when Debian's chromium, Playwright or axe-core
-(``npm ci`` in tests/browser) is absent. The artifacts written are listed at the end of the run.
+(``npm ci`` in tests/browser) is absent. The artifacts written are listed at the end of the run (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from harness import (
     BrowserSite,
     Reader,
     SiteHandler,
-    artifacts_written,
     build_site,
     open_reader,
     require_chromium,
@@ -35,13 +34,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if artifacts_written:
-        terminalreporter.section("browser artifacts")
-        for path in artifacts_written:
-            terminalreporter.write_line(str(path.relative_to(ROOT)))
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,8 @@
   GitHub Pages does.
 - ``open_reader``: a browser page that records every console error, page error, failed request, HTTP error and
   request leaving 127.0.0.1 (those are blocked: no network at test time) in ``Reader.problems``.
-- ``record_artifact``: screenshots and PDFs written to ``artifacts/browser/``, listed at the end of the run.
+- ``axe_violations``: what axe-core finds serious or critical on the open page, one line each.
+- ``ARTIFACTS``: screenshots and PDFs go to ``artifacts/browser/``; tests/conftest.py lists them at the end of the run.
 
 Chromium is Debian's ``/usr/bin/chromium`` driven through ``executable_path``; Playwright never downloads one.
 """
@@ -61,16 +62,6 @@ FIXTURE_FOLDERS = ("ga60", "sc")
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-artifacts_written: list[Path] = []
-
-def record_artifact(path: Path) -> Path:
-    """Remember an artifact for the list printed at the end of the run."""
-    artifacts_written.append(path)
-    return path
-
-
-
 
 # --------------------------------------------------------------------------------------------- the site
 
@@ -245,3 +236,15 @@ def open_reader(browser, site: BrowserSite, **context_options) -> tuple[object, 
     page.on("requestfailed", on_request_failed)
     page.on("response", on_response)
     return context, reader
+
+
+BLOCKING_IMPACTS = ("serious", "critical")
+"""axe-core's impacts that fail a test; minor and moderate findings are left to review."""
+
+
+def axe_violations(page, axe_script: str) -> list[str]:
+    """The serious and critical axe-core violations of the page open in ``page``, one readable line each."""
+    page.add_script_tag(content=axe_script)
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
+            for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]

@@ -7,9 +7,6 @@ import pytest
 
 from site_pages import SAMPLE_PAGE, agenda_index_page, find_paragraph_citation, session_page, timeline_page
 
-BLOCKING_IMPACTS = ("serious", "critical")
-
-
 def _page_for(kind: str, site) -> str | None:
     site_dir = site.site_dir
     if kind == "home":
@@ -25,7 +22,7 @@ def _page_for(kind: str, site) -> str | None:
 @pytest.mark.parametrize("kind", ["home", "resolution", "cited resolution", "session", "agenda index", "timeline"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_reports_no_serious_violation(browser, browser_site, axe_script, kind, scheme):
-    from harness import open_reader
+    from harness import axe_violations, open_reader
 
     path = _page_for(kind, browser_site)
     if path is None:
@@ -33,15 +30,7 @@ def test_axe_reports_no_serious_violation(browser, browser_site, axe_script, kin
     context, reader = open_reader(browser, browser_site, color_scheme=scheme)
     try:
         reader.open(path)
-        reader.page.add_script_tag(content=axe_script)
-        results = reader.page.evaluate(
-            "async () => await axe.run(document, {resultTypes: ['violations']})"
-        )
-        blocking = [
-            f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
-            for v in results["violations"]
-            if v["impact"] in BLOCKING_IMPACTS
-        ]
+        blocking = axe_violations(reader.page, axe_script)
         assert blocking == [], f"{kind} page /{path} ({scheme}):\n" + "\n".join(blocking)
         reader.assert_clean()
     finally:

@@ -7,9 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness import DESKTOP, PHONE, open_reader, record_artifact
-
-BLOCKING_IMPACTS = ("serious", "critical")
+from harness import DESKTOP, PHONE, axe_violations, open_reader
 
 
 def _session_pages(site) -> list[str]:
@@ -67,10 +65,7 @@ def test_registry_pages_have_no_serious_axe_violation_and_no_console_error(brows
     try:
         for kind, path in _pages(browser_site):
             reader.open(path)
-            reader.page.add_script_tag(content=axe_script)
-            results = reader.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-            blocking = [f"{v['id']} ({v['impact']}): {v['help']}, e.g. {v['nodes'][0]['target']}"
-                        for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+            blocking = axe_violations(reader.page, axe_script)
             assert blocking == [], f"{kind} page /{path} ({scheme}):\n" + "\n".join(blocking)
         reader.assert_clean()
     finally:
@@ -125,7 +120,6 @@ def test_screenshots_and_nothing_wider_than_the_screen(browser, browser_site, ar
             assert width <= viewport["width"], f"/{path} is {width}px wide at {viewport['width']}px"
             shot = artifacts_dir / f"mandates-{kind}-{device}.png"
             reader.page.screenshot(path=str(shot), full_page=False)
-            record_artifact(shot)
         reader.assert_clean()
     finally:
         context.close()

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from harness import DESKTOP, PHONE, open_reader, record_artifact
+from harness import DESKTOP, PHONE, open_reader
 from site_pages import SAMPLE_PAGE, agenda_index_page, find_paragraph_citation, resolution_pages, timeline_page
 
 # Computed display of what must not be printed, and of what must be.
@@ -47,7 +47,7 @@ def test_print_gives_the_official_document_layout(reader, artifacts_dir):
     assert layout["footnotesShown"] and layout["footnotesLast"], "footnotes must be printed after the text"
     assert layout["numbersShown"] and layout["numbers"][:3] == ["1.", "2.", "3."], layout["numbers"]
     assert layout["background"] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
-    pdf = record_artifact(artifacts_dir / "A_RES_51_148.pdf")
+    pdf = artifacts_dir / "A_RES_51_148.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=False, prefer_css_page_size=True)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
     reader.assert_clean()
@@ -77,7 +77,7 @@ def test_screenshots(browser, browser_site, artifacts_dir, device, scheme):
         for name, path in _screenshot_targets(browser_site):
             reader.open(path)
             reader.page.wait_for_timeout(300)  # let Material settle (palette, sticky header)
-            shot = record_artifact(artifacts_dir / f"{name}-{device}-{scheme}.png")
+            shot = artifacts_dir / f"{name}-{device}-{scheme}.png"
             reader.page.screenshot(path=str(shot), full_page=False)
             width = reader.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             if width > 1:

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from harness import DESKTOP, PHONE, open_reader, record_artifact
+from harness import DESKTOP, PHONE, axe_violations, open_reader
 from site_pages import agenda_item_page, resolution_pages, session_page, timeline_page
 
-BLOCKING_IMPACTS = ("serious", "critical")
 KINDS = ("GA resolution", "SC resolution", "ECOSOC resolution", "decision", "session", "agenda item",
          "timeline year", "home", "404", "search")
 
@@ -66,7 +65,7 @@ def test_first_look(browser, browser_site, axe_script, artifacts_dir, kind, devi
         assert response is not None
         assert response.status == (404 if kind == "404" else 200), f"/{path}: HTTP {response.status}"
         page.wait_for_timeout(200)  # let Material settle (palette, sticky header)
-        shot = record_artifact(artifacts_dir / f"journey-{kind.replace(' ', '-')}-{device}-{scheme}.png")
+        shot = artifacts_dir / f"journey-{kind.replace(' ', '-')}-{device}-{scheme}.png"
         page.screenshot(path=str(shot))
 
         look = page.evaluate(_FIRST_LOOK_JS)
@@ -75,12 +74,7 @@ def test_first_look(browser, browser_site, axe_script, artifacts_dir, kind, devi
         assert look["titleBottom"] <= look["innerHeight"], f"{where}: the title ends below the first screen: {look}"
         assert look["scrollWidth"] <= look["innerWidth"], f"{where}: the page scrolls sideways: {look}"
 
-        page.add_script_tag(content=axe_script)
-        results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        blocking = [
-            f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
-            for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS
-        ]
+        blocking = axe_violations(page, axe_script)
         assert blocking == [], f"{where}:\n" + "\n".join(blocking)
         # The 404 answer itself is the one expected HTTP error.
         problems = [p for p in reader.problems if not (kind == "404" and "no/such/page" in p)]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from harness import PHONE, open_reader, record_artifact
-from test_accessibility import _ACTIVE_JS, _FOCUSABLE_JS, _LOOK_JS, BLOCKING_IMPACTS
+from harness import PHONE, axe_violations, open_reader
+from test_accessibility import _ACTIVE_JS, _FOCUSABLE_JS, _LOOK_JS
 
 
 def _series_page(site_dir: Path) -> str | None:
@@ -42,7 +42,7 @@ def test_series_page_lists_editions_that_lead_to_their_changes(reader, series_pa
     editions = page.locator(".rs-series__edition")
     assert editions.count() >= 2
     assert page.locator(".rs-unofficial").inner_text().startswith("Unofficial copies of United Nations documents")
-    page.screenshot(path=str(record_artifact(artifacts_dir / "series-desktop.png")), full_page=True)
+    page.screenshot(path=str(artifacts_dir / "series-desktop.png"), full_page=True)
     link = page.locator(".rs-series__meta a").first
     text = link.inner_text()
     assert text.startswith("Changes since")
@@ -66,7 +66,7 @@ def test_changes_view_marks_words_counts_and_links_both_editions(browser, browse
         assert page.locator(".rs-change-counts li").count() == 2  # preamble and operative part
         inserted = page.locator(".rs-change ins").first
         inserted.scroll_into_view_if_needed()
-        page.screenshot(path=str(record_artifact(artifacts_dir / f"changes-{device}.png")), full_page=False)
+        page.screenshot(path=str(artifacts_dir / f"changes-{device}.png"), full_page=False)
         # Marked beyond colour: underlined and struck through; the screen-reader words are in the text.
         assert "underline" in inserted.evaluate("(el) => getComputedStyle(el).textDecorationLine")
         assert "[inserted: " in inserted.inner_text() or "[inserted: " in inserted.text_content()
@@ -119,14 +119,11 @@ def test_axe_reports_no_serious_violation_on_series_pages(browser, browser_site,
         reader.open(path)
         if kind == "index" and scheme == "light":
             reader.page.set_viewport_size(PHONE)
-            reader.page.screenshot(path=str(record_artifact(artifacts_dir / "series-index-phone.png")))
+            reader.page.screenshot(path=str(artifacts_dir / "series-index-phone.png"))
         if kind == "changes" and scheme == "dark":
             reader.page.locator(".rs-change ins").first.scroll_into_view_if_needed()
-            reader.page.screenshot(path=str(record_artifact(artifacts_dir / "changes-desktop-dark.png")))
-        reader.page.add_script_tag(content=axe_script)
-        results = reader.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        blocking = [f"{v['id']} ({v['impact']}): {v['help']} — {v['nodes'][0]['target']}"
-                    for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+            reader.page.screenshot(path=str(artifacts_dir / "changes-desktop-dark.png"))
+        blocking = axe_violations(reader.page, axe_script)
         assert blocking == [], f"{kind} page /{path} ({scheme}):\n" + "\n".join(blocking)
         reader.assert_clean()
     finally:

@@ -68,10 +68,11 @@ def main(argv: list[str]) -> int:
 
 
 def _parallel(extra: list[str]) -> list[str]:
-    """pytest-xdist's options: one worker per core, the tests that share a costly fixture kept on one worker
-    (tests/conftest.py groups them); none when the command line already chooses (``-n 0`` runs in one process)."""
+    """pytest-xdist's options: one worker per core, the tests that share a costly fixture kept on one worker and
+    sent out in collection order (tests/conftest.py); none when the command line already chooses (``-n 0`` runs
+    in one process)."""
     chosen = any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg.endswith("no:xdist") for arg in extra)
-    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
+    return [] if chosen else ["-n", "auto", "--dist", "loadscope", "--no-loadscope-reorder"]
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """Shared fixtures (where the project and the development corpus are, the corpus parsed and built once) and how
-the suite is spread over pytest-xdist's workers (``python3 dev.py test`` runs ``-n auto --dist loadgroup``)."""
+the suite is spread over pytest-xdist's workers (``python3 dev.py test`` runs ``-n auto --dist loadscope``)."""
 
 from __future__ import annotations
 
@@ -87,49 +87,61 @@ def sample_path() -> Path:
 
 
 # ------------------------------------------------------------------------------------ one worker per costly setup
-# A session or module fixture is made once per xdist worker that runs a test using it. The costly ones are kept
-# on one worker each by an ``xdist_group``: the corpus (parsed, and built as a whole site), the browser test site,
-# and every module's own module-scoped builds. The rest is shared out test by test.
+# A session or module fixture is made once in each xdist worker that runs a test using it. ``--dist loadscope``
+# sends each module's tests to one worker (its module fixtures are made once); the scheduler below also keeps
+# together the tests of the two costly session fixtures: the corpus (parsed, and built as a whole site) and the
+# browser tests' served site. The scopes are read from test ids alone (xdist's controller collects nothing), so
+# the lists are checked against the fixtures each test really uses when the workers collect.
 
-CORPUS_FIXTURES = {"corpus_parsed", "corpus_site"}
+CORPUS_TESTS = (
+    "tests/browser/test_search_journey.py::test_the_query_set_meets_its_targets_on_the_whole_corpus",
+    "tests/test_corpus_accuracy.py::",
+    "tests/test_corpus_reader_facts.py::",
+    "tests/test_corpus_site.py::",
+    "tests/test_export.py::",
+    "tests/test_nothing_lost.py::",
+    "tests/test_parser_ocr_shapes.py::",
+    "tests/test_series_corpus.py::",
+)
+"""The tests (by id prefix) that use ``corpus_parsed`` or ``corpus_site``, with their modules."""
+BROWSER_SITE_TESTS = "tests/browser/"
+"""Every browser test module uses the one served ``browser_site`` but these, which serve sites of their own."""
+OWN_SITE_MODULES = ("tests/browser/test_preview.py::",)
 
 
-def _costly_group(item: pytest.Item) -> str | None:
-    names = set(item.fixturenames)  # with the fixtures those fixtures use
-    if names & CORPUS_FIXTURES:
+def xdist_scope(nodeid: str) -> str:
+    """The worker-sharing unit of a test: "corpus", "browser-site" or its module."""
+    if nodeid.startswith(CORPUS_TESTS):
         return "corpus"
-    if "browser_site" in names:
+    if nodeid.startswith(BROWSER_SITE_TESTS) and not nodeid.startswith(OWN_SITE_MODULES):
         return "browser-site"
-    return None
+    return nodeid.split("::")[0]
 
 
-def _uses_a_module_fixture(item: pytest.Item) -> bool:
-    definitions = getattr(item, "_fixtureinfo", None)
-    if definitions is None:
-        return False
-    return any(defs and defs[-1].scope in {"module", "class", "package"}
-               for defs in definitions.name2fixturedefs.values())
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class CostlyFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_scope(nodeid)
+
+    return CostlyFixtureScheduling(config, log)
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if getattr(config.option, "dist", "no") != "loadgroup":
-        return
-    module_group: dict[str, str] = {}
+    misplaced = []
     for item in items:
-        group = _costly_group(item)
-        if group is not None:
-            module_group.setdefault(item.nodeid.split("::")[0], group)
-    for item in items:
-        module = item.nodeid.split("::")[0]
-        group = _costly_group(item)
-        if group is None and _uses_a_module_fixture(item):
-            # The module's fixture is made where its other tests run.
-            group = module_group.get(module, module)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
-    # Groups go out largest first, then single tests in this order: the slowest single ones first, so that
-    # none of them is left running alone at the end.
+        uses = set(item.fixturenames)  # with the fixtures its fixtures use
+        if uses & {"corpus_parsed", "corpus_site"} and xdist_scope(item.nodeid) != "corpus":
+            misplaced.append(f"{item.nodeid} uses the corpus: add it to CORPUS_TESTS")
+        elif "browser_site" in uses and xdist_scope(item.nodeid) != "browser-site":
+            misplaced.append(f"{item.nodeid} uses browser_site: take its module out of OWN_SITE_MODULES")
+    if misplaced:
+        raise pytest.UsageError("tests/conftest.py: " + "\n".join(misplaced))
+    # The scopes go out in the order of their first test (dev.py turns xdist's largest-first order off): the
+    # slowest single tests first, so that none is left running alone at the end.
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from resolutions.parse.parser import parse_file
 from resolutions.site.collection import Collection
 from resolutions.site.differences import CHANGED, DELETED, MOVED, NEW, compare
 from resolutions.site.series import CITATION
@@ -63,9 +62,9 @@ JOINED_BY_CITATION = {
 
 
 @pytest.fixture(scope="module")
-def collection(corpus_dir):
+def collection(corpus_dir, corpus_parsed):
     files = sorted(p for folder in FOLDERS for p in (corpus_dir / folder).glob("*.md"))
-    return Collection.build([parse_file(p, str(p.relative_to(corpus_dir))) for p in files])
+    return Collection.build([corpus_parsed[p] for p in files])
 
 
 def test_hand_checked_pairs_are_consecutive_editions_with_the_counts_read_in_the_texts(collection):

@@ -118,6 +118,7 @@ def xdist_scope(nodeid: str) -> str:
     return nodeid.split("::")[0]
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of xdist's: unknown when it is not loaded (-p no:xdist)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     if config.getoption("dist") != "loadscope":
         return None

@@ -85,7 +85,6 @@ def sample_path() -> Path:
     return SAMPLE
 
 
-
 # ------------------------------------------------------------------------------------ one worker per costly setup
 # A session or module fixture is made once in each xdist worker that runs a test using it. ``--dist loadscope``
 # sends each module's tests to one worker (its module fixtures are made once); the scheduler below also keeps

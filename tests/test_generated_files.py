@@ -18,7 +18,6 @@ from mkdocs.exceptions import Abort
 import bench_scripts
 from search_bundle import fragments, without_pagefind
 from resolutions.mkdocs_adapter.site_folder import write_files
-from resolutions.mkdocs_adapter.speed.files_during_pages import FilesDuringPages
 from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,38 +95,6 @@ def test_a_content_that_fails_fails_the_writing(tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match="broken content callable"):
         write_files(str(tmp_path), [GeneratedFile("ok.json", "{}"), GeneratedFile("feed.xml", broken)], workers=2)
-
-
-def test_files_written_during_the_pages_leave_mkdocs_destinations_to_the_end(tmp_path: Path) -> None:
-    # MkDocs writes a page and a hand-written static file after the writing started: a redirect at the page's
-    # place never replaces it, a data file at the static file's place does, as when everything came after.
-    site = tmp_path / "site"
-    site.mkdir()
-    writer = FilesDuringPages()
-    items = [*_items(), GeneratedFile("data.csv", "generated,csv\n")]
-    writer.start(str(site), items, {"page/index.html", "data.csv"}, threads=1)
-    (site / "page").mkdir(exist_ok=True)
-    (site / "page" / "index.html").write_text("<p>the page MkDocs wrote</p>", encoding="utf-8")
-    (site / "data.csv").write_text("hand-written\n", encoding="utf-8")
-    problems = writer.finish(str(site), items, workers=2)
-    assert sorted(problems) == ["refusing to write '../escaped.txt' outside the site folder",
-                                "refusing to write '/tmp/absolute.txt' outside the site folder"]
-    tree = _tree(site)
-    assert tree["page/index.html"] == b"<p>the page MkDocs wrote</p>"
-    assert tree["data.csv"] == b"generated,csv\n"
-    assert tree["search-index/meta.json"] == b"{}"  # a folder's files, produced after the pages
-    assert len([p for p in tree if p.startswith("A/RES/60/")]) == 300
-
-
-def test_a_failed_build_stops_the_files_started(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    writer = FilesDuringPages()
-    writer.start(str(site), [GeneratedFile(f"A/RES/{n}/index.json", "{}") for n in range(20_000)], set(), threads=1)
-    writer.cancel()
-    written = len(_tree(site))
-    assert written < 20_000
-    assert len(_tree(site)) == written  # nothing is written after cancel returned
 
 
 # --- the plugin: the same site whatever the concurrency ------------------------------------------------------

@@ -7,9 +7,7 @@ Each handler is a few lines, in the order MkDocs calls them:
   each resolution page its symbol URL, log every diagnostic, add the generated pages (``site_outputs``);
 - ``on_nav`` … ``on_page_context``: resolution pages skip Python-Markdown; their body is rendered by
   ``render.render_resolution`` right before MkDocs writes the page (``speed/fast_pages`` fills it into a frame);
-- ``on_env``: start writing the data files and redirects on threads while MkDocs makes the pages
-  (``speed/files_during_pages``);
-- ``on_post_build``: finish those files, wait for the Pagefind
+- ``on_post_build``: write the data files and redirects (``concurrency`` threads), wait for the Pagefind
   search bundle started in ``on_files`` (``pagefind_index``), then fail
   the build once if any diagnostic was an error (``mkdocs serve`` keeps serving and shows them);
 - under ``mkdocs serve``: unchanged pages keep their HTML, and generated files are written when a browser asks
@@ -40,14 +38,13 @@ from resolutions.data import datasets, search_records
 from resolutions.data.mandate_files import mandate_files
 from resolutions.data.series_data import series_file
 from resolutions.mkdocs_adapter.config import ResolutionsConfig
-from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal
+from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal, write_files
 from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle, preview_folder
 from resolutions.mkdocs_adapter.packaged_theme import use_packaged_theme
 from resolutions.mkdocs_adapter.source_guard import (
     config_dir, drop_agenda_sources, refuse_unsafe_links, shown_docs_dir,
 )
 from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
-from resolutions.mkdocs_adapter.speed.files_during_pages import FilesDuringPages, mkdocs_destinations
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.speed.speedups import Speedups
 from resolutions.mkdocs_adapter.speed.watcher import use_file_events
@@ -105,7 +102,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.fast_pages = FastPages()
         self.preview_files = PreviewFiles()
         self.search_bundle = PagefindBundle()
-        self.files_during_pages = FilesDuringPages()
         self._frozen = False
 
     # --- events, in the order MkDocs calls them ------------------------------------------------------------
@@ -137,7 +133,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.is_serve:
             self.preview_files.abandon()
-        self.files_during_pages.cancel()
         self.search_bundle.cancel()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
@@ -218,9 +213,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             own = self.sources.keys() | self.generated_pages.keys()
             self.fast_pages.use_env(env, [f.page for f in files.documentation_pages() if f.src_uri in own and f.page])
         self.speedups.reuse_compiled_templates(env)
-        if not self.is_serve and self.config.workers() > 1:  # the build process's own core makes the pages
-            self.files_during_pages.start(config.site_dir, self.generated_files, mkdocs_destinations(files, config),
-                                          threads=self.config.workers() - 1)
         return env
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str | None:
@@ -237,8 +229,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.is_serve:  # written when a browser asks for them
             self._publish_to_preview(config.site_dir)
         else:
-            for problem in self.files_during_pages.finish(config.site_dir, self.generated_files,
-                                                          workers=self.config.workers()):
+            for problem in write_files(config.site_dir, self.generated_files, workers=self.config.workers()):
                 log.error(f"resolutions: {problem}")
             for problem in self.search_bundle.finish():  # Pagefind writes its bundle beside the pages
                 log.error(f"resolutions: {problem}")

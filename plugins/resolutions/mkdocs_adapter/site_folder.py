@@ -13,7 +13,7 @@ import errno
 import os
 import posixpath
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -84,48 +84,25 @@ def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder],
     """Write ``items`` into ``site_dir`` (a folder's files produced now); the message of each file refused
     (written nowhere).
 
-    With ``workers`` > 1, that many threads write batches of files (``FilesWriting``). Files are independent of
-    each other (the pages, which a redirect must not replace, are written before), so the order they are
-    written in does not matter."""
+    With ``workers`` > 1, that many threads write batches of files: the file system calls (about 0.25 ms to
+    create a file or a folder on a slow disk, some 50,000 files at 20,000 resolutions) release the GIL, so
+    they overlap with making the next contents. Files are independent of each other (the pages, which a
+    redirect must not replace, are written before), so the order they are written in does not matter."""
+    site = SiteFolder(site_dir)
+    files = _each_file(items)
     if workers <= 1:
-        site = SiteFolder(site_dir)
-        return [problem for data_file in _each_file(items) if (problem := _write_checked(site, data_file))]
-    return FilesWriting(site_dir, items, workers).finish()
-
-
-class FilesWriting:
-    """``items`` being written into ``site_dir`` by ``threads`` worker threads, from the moment it is made.
-
-    The file system calls (about 0.25 ms to create a file or a folder on a slow disk, some 50,000 files at
-    20,000 resolutions) release the GIL, so they overlap with whatever else this process computes meanwhile:
-    the next contents, or MkDocs' pages when the writing starts before them."""
-
-    def __init__(self, site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder], threads: int) -> None:
-        self._site = SiteFolder(site_dir)
-        self._stopped = False
-        self._pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="resolutions-files")
-        self._batches = [self._pool.submit(self._write_batch, batch) for batch in _batches(_each_file(items), _BATCH)]
-
-    def finish(self) -> list[str]:
-        """Wait for every file; the message of each file refused. A content that failed raises here."""
-        try:
-            return [problem for batch in self._batches for problem in batch.result()]
-        finally:
-            self._pool.shutdown(cancel_futures=True)
-
-    def cancel(self) -> None:
-        """Write no further file, and wait for the files being written now (the build failed)."""
-        self._stopped = True
-        self._pool.shutdown(cancel_futures=True)
-
-    def _write_batch(self, batch: list[GeneratedFile]) -> list[str]:
-        if self._stopped:
-            return []
-        return [problem for data_file in batch if (problem := _write_checked(self._site, data_file))]
+        return [problem for data_file in files if (problem := _write_checked(site, data_file))]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="resolutions-files") as pool:
+        batches = pool.map(partial(_write_batch, site), _batches(files, _BATCH))
+        return [problem for problems in batches for problem in problems]
 
 
 _BATCH = 64
 """Files per task of the writing threads: few tasks to hand out, and still a share for each thread."""
+
+
+def _write_batch(site: SiteFolder, batch: list[GeneratedFile]) -> list[str]:
+    return [problem for data_file in batch if (problem := _write_checked(site, data_file))]
 
 
 def _batches(files: Iterator[GeneratedFile], size: int) -> Iterator[list[GeneratedFile]]:

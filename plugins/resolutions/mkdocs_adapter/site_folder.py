@@ -42,7 +42,7 @@ class SiteFolder:
             return False
         # The open itself refuses a link in place of the file (it could lead outside) and, for a file that must
         # not replace another (a redirect where a page is), any file already there: one system call per file
-        # instead of three or four, each of which hands the GIL to another thread and waits to get it back.
+        # instead of three or four, each a hand-over of the GIL between the writing threads.
         flags = _WRITE | (os.O_TRUNC if data_file.replace_existing else os.O_EXCL)
         try:
             descriptor = _open_making_folders(target, flags)

@@ -74,6 +74,18 @@ def test_a_folder_that_is_a_link_out_of_the_site_is_refused(tmp_path: Path) -> N
     assert list(outside.iterdir()) == []
 
 
+def test_a_link_in_place_of_a_file_is_not_written_through(tmp_path: Path) -> None:
+    site, outside = tmp_path / "site", tmp_path / "outside.txt"
+    outside.write_text("kept", encoding="utf-8")
+    (site / "a").mkdir(parents=True)
+    (site / "data.json").symlink_to(outside)
+    (site / "a" / "index.html").symlink_to(outside)
+    problems = write_files(str(site), [GeneratedFile("data.json", "{}"),
+                                       GeneratedFile("a/index.html", "<p>redirect</p>", replace_existing=False)])
+    assert problems == ["refusing to write 'data.json': a link on its way leads outside the site folder"]
+    assert outside.read_text(encoding="utf-8") == "kept"
+
+
 def test_a_content_that_fails_fails_the_writing(tmp_path: Path) -> None:
     def broken() -> str:
         raise ValueError("broken content callable")

@@ -9,6 +9,7 @@ build: at 20,000 resolutions the plugin writes ~80,000 files, and resolving ever
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 from concurrent.futures import ThreadPoolExecutor
@@ -37,12 +38,21 @@ class SiteFolder:
     def write(self, data_file: GeneratedFile) -> bool:
         """Write ``data_file`` (streamed chunk by chunk); False when refused (outside) or kept (existing file)."""
         target = self.target(data_file.dest_uri)
-        if target is None or os.path.islink(target):  # a link in place of the file could lead outside
+        if target is None or (not _NO_FOLLOW and os.path.islink(target)):
             return False
-        if not data_file.replace_existing and os.path.exists(target):
-            return False  # pages are written before data files: a redirect never replaces a page
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
+        # The open itself refuses a link in place of the file (it could lead outside) and, for a file that must
+        # not replace another (a redirect where a page is), any file already there: one system call per file
+        # instead of three or four, each a hand-over of the GIL between the writing threads.
+        flags = _WRITE | (os.O_TRUNC if data_file.replace_existing else os.O_EXCL)
+        try:
+            descriptor = _open_making_folders(target, flags)
+        except FileExistsError:
+            return False  # kept: a redirect never replaces a page
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return False  # a link in place of the file
+            raise
+        with open(descriptor, "wb") as handle:
             for chunk in data_file.chunks():
                 handle.write(chunk)
         return True
@@ -55,6 +65,19 @@ class SiteFolder:
             known = self._folder_is_safe(parent) and not os.path.islink(os.path.join(self.root, folder))
             self._safe_folders[folder] = known
         return known
+
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_WRITE = os.O_WRONLY | os.O_CREAT | _NO_FOLLOW | getattr(os, "O_BINARY", 0)
+
+
+def _open_making_folders(target: str, flags: int) -> int:
+    """``os.open(target, flags)``, its folders made first when they are missing (only then: most exist)."""
+    try:
+        return os.open(target, flags, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        return os.open(target, flags, 0o666)
 
 
 def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder], workers: int = 1) -> list[str]:

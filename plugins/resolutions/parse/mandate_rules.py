@@ -14,7 +14,8 @@ LEAD_WORDS = (
     "to that end", "to this end",
     "accordingly", "therefore", "in addition", "additionally", "similarly", "likewise", "consequently",
     "hereby", "formally", "cordially", "warmly", "kindly", "solemnly", "in that connection", "in this connection",
-    "reiterates its", "renews its", "repeats its", "reiterates the", "renews the", "meanwhile", "in the meantime",
+    "reiterates its", "renews its", "repeats its", "reiterates the", "renews the", "reaffirms its", "reaffirms the",
+    "meanwhile", "in the meantime",
 )
 """Words that may stand before the verb (``Also requests``, ``In this regard, urges``); skipped."""
 
@@ -132,7 +133,18 @@ ACTIONS = (
                 "to keep the security council informed", "to keep the general assembly informed",
                 "to keep it informed", "to keep the council regularly informed", "keep the council informed",
                 "to inform the council", "to inform the security council", "to inform the general assembly",
-                "written update", "oral update", "to brief", "briefing", "annual report", "progress report")),
+                "written update", "oral update", "to brief", "briefing", "annual report", "progress report",
+                # Information passed on to a body, whatever the verb: communicate, apprise.
+                "communicate … information", "communicate … views", "submit … views",
+                "apprise", "keep … apprised",
+                # A report in any form: plural, folded into the actor's reports, forwarded records or summaries.
+                "submit … reports", "prepare … reports", "transmit … reports",
+                "incorporate into his", "incorporate into her", "incorporate into its", "incorporate in his",
+                "incorporate in her", "incorporate in its", "include … in a report", "in a report",
+                "submit … recommendations", "present … recommendations", "make … proposals available",
+                "contribute … to that report", "contribute … to the report",
+                "forward … summary", "forward … records", "forward … report", "transmit … summary",
+                "transmit … records")),
     ("extend", ("to extend the mandate", "extend the mandate", "to renew the mandate", "renew the mandate",
                 "to extend until", "to extend the period", "to extend the term", "to extend its mandate",
                 "to extend the authorization", "extend the authorizations", "to extend the measures",
@@ -208,13 +220,25 @@ UNRESOLVED_SESSION = tuple(
 DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE", "until DATE", "up to DATE",
             "ending DATE", "by the end of MONTH YEAR", "by MONTH YEAR", "until MONTH YEAR", "no later than MONTH YEAR",
             "not later than MONTH YEAR", "before MONTH YEAR", "by the end of YEAR", "by YEAR", "until YEAR",
-            "in the first half of YEAR", "in the second half of YEAR")
+            "in the first half of YEAR", "in the second half of YEAR", "in the first quarter of YEAR",
+            "in the second quarter of YEAR", "in the third quarter of YEAR", "in the fourth quarter of YEAR",
+            "in the first part of YEAR", "in the second part of YEAR")
 """Phrases that name a date something is due by (or a mandate lasts until): DATE is a printed day month
 year, MONTH a month name, YEAR four digits. The first one in the clause wins."""
 
+DUE_DATE_AHEAD = ("on DATE",)
+"""Date phrases that are a due point only when the day is after the resolution's adoption (``convene … on 1
+December 2020``): before it, or with no adoption date, they say when something happened (``adopted on …``); nor
+after a word of ``DATE_AHEAD_NOT_AFTER``."""
+
+DATE_AHEAD_NOT_AFTER = ("beginning", "starting", "commencing", "effective", "from", "since", "adopted", "signed")
+"""Words before a ``DUE_DATE_AHEAD`` phrase that make its day a start or a past event, not a due point (``for a
+period of four years, beginning on 1 January 2020``)."""
+
 RECURRENCE = (
     ("annual", ("annually", "on an annual basis", "every year", "each year", "yearly", "annual basis",
-                "annual reporting")),
+                "annual reporting", "in his annual report", "in her annual report", "in its annual report",
+                "in his annual reports", "in her annual reports", "in its annual reports", "in their annual reports")),
     ("biennial", ("biennially", "every two years", "on a biennial basis", "biennial basis", "biennial report")),
     ("triennial", ("every three years", "triennially", "on a triennial basis", "triennial basis")),
     ("quadrennial", ("every four years", "quadrennially", "on a quadrennial basis")),

@@ -171,8 +171,11 @@ _SESSION_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t, _how 
 _UNRESOLVED = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.UNRESOLVED_SESSION)})", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATE_REACH = 40  # characters before a year where its date phrase starts ("no later than 15 November")
-_DATES = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.DUE_DATE)})", re.IGNORECASE)
-_DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in rules.DUE_DATE}))})\b", re.IGNORECASE)
+_ALL_DATES = rules.DUE_DATE + rules.DUE_DATE_AHEAD
+_DATES = re.compile(rf"\b(?:{'|'.join(_template(t) for t in _ALL_DATES)})", re.IGNORECASE)
+_DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in _ALL_DATES}))})\b", re.IGNORECASE)
+_AHEAD = re.compile(rf"(?:{'|'.join(_template(t) for t in rules.DUE_DATE_AHEAD)})$", re.IGNORECASE)
+_AHEAD_NOT_AFTER = re.compile(rf"\b(?:{_alternation(rules.DATE_AHEAD_NOT_AFTER)})\s+$", re.IGNORECASE)
 _WITHIN = re.compile(
     rf"\bwithin\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
     re.IGNORECASE)
@@ -482,7 +485,8 @@ def _due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
     match = None
     for year in _YEAR.finditer(clause):
         match = next((m for word in _DATE_STARTS.finditer(clause, max(0, year.start() - _DATE_REACH), year.end())
-                      if (m := _DATES.match(clause, word.start(), year.end())) is not None), None)
+                      if (m := _DATES.match(clause, word.start(), year.end())) is not None
+                      and (not _AHEAD.match(m.group(0)) or _due_ahead(res, clause, m))), None)
         if match is not None:
             break
     if match is not None:
@@ -509,6 +513,14 @@ def _due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
             return date(year, month, min(adopted.day, monthrange(year, month)[1])).isoformat(), within.group(0)
         return (adopted + timedelta(days=count * (7 if unit == "weeks" else 1))).isoformat(), within.group(0)
     return None, None
+
+
+def _due_ahead(res: Resolution, clause: str, match: re.Match[str]) -> bool:
+    """Whether a ``DUE_DATE_AHEAD`` phrase is a due point: its day after the adoption (unknown adoption: no), and
+    no word of ``DATE_AHEAD_NOT_AFTER`` before it."""
+    day = find_date(match.group(0))
+    return bool(day and res.adopted and day > res.adopted
+                and not _AHEAD_NOT_AFTER.search(clause, max(0, match.start() - 20), match.start()))
 
 
 def _normal(text: str) -> str:

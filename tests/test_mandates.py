@@ -173,14 +173,15 @@ def test_the_second_held_out_set_keeps_the_targets_since_its_errors_were_fixed(c
 
 
 @pytest.mark.corpus
-def test_the_third_held_out_set_scores_no_worse_than_its_first_untouched_score(corpus_dir):
-    # Floors are its first score (bench/results/mandates_accuracy.json), rounded down: below the targets
-    # for reporting requests, so they guard against losing ground, and say nothing of reaching them.
+def test_the_third_held_out_set_keeps_its_score_since_its_errors_were_fixed(corpus_dir):
+    # Floors are its score after the rules were fixed for its errors (bench/results/mandates_accuracy.json
+    # "after_fixes"; the untouched first score is "first_score"), rounded down: reporting requests stay below the
+    # issue's 95% recall target, so they guard against losing ground, and say nothing of reaching it.
     bench = load("mandates_accuracy")
     report = bench.evaluate(corpus_dir, bench.labelled_entries(bench.HELD_OUT_3))
     assert report.paragraphs >= 120 and report.tallies["report with due"].labelled >= 45
-    floors = {"mandate": (0.99, 0.97), "action": (0.89, 0.86), "actor": (0.91, 0.89), "due": (0.94, 0.92),
-              "report with due": (0.87, 0.69)}
+    floors = {"mandate": (0.99, 0.97), "action": (0.93, 0.91), "actor": (0.94, 0.92), "due": (0.98, 0.96),
+              "report with due": (0.94, 0.90)}
     for field, (precision, recall) in floors.items():
         tally = report.tallies[field]
         assert tally.precision() >= precision and tally.recall() >= recall, (field, tally)
@@ -201,6 +202,37 @@ def test_the_third_held_out_set_scores_no_worse_than_its_first_untouched_score(c
 def test_another_bodys_session_is_named_with_its_body(text, session, body):
     res, _found = _mandates(f"1. Requests the Secretary-General {text}.")
     assert (res.mandates[0].due_session, res.mandates[0].due_body) == (session, body)
+
+
+@pytest.mark.parametrize("text, action", [
+    ("to communicate to the Secretary-General information on the measures taken", "report"),
+    ("to apprise the General Assembly of that information", "report"),
+    ("to incorporate into his future reports an assessment of progress", "report"),
+    ("to prepare jointly reports on the situation", "report"),
+    ("to forward a summary of the discussions to the Commission", "report"),
+    ("to submit its appropriate recommendations to the Council", "report"),
+    ("to provide assistance in the preparation of national reports", "other"),
+])
+def test_information_and_reports_passed_on_in_any_wording_are_reporting_requests(text, action):
+    _res, found = _mandates(f"1. Requests the Secretary-General {text}.")
+    assert found[0][3] == action
+
+
+@pytest.mark.parametrize("text, due_date, recurrence", [
+    ("to convene a special meeting on 1 December 2022", "2022-12-01", None),
+    ("to convene a special meeting on 1 December 2020", None, None),  # before the adoption: an event, not a due
+    ("to serve for four years, beginning on 1 January 2022", None, None),
+    ("to brief the Council in the first quarter of 2022", "2022", None),
+    ("to include that information in his annual report", None, "annual"),
+])
+def test_due_dates_ahead_quarters_and_annual_reports(text, due_date, recurrence):
+    _res, found = _mandates(f"1. Requests the Secretary-General {text}.")
+    assert (found[0][5], found[0][6]) == (due_date, recurrence)
+
+
+def test_a_reaffirmed_request_is_a_mandate():
+    _res, found = _mandates("1. Reaffirms its request to the Secretary-General to report on the matter.")
+    assert found == [("para-1", "request", "Secretary-General", "report", None, None, None)]
 
 
 def test_a_body_named_by_one_word_is_the_one_named_in_full_before_it():

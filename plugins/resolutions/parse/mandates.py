@@ -11,63 +11,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
-from calendar import monthrange
-from datetime import date, timedelta
-from typing import Callable, Iterable
+from typing import Iterable
 
-from resolutions import symbols
 from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
 from resolutions.parse import codes
 from resolutions.parse import mandate_rules as rules
-from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
+from resolutions.parse.mandate_due import YEAR, find_due_date, find_due_session, issuing_body
+from resolutions.parse.mandate_patterns import WORDS_GAP, alternation
 
 UNRESOLVED_DUE = codes.UNRESOLVED_DUE
 """Code of the info given for a due phrase that names no session or date the text lets us know."""
 
-_WORDS_GAP = r"(?:\S+\s+){0,12}?"  # at most twelve words between a document and whom it goes to
-
-
-def _phrase(text: str) -> str:
-    """A table phrase as a regular expression on whole words (``…`` for a few words)."""
-    parts = [re.escape(part.strip()) for part in text.split("…")]
-    body = (r"\s+" + _WORDS_GAP).join(parts)
-    return body.replace(r"\ ", r"\s+")
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
-
-
-_MONTH = "|".join(m.capitalize() for m in MONTHS)
-_ORDINAL = r"[A-Za-z]+(?:-[A-Za-z]+)?(?<=st|nd|rd|th)"  # an ordinal word ends so: "eighty-first"
-_PLACEHOLDERS = {
-    "ORDINAL": rf"({_ORDINAL})", "YEAR": r"((?:19|20)\d\d)", "NUMBER": r"(\d{1,3})(?:st|nd|rd|th)?",
-    "DATE": rf"(\d{{1,2}}\s+(?:{_MONTH}),?\s+\d{{4}})", "MONTH": rf"({_MONTH})",
-}
-
-
-def _template(text: str, group: str | None = None) -> str:
-    """A table phrase with placeholders as a regular expression; with ``group``, the placeholders' values are the
-    named groups ``<group>_0``, ``<group>_1``… (else numbered groups)."""
-    pattern = _phrase(text)
-    count = 0
-    for name, replacement in _PLACEHOLDERS.items():
-        while name in pattern:
-            value = replacement if group is None else replacement.replace("(", f"(?P<{group}_{count}>", 1)
-            pattern = pattern.replace(name, value, 1)
-            count += 1
-    return pattern
-
-
-_LEAD = rf"(?:(?:{_alternation(rules.LEAD_WORDS)}),?\s+)*"
+_LEAD = rf"(?:(?:{alternation(rules.LEAD_WORDS)}),?\s+)*"
 _VERB_KEYS = {verb: key for verb, key in rules.VERBS}
-_VERB_AT_START = re.compile(rf"^\s*{_LEAD}({_alternation(_VERB_KEYS)})\b", re.IGNORECASE)
-_VERB_HERE = re.compile(rf"(?:{_alternation(_VERB_KEYS)})\b", re.IGNORECASE)
-_JOIN_BEFORE = re.compile(rf"(?:{_alternation(rules.CLAUSE_JOINS)})\s*{_LEAD}\Z", re.IGNORECASE)
+_VERB_AT_START = re.compile(rf"^\s*{_LEAD}({alternation(_VERB_KEYS)})\b", re.IGNORECASE)
+_VERB_HERE = re.compile(rf"(?:{alternation(_VERB_KEYS)})\b", re.IGNORECASE)
+_JOIN_BEFORE = re.compile(rf"(?:{alternation(rules.CLAUSE_JOINS)})\s*{_LEAD}\Z", re.IGNORECASE)
 _JOIN_REACH = 80  # characters before a verb where its join and lead words may stand
-_JOIN_AT_START = re.compile(rf"^(?:{_alternation(rules.CLAUSE_JOINS)})\s*", re.IGNORECASE)
-_NOT_MANDATE = re.compile(rf"^\s*{_LEAD}(?:{_alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
+_JOIN_AT_START = re.compile(rf"^(?:{alternation(rules.CLAUSE_JOINS)})\s*", re.IGNORECASE)
+_NOT_MANDATE = re.compile(rf"^\s*{_LEAD}(?:{alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _HEAD_FIRST_WORDS = frozenset(phrase.split()[0].lower() for phrase in (*rules.LEAD_WORDS, *_VERB_KEYS))
@@ -142,46 +104,21 @@ _VERB_WORDS = frozenset(_words(verb)[0] for verb, _key in rules.VERBS)
 _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word and word.startswith(o) for o in _VERB_WORDS)}))
 """The verbs' first words without those another one begins (``request`` finds ``requests`` too)."""
 
-_FILLERS = re.compile(rf"^(?:(?:{_alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
+_FILLERS = re.compile(rf"^(?:(?:{alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Security Council Committee": a known name continued is another name
 _ACTOR_WORDS = 10  # an actor kept as printed has at most this many words
-_BODY_WORD = re.compile(rf"\b(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b")  # with its capital: a name
-_LINKS = "|".join(rules.SESSION_NAME_LINKS)
-_NAME_GOES_ON_WORDS = re.compile(rf"(?:\s+(?:(?:{_LINKS})\s+)*[A-Z][\w’'-]*|\s+and\s+[A-Z][\w’'-]*)*")
-_OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINKS}|and)\s+)*)*(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b)")
-# "through the Committee for Programme and Coordination and the Advisory Committee": the channels of a report
-_THROUGH = re.compile(rf"\bthrough\s+(?:(?:the|its)\s+)?(?:[A-Z][\w’'-]*,?\s+(?:(?:{_LINKS}|and|its)\s+)*)*\Z")
-_OWN_NAMES = {body: names for body, names in rules.OWN_BODY_NAMES}
 _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
-_NOT_ACTORS = re.compile(rf"\b(?:{_alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
+_NOT_ACTORS = re.compile(rf"\b(?:{alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
 _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
 # One pattern for the whole table: its alternatives are tried in the table's order, so the first actor wins.
 _KNOWN_ACTOR_NAMES = [name for name, _phrases in rules.ACTORS]
-_KNOWN_ACTORS = re.compile("^(?:" + "|".join(rf"(?P<a{i}>(?:{_alternation(phrases)})\b)"
+_KNOWN_ACTORS = re.compile("^(?:" + "|".join(rf"(?P<a{i}>(?:{alternation(phrases)})\b)"
                                              for i, (_name, phrases) in enumerate(rules.ACTORS)) + ")", re.IGNORECASE)
-# One search finds the first session phrase of all (group s<i> is the i-th phrase, v<i>_0 its value).
-_SESSION_REACH = 60  # characters before "session" where its phrase starts ("during its seventy-seventh and …")
-_SESSION_HOW = [how for _phrase_text, how in rules.DUE_SESSION]
-_SESSIONS = re.compile("|".join(rf"(?P<s{i}>\b{_template(t, f'v{i}')}\b)" for i, (t, _how) in enumerate(rules.DUE_SESSION)),
-                       re.IGNORECASE)
-# Every session phrase starts with one of these words: the long patterns are tried only where one stands.
-_SESSION_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t, _how in rules.DUE_SESSION} | {t.split()[0] for t in rules.UNRESOLVED_SESSION}))})\b", re.IGNORECASE)
-_UNRESOLVED = re.compile(rf"\b(?:{'|'.join(_template(t) for t in rules.UNRESOLVED_SESSION)})", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_DATE_REACH = 40  # characters before a year where its date phrase starts ("no later than 15 November")
-_ALL_DATES = rules.DUE_DATE + rules.DUE_DATE_AHEAD
-_DATES = re.compile(rf"\b(?:{'|'.join(_template(t) for t in _ALL_DATES)})", re.IGNORECASE)
-_DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in _ALL_DATES}))})\b", re.IGNORECASE)
-_AHEAD = re.compile(rf"(?:{'|'.join(_template(t) for t in rules.DUE_DATE_AHEAD)})$", re.IGNORECASE)
-_AHEAD_NOT_AFTER = re.compile(rf"\b(?:{_alternation(rules.DATE_AHEAD_NOT_AFTER)})\s+$", re.IGNORECASE)
-_WITHIN = re.compile(
-    rf"\bwithin\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
-    re.IGNORECASE)
 # Searched in the lower-cased clause: twice as fast as ignoring case (the document is named in lower case).
-_RECIPIENT = re.compile(rf"\b(?:{_alternation(rules.RECIPIENTS)})\b")
-_DOCUMENT = re.compile(rf"\b({_alternation(rules.DOCUMENTS)})\b(?:\s+{_WORDS_GAP}({_alternation(rules.RECIPIENTS)})\b)?")
+_RECIPIENT = re.compile(rf"\b(?:{alternation(rules.RECIPIENTS)})\b")
+_DOCUMENT = re.compile(rf"\b({alternation(rules.DOCUMENTS)})\b(?:\s+{WORDS_GAP}({alternation(rules.RECIPIENTS)})\b)?")
 
 
 def with_mandates(res: Resolution) -> Resolution:
@@ -325,11 +262,11 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
     lowered = clause.lower()
     found = _CUES.values(_WORD.findall(_QUOTED.sub("“”", lowered) if "“" in lowered else lowered))
     action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
-    session, due_text, unresolved, due_body = (_due_session(res, clause, para.text) if "session" in lowered
+    session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if "session" in lowered
                                                else (None, None, None, None))
     due_date = None
-    if session is None and ("within" in lowered or (("19" in clause or "20" in clause) and _YEAR.search(clause))):
-        due_date, date_text = _due_date(res, clause)
+    if session is None and ("within" in lowered or (("19" in clause or "20" in clause) and YEAR.search(clause))):
+        due_date, date_text = find_due_date(res, clause)
         due_text = due_text or date_text
     if unresolved is not None and session is None and due_date is None:
         problems.append(Diagnostic(
@@ -351,7 +288,7 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
 
 def _actor(res: Resolution, verb: str, rest: str) -> str:
     if verb == "decide":
-        return _body(res)
+        return issuing_body(res)
     rest = _THAT.sub("", rest, count=1)
     words = _FILLERS.sub("", _TO.sub("", rest.strip(), count=1), count=1)
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
@@ -369,158 +306,6 @@ def _actor(res: Resolution, verb: str, rest: str) -> str:
             break
         kept.append(word)
     return " ".join(kept)
-
-
-def _body(res: Resolution) -> str:
-    return _body_name(res.body, (res.symbol or "")[:2])
-
-
-@lru_cache(maxsize=64)
-def _body_name(printed_body: str | None, symbol_start: str) -> str:
-    for printed, name in rules.BODY_ACTORS:
-        if printed_body and printed.lower() in printed_body.lower():
-            return name
-    return symbols.body_of_symbol(symbol_start) or printed_body or ""
-
-
-def _due_session(res: Resolution, clause: str, text: str) -> tuple[str | None, str | None, str | None, str | None]:
-    """(session, phrase as printed, unresolved phrase, whose session when another body's) of the first session
-    phrase in the clause (of the paragraph ``text``)."""
-    # Searched only just before each "session" (one pattern of many alternatives, tried at every character, was
-    # most of the extraction's time).
-    match = _near_session(_SESSIONS, clause, _not_officers_session)
-    if match is not None:
-        index = int(match.lastgroup[1:])
-        session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
-        return session, match.group(0), match.group(0) if problem else None, _session_body(res, clause, match, text)
-    vague = _near_session(_UNRESOLVED, clause)
-    return None, None, vague.group(0) if vague else None, None
-
-
-def _session_body(res: Resolution, clause: str, match: re.Match[str], text: str) -> str | None:
-    """Whose session the phrase ``match`` names (the rule of ``SESSION_BODY_WORDS``): None for the issuing body's
-    own, else the other body's name."""
-    after = _OF_BODY.match(clause, match.end())
-    if after is not None:
-        start = after.end()
-    elif " its " in match.group(0).lower() or match.group(0).lower().startswith("its "):
-        start = next((found.start() for found in reversed(list(_BODY_WORD.finditer(clause, 0, match.start())))
-                      if not _THROUGH.search(clause, max(0, found.start() - 120), found.start())), -1)
-        if start < 0:
-            return None
-    else:
-        return None
-    name = _body_name_at(clause, start)
-    if name is None or name in _OWN_NAMES.get(_body(res), ()):
-        return None
-    if " " not in name:  # "the Commission": the one named in full before in the paragraph, or in the title
-        return _full_name(name, text[:text.find(clause) if clause in text else len(text)]) or \
-            _full_name(name, res.title) or name
-    return name
-
-
-def _full_name(word: str, text: str) -> str | None:
-    """The last name in ``text`` of several words that holds the body ``word`` (``Commission on …``)."""
-    for found in reversed(list(re.finditer(rf"\b{word}\b", text))):
-        name = _body_name_at(text, found.start())
-        if name is not None and " " in name:
-            return name
-    return None
-
-
-def _body_name_at(clause: str, start: int) -> str | None:
-    """The capitalised name around the body word at ``start`` (``Commission for Social Development``)."""
-    word = _BODY_WORD.match(clause, start)
-    if word is None:
-        return None
-    before = clause[:start].split()
-    kept: list[str] = []
-    while before and (before[-1][:1].isupper() or (before[-1] in ("and", "of") and len(before) > 1
-                                                   and before[-2][:1].isupper())):
-        if before[-1].endswith((",", ";", ":")):
-            break
-        kept.insert(0, before.pop())
-    while kept and not kept[0][:1].isupper():
-        kept.pop(0)
-    following = _NAME_GOES_ON_WORDS.match(clause, word.end())
-    return " ".join([*kept, word.group(0)]) + (following.group(0) if following else "")
-
-
-def _near_session(pattern: re.Pattern[str], clause: str,
-                  keep: Callable[[str, re.Match[str]], bool] | None = None) -> re.Match[str] | None:
-    """The first match of ``pattern`` that ends at a "session" of the clause (and that ``keep`` keeps)."""
-    lowered, start = clause.lower(), 0
-    while (found := lowered.find("session", start)) >= 0:
-        end = found + len("sessions") + 1
-        # The leftmost match in the window, as a search would find it, tried only at the words a phrase starts with.
-        match = next((m for word in _SESSION_STARTS.finditer(clause, max(0, found - _SESSION_REACH), end)
-                      if (m := pattern.match(clause, word.start(), end)) is not None), None)
-        if match is not None and (keep is None or keep(clause, match)):
-            return match
-        start = found + 1
-    return None
-
-
-def _not_officers_session(clause: str, match: re.Match[str]) -> bool:
-    """False for the session of an officer (``the President of the General Assembly at its seventy-fifth
-    session``): it says who, not when."""
-    return not clause[max(0, match.start() - 40):match.start()].rstrip().lower().endswith(rules.SESSION_OFFICERS)
-
-
-def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | None, bool]:
-    """(session code, whether it could not be resolved)."""
-    if how == "year":
-        return value, False
-    if how == "ordinal":
-        number = int(value) if value and value.isdigit() else ordinal_word_value(value or "")
-        return (str(number), False) if number else (None, True)
-    own = res.session or ""
-    if not own.isdigit():
-        return None, True
-    return (str(int(own) + 1) if how == "next" else own), False
-
-
-def _due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
-    # Every date phrase ends with a year: searched only just before each year printed in the clause.
-    match = None
-    for year in _YEAR.finditer(clause):
-        match = next((m for word in _DATE_STARTS.finditer(clause, max(0, year.start() - _DATE_REACH), year.end())
-                      if (m := _DATES.match(clause, word.start(), year.end())) is not None
-                      and (not _AHEAD.match(m.group(0)) or _due_ahead(res, clause, m))), None)
-        if match is not None:
-            break
-    if match is not None:
-        printed = match.group(0)
-        day = find_date(printed)
-        if day:
-            return day, printed
-        month = re.search(rf"({_MONTH})\s+(\d{{4}})", printed, re.IGNORECASE)
-        if month:
-            return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}", printed
-        year = re.search(r"\d{4}", printed)
-        return (year.group(0), printed) if year else (None, None)
-    within = _WITHIN.search(clause)
-    if within is not None and res.adopted:
-        count_text, unit = within.group(1).lower(), within.group(2).lower()
-        count = int(count_text) if count_text.isdigit() else rules.NUMBER_WORDS.get(count_text, 1)
-        try:
-            adopted = date.fromisoformat(res.adopted)
-        except ValueError:
-            return None, None
-        if unit.startswith("month"):  # calendar months: three months from 24 November is 24 February
-            month = adopted.month - 1 + count
-            year, month = adopted.year + month // 12, month % 12 + 1
-            return date(year, month, min(adopted.day, monthrange(year, month)[1])).isoformat(), within.group(0)
-        return (adopted + timedelta(days=count * (7 if unit == "weeks" else 1))).isoformat(), within.group(0)
-    return None, None
-
-
-def _due_ahead(res: Resolution, clause: str, match: re.Match[str]) -> bool:
-    """Whether a ``DUE_DATE_AHEAD`` phrase is a due point: its day after the adoption (unknown adoption: no), and
-    no word of ``DATE_AHEAD_NOT_AFTER`` before it."""
-    day = find_date(match.group(0))
-    return bool(day and res.adopted and day > res.adopted
-                and not _AHEAD_NOT_AFTER.search(clause, max(0, match.start() - 20), match.start()))
 
 
 def _normal(text: str) -> str:

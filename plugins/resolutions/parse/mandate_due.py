@@ -1,0 +1,198 @@
+"""When a mandate is due: the session a clause names (and whose session it is), or the date.
+
+Pure, and driven by the due-point tables of ``mandate_rules`` (docs/mandates.md). A session phrase is searched
+only just before each "session" of a clause, and a date phrase only just before each year printed: one pattern of
+many alternatives tried at every character was most of the extraction's time.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Callable
+
+from resolutions import symbols
+from resolutions.model import Resolution
+from resolutions.parse import mandate_rules as rules
+from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
+from resolutions.parse.mandate_patterns import MONTH, alternation, template
+
+_BODY_WORD = re.compile(rf"\b(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b")  # with its capital: a name
+_LINKS = "|".join(rules.SESSION_NAME_LINKS)
+_NAME_GOES_ON_WORDS = re.compile(rf"(?:\s+(?:(?:{_LINKS})\s+)*[A-Z][\w’'-]*|\s+and\s+[A-Z][\w’'-]*)*")
+_OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINKS}|and)\s+)*)*(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b)")
+# "through the Committee for Programme and Coordination and the Advisory Committee": the channels of a report
+_THROUGH = re.compile(rf"\bthrough\s+(?:(?:the|its)\s+)?(?:[A-Z][\w’'-]*,?\s+(?:(?:{_LINKS}|and|its)\s+)*)*\Z")
+_OWN_NAMES = {body: names for body, names in rules.OWN_BODY_NAMES}
+# One search finds the first session phrase of all (group s<i> is the i-th phrase, v<i>_0 its value).
+_SESSION_REACH = 60  # characters before "session" where its phrase starts ("during its seventy-seventh and …")
+_SESSION_HOW = [how for _phrase_text, how in rules.DUE_SESSION]
+_SESSIONS = re.compile("|".join(rf"(?P<s{i}>\b{template(t, f'v{i}')}\b)" for i, (t, _how) in enumerate(rules.DUE_SESSION)),
+                       re.IGNORECASE)
+# Every session phrase starts with one of these words: the long patterns are tried only where one stands.
+_SESSION_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t, _how in rules.DUE_SESSION} | {t.split()[0] for t in rules.UNRESOLVED_SESSION}))})\b", re.IGNORECASE)
+_UNRESOLVED = re.compile(rf"\b(?:{'|'.join(template(t) for t in rules.UNRESOLVED_SESSION)})", re.IGNORECASE)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_REACH = 40  # characters before a year where its date phrase starts ("no later than 15 November")
+_ALL_DATES = rules.DUE_DATE + rules.DUE_DATE_AHEAD
+_DATES = re.compile(rf"\b(?:{'|'.join(template(t) for t in _ALL_DATES)})", re.IGNORECASE)
+_DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in _ALL_DATES}))})\b", re.IGNORECASE)
+_AHEAD = re.compile(rf"(?:{'|'.join(template(t) for t in rules.DUE_DATE_AHEAD)})$", re.IGNORECASE)
+_AHEAD_NOT_AFTER = re.compile(rf"\b(?:{alternation(rules.DATE_AHEAD_NOT_AFTER)})\s+$", re.IGNORECASE)
+_WITHIN = re.compile(
+    rf"\bwithin\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
+    re.IGNORECASE)
+
+
+def issuing_body(res: Resolution) -> str:
+    return _body_name(res.body, (res.symbol or "")[:2])
+
+
+@lru_cache(maxsize=64)
+def _body_name(printed_body: str | None, symbol_start: str) -> str:
+    for printed, name in rules.BODY_ACTORS:
+        if printed_body and printed.lower() in printed_body.lower():
+            return name
+    return symbols.body_of_symbol(symbol_start) or printed_body or ""
+
+
+def find_due_session(res: Resolution, clause: str, text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(session, phrase as printed, unresolved phrase, whose session when another body's) of the first session
+    phrase in the clause (of the paragraph ``text``)."""
+    # Searched only just before each "session" (one pattern of many alternatives, tried at every character, was
+    # most of the extraction's time).
+    match = _near_session(_SESSIONS, clause, _not_officers_session)
+    if match is not None:
+        index = int(match.lastgroup[1:])
+        session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
+        return session, match.group(0), match.group(0) if problem else None, _session_body(res, clause, match, text)
+    vague = _near_session(_UNRESOLVED, clause)
+    return None, None, vague.group(0) if vague else None, None
+
+
+def _session_body(res: Resolution, clause: str, match: re.Match[str], text: str) -> str | None:
+    """Whose session the phrase ``match`` names (the rule of ``SESSION_BODY_WORDS``): None for the issuing body's
+    own, else the other body's name."""
+    after = _OF_BODY.match(clause, match.end())
+    if after is not None:
+        start = after.end()
+    elif " its " in match.group(0).lower() or match.group(0).lower().startswith("its "):
+        start = next((found.start() for found in reversed(list(_BODY_WORD.finditer(clause, 0, match.start())))
+                      if not _THROUGH.search(clause, max(0, found.start() - 120), found.start())), -1)
+        if start < 0:
+            return None
+    else:
+        return None
+    name = _body_name_at(clause, start)
+    if name is None or name in _OWN_NAMES.get(issuing_body(res), ()):
+        return None
+    if " " not in name:  # "the Commission": the one named in full before in the paragraph, or in the title
+        return _full_name(name, text[:text.find(clause) if clause in text else len(text)]) or \
+            _full_name(name, res.title) or name
+    return name
+
+
+def _full_name(word: str, text: str) -> str | None:
+    """The last name in ``text`` of several words that holds the body ``word`` (``Commission on …``)."""
+    for found in reversed(list(re.finditer(rf"\b{word}\b", text))):
+        name = _body_name_at(text, found.start())
+        if name is not None and " " in name:
+            return name
+    return None
+
+
+def _body_name_at(clause: str, start: int) -> str | None:
+    """The capitalised name around the body word at ``start`` (``Commission for Social Development``)."""
+    word = _BODY_WORD.match(clause, start)
+    if word is None:
+        return None
+    before = clause[:start].split()
+    kept: list[str] = []
+    while before and (before[-1][:1].isupper() or (before[-1] in ("and", "of") and len(before) > 1
+                                                   and before[-2][:1].isupper())):
+        if before[-1].endswith((",", ";", ":")):
+            break
+        kept.insert(0, before.pop())
+    while kept and not kept[0][:1].isupper():
+        kept.pop(0)
+    following = _NAME_GOES_ON_WORDS.match(clause, word.end())
+    return " ".join([*kept, word.group(0)]) + (following.group(0) if following else "")
+
+
+def _near_session(pattern: re.Pattern[str], clause: str,
+                  keep: Callable[[str, re.Match[str]], bool] | None = None) -> re.Match[str] | None:
+    """The first match of ``pattern`` that ends at a "session" of the clause (and that ``keep`` keeps)."""
+    lowered, start = clause.lower(), 0
+    while (found := lowered.find("session", start)) >= 0:
+        end = found + len("sessions") + 1
+        # The leftmost match in the window, as a search would find it, tried only at the words a phrase starts with.
+        match = next((m for word in _SESSION_STARTS.finditer(clause, max(0, found - _SESSION_REACH), end)
+                      if (m := pattern.match(clause, word.start(), end)) is not None), None)
+        if match is not None and (keep is None or keep(clause, match)):
+            return match
+        start = found + 1
+    return None
+
+
+def _not_officers_session(clause: str, match: re.Match[str]) -> bool:
+    """False for the session of an officer (``the President of the General Assembly at its seventy-fifth
+    session``): it says who, not when."""
+    return not clause[max(0, match.start() - 40):match.start()].rstrip().lower().endswith(rules.SESSION_OFFICERS)
+
+
+def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | None, bool]:
+    """(session code, whether it could not be resolved)."""
+    if how == "year":
+        return value, False
+    if how == "ordinal":
+        number = int(value) if value and value.isdigit() else ordinal_word_value(value or "")
+        return (str(number), False) if number else (None, True)
+    own = res.session or ""
+    if not own.isdigit():
+        return None, True
+    return (str(int(own) + 1) if how == "next" else own), False
+
+
+def find_due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
+    # Every date phrase ends with a year: searched only just before each year printed in the clause.
+    match = None
+    for year in YEAR.finditer(clause):
+        match = next((m for word in _DATE_STARTS.finditer(clause, max(0, year.start() - _DATE_REACH), year.end())
+                      if (m := _DATES.match(clause, word.start(), year.end())) is not None
+                      and (not _AHEAD.match(m.group(0)) or _due_ahead(res, clause, m))), None)
+        if match is not None:
+            break
+    if match is not None:
+        printed = match.group(0)
+        day = find_date(printed)
+        if day:
+            return day, printed
+        month = re.search(rf"({MONTH})\s+(\d{{4}})", printed, re.IGNORECASE)
+        if month:
+            return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}", printed
+        year = re.search(r"\d{4}", printed)
+        return (year.group(0), printed) if year else (None, None)
+    within = _WITHIN.search(clause)
+    if within is not None and res.adopted:
+        count_text, unit = within.group(1).lower(), within.group(2).lower()
+        count = int(count_text) if count_text.isdigit() else rules.NUMBER_WORDS.get(count_text, 1)
+        try:
+            adopted = date.fromisoformat(res.adopted)
+        except ValueError:
+            return None, None
+        if unit.startswith("month"):  # calendar months: three months from 24 November is 24 February
+            month = adopted.month - 1 + count
+            year, month = adopted.year + month // 12, month % 12 + 1
+            return date(year, month, min(adopted.day, monthrange(year, month)[1])).isoformat(), within.group(0)
+        return (adopted + timedelta(days=count * (7 if unit == "weeks" else 1))).isoformat(), within.group(0)
+    return None, None
+
+
+def _due_ahead(res: Resolution, clause: str, match: re.Match[str]) -> bool:
+    """Whether a ``DUE_DATE_AHEAD`` phrase is a due point: its day after the adoption (unknown adoption: no), and
+    no word of ``DATE_AHEAD_NOT_AFTER`` before it."""
+    day = find_date(match.group(0))
+    return bool(day and res.adopted and day > res.adopted
+                and not _AHEAD_NOT_AFTER.search(clause, max(0, match.start() - 20), match.start()))

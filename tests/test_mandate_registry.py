@@ -162,3 +162,15 @@ def test_the_site_has_the_registry_and_the_plugin_option_leaves_it_out(tmp_path)
     assert built.returncode == 0, built.log
     assert not (built.site / "mandates.json").exists() and not (built.site / "mandates").exists()
     assert ">Mandates<" not in (built.site / page_of(first["symbol"])).read_text(encoding="utf-8")
+
+
+def test_the_overview_counts_open_ended_mandates_by_action_and_body():
+    # Open-ended mandates are listed on their actor's page, so the overview's action and body counts include them:
+    # a collection of open-ended requests only must not show empty "By action" and "By body" lists.
+    res = _resolution(10, 75, "1. Urges States to cooperate with the Organization.\n\n"
+                              "2. Requests the Secretary-General to continue his efforts.")
+    pages = {page.src_uri: page for page in mandates.registry_pages(mandates.entries([res], _url_for))}
+    overview = pages["mandates/index.md"].context
+    assert overview["tracked"] == 0 and overview["open_ended"] == 2
+    assert sum(action["count"] for action in overview["actions"]) == 2
+    assert [body["count"] for body in overview["bodies"]] == [2]

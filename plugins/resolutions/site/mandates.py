@@ -229,8 +229,9 @@ def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
         actors.append({"label": OTHER_ACTORS, "url": others_url, "count": len(others),
                        "open": sum(1 for e in others if not has_due_point(e.mandate)), "actors": other_actors,
                        "fewer_than": ACTOR_PAGE_FROM})
-    actions = _counts(tracked, lambda e: e.mandate.action)
-    bodies = _counts(tracked, lambda e: body_of(e.res) or "")
+    # Every mandate is on a page (open-ended ones on their actor's), so the overview counts them all.
+    actions = _counts(all_entries, lambda e: e.mandate.action)
+    bodies = _counts(all_entries, lambda e: body_of(e.res) or "")
     common = {"notice": UNOFFICIAL_NOTICE, "overview_url": MANDATES_URL}
     open_ended = sum(1 for e in all_entries if not has_due_point(e.mandate))
     pages.append(GeneratedPage(

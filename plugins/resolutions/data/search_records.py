@@ -13,13 +13,13 @@ writes the first page, so the index is built beside the pages (docs/search.md).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
 from html import escape
 from typing import Iterable, Iterator, Sequence
 
+from resolutions.data.published import compact
 from resolutions.model import Paragraph, Resolution, Table
 from resolutions.site.labels import format_date
 from resolutions.site.site_plan import GeneratedFile, GeneratedPage
@@ -89,8 +89,8 @@ def symbol_lookup_files(pages: Sequence[tuple[Resolution, str]]) -> list[Generat
     contents: list[dict[str, list[list[str]]]] = [{} for _ in range(shards)]
     for key, found in entries.items():
         contents[shard_of(key, shards)][key] = [_lookup_result(*pages[number]) for _, number in sorted(found)]
-    files = [GeneratedFile(f"{SYMBOLS_FOLDER}/{n}.json", _compact_json(content)) for n, content in enumerate(contents)]
-    files.append(GeneratedFile(f"{SYMBOLS_FOLDER}/shards.json", _compact_json({"shards": shards})))
+    files = [GeneratedFile(f"{SYMBOLS_FOLDER}/{n}.json", compact(content)) for n, content in enumerate(contents)]
+    files.append(GeneratedFile(f"{SYMBOLS_FOLDER}/shards.json", compact({"shards": shards})))
     return files
 
 
@@ -99,10 +99,6 @@ def _lookup_result(resolution: Resolution, url: str) -> list[str]:
     if len(title) > TITLE_CHARACTERS:
         title = title[:TITLE_CHARACTERS].rsplit(" ", 1)[0] + "…"
     return [url, resolution.symbol or "", title, format_date(resolution.adopted)]
-
-
-def _compact_json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 # -- Pagefind records -------------------------------------------------------------------------------------

@@ -203,7 +203,7 @@ def test_each_resolution_once_under_each_of_its_agenda_items(built):
         for number in {views.agenda_item_id(i.number): i.number for i in res.agenda_items}.values():
             item_url = views.agenda_item_url(res, number)
             assert _links_to(_page(site, item_url), item_url, res_url) == 1, (res.symbol, number)
-            index_url = views.agenda_index_url(res)
+            index_url = views.agenda_index_url(views.session_id(res))
             section = _page(site, index_url).split(f'id="item-{views.agenda_item_id(number)}"', 1)[1].split("</section>")[0]
             assert _links_to(section, index_url, res_url) == 1, (res.symbol, number)
             checked += 1

@@ -275,9 +275,11 @@ def test_every_footnote_marker_has_its_note_and_back_link(basic, basic_resolutio
 
 
 def _footnote_marks(res):
-    from resolutions.site.citation_targets import iter_paragraphs
+    from resolutions.site.citation_targets import visit_paragraphs
 
-    for para, _label in iter_paragraphs(res):
+    paragraphs = []
+    visit_paragraphs(res, lambda para, _label: paragraphs.append(para))
+    for para in paragraphs:
         for mark in para.marks:
             if mark.kind == "footnote":
                 yield mark

@@ -283,14 +283,14 @@ def test_duplicate_symbols_and_missing_symbols_are_listed_once_or_not_at_all():
     assert pages["sessions/51/index.md"].context["counts"]["total"] == 1
 
 
-def test_index_links_for_a_resolution_page():
+def test_a_resolution_page_links_its_session_agenda_items_and_meeting():
     res = make("A/RES/51/148", items=(("20", None), ("78 (a)", None)), meeting=plenary(84, "1996-12-13"))
-    assert views.index_links(res) == {
-        "session": "sessions/51/",
-        "agenda_items": [("20", "sessions/51/agenda/20/"), ("78 (a)", "sessions/51/agenda/78-a/")],
-        "timeline": "timeline/1996/#m-1996-12-13-ga-84",
-    }
-    assert views.index_links(make("A/RES/1/1", session=None, adopted=None)) == {"session": None, "agenda_items": [], "timeline": None}
+    assert views.session_url(res) == "sessions/51/"
+    assert [views.agenda_item_url(res, item) for item in res.agenda_items] == [
+        "sessions/51/agenda/20/", "sessions/51/agenda/78-a/"]
+    assert views.timeline_url(res) == "timeline/1996/#m-1996-12-13-ga-84"
+    unknown = make("A/RES/1/1", session=None, adopted=None)
+    assert (views.session_url(unknown), views.agenda_item_url(unknown, "20"), views.timeline_url(unknown)) == (None, None, None)
 
 
 class _Recorder:

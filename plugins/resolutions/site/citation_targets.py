@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Mapping
 
 from resolutions.model import Paragraph, Resolution
 from resolutions.parse import ids
@@ -108,15 +108,8 @@ def cited_snippet(text: str, cited: str) -> str:
 # --- walking the model ---------------------------------------------------------------------------------
 
 
-def iter_paragraphs(res: Resolution) -> Iterator[tuple[Paragraph, str]]:
-    """Every paragraph of a resolution (nested items included) with its printed reference label."""
-    found: list[tuple[Paragraph, str]] = []
-    _visit_paragraphs(res, lambda para, label: found.append((para, label)))
-    return iter(found)
-
-
-def _visit_paragraphs(res: Resolution, visit: Callable[[Paragraph, str], object]) -> None:
-    """Call ``visit(paragraph, label)`` for every paragraph, in document order (``iter_paragraphs``)."""
+def visit_paragraphs(res: Resolution, visit: Callable[[Paragraph, str], object]) -> None:
+    """Call ``visit(paragraph, label)`` for every paragraph, in document order."""
     _walk(res.preamble, "", "", visit)
     _walk(res.operative, "", "", visit)
     for section in res.sections:
@@ -166,7 +159,7 @@ def labels_and_texts(res: Resolution, with_texts: bool) -> tuple[dict[str, str],
             labels[para.id] = label
             texts[para.id] = para.text
 
-    _visit_paragraphs(res, visit)
+    visit_paragraphs(res, visit)
     labels_set = labels.__setitem__
     for note in res.footnotes:
         labels_set(note.id, f"footnote {note.mark}")

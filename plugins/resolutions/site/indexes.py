@@ -26,6 +26,7 @@ from resolutions.site.views import (
     UNOFFICIAL_NOTICE,
     UrlFor,
     adoption_meetings,
+    agenda_index_url,
     agenda_item_id,
     body_anchor,
     body_of,
@@ -34,7 +35,10 @@ from resolutions.site.views import (
     natural_key,
     official_document_url,
     page_source,
+    session_agenda_item_url,
     session_id,
+    session_list_url,
+    session_page_url,
     sessions_url,
     with_pages,
 )
@@ -117,7 +121,7 @@ def _agenda_items(
                     "number": item.number,
                     "title": None,
                     "title_source": None,
-                    "url": f"sessions/{group.sid}/agenda/{key}/",
+                    "url": session_agenda_item_url(group.sid, item.number),
                     "resolutions": [],
                 }
             if entry["title"] is None and item.title:
@@ -300,11 +304,10 @@ def _session_pages(
     items = _agenda_items(group, titles, rows)
     meetings = _meetings_of(group, rows, document_url)
     counts = _counts(group)
-    base = f"sessions/{group.sid}/"
     links = {
-        "session_url": base,
-        "list_url": f"resolutions/{group.sid}/",
-        "agenda_url": f"{base}agenda/",
+        "session_url": session_page_url(group.sid),
+        "list_url": session_list_url(group.sid),
+        "agenda_url": agenda_index_url(group.sid),
         "overview_url": sessions_url(),
         "timeline_url": "timeline/",
     }
@@ -330,7 +333,7 @@ def _session_pages(
             context={"view": "session_list", "resolutions": listed, **common},
         ),
         GeneratedPage(
-            src_uri=page_source(base),
+            src_uri=page_source(links["session_url"]),
             title=group.label,
             template="session.html",
             context={"agenda_items": item_summaries, "meetings": meetings, "counts": counts, **common},

@@ -74,14 +74,13 @@ class Series:
 class SeriesIndex:
     """The series of a collection, and each symbol's series and neighbouring editions."""
 
-    __slots__ = ("series", "_of", "_position", "_slugs", "_keys")
+    __slots__ = ("series", "_of", "_position", "_keys")
 
     def __init__(self, series: tuple[Series, ...], keys: Mapping[int, tuple[Resolution, tuple]]) -> None:
         self.series = series
         """Every series of two editions or more, ordered by slug."""
         self._of: dict[str, Series] = {}
         self._position: dict[str, int] = {}
-        self._slugs = {s.slug: s for s in series}
         self._keys = keys  # id(resolution) -> (resolution, title key): reused by the next serve build
         for item in series:
             for index, symbol in enumerate(item.editions):
@@ -119,10 +118,6 @@ class SeriesIndex:
         index = self._position[symbol] + 1
         return found.editions[index] if index < len(found.editions) else None
 
-    def by_slug(self, slug: str) -> Series | None:
-        """The series with this slug, or None."""
-        return self._slugs.get(slug)
-
     def __len__(self) -> int:
         return len(self.series)
 
@@ -141,14 +136,10 @@ SERIES_INDEX_URL = "series/"
 """Site-relative URL of the list of every series."""
 
 
+@lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """A title as the same-title rule compares it: lower case, no accents, hyphenated words joined, numbers
     and ordinal words as ``#``, punctuation as single spaces (``"budget for #"``)."""
-    return _title_key(title)
-
-
-@lru_cache(maxsize=65536)
-def _title_key(title: str) -> str:
     text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
     text = _JOINED_HYPHEN.sub("", text)
     text = _NUMBERS.sub("#", text)
@@ -160,10 +151,10 @@ def title_similarity(one: str, other: str) -> float:
     a colon, else the Jaccard index of their normalised words."""
     head_one, colon_one, _ = one.partition(":")
     head_other, colon_other, _ = other.partition(":")
-    if colon_one and colon_other and _title_key(head_one) == _title_key(head_other) \
-            and len(_title_key(head_one).split()) >= 3:
+    if colon_one and colon_other and title_key(head_one) == title_key(head_other) \
+            and len(title_key(head_one).split()) >= 3:
         return 1.0
-    words_one, words_other = set(_title_key(one).split()), set(_title_key(other).split())
+    words_one, words_other = set(title_key(one).split()), set(title_key(other).split())
     if not words_one or not words_other:
         return 0.0
     return len(words_one & words_other) / len(words_one | words_other)
@@ -186,7 +177,7 @@ def _build(resolutions: Iterable[Resolution], by_symbol: Mapping[str, Resolution
         if not res.symbol or by_symbol.get(res.symbol) is not res:
             continue  # no page of its own: not an edition anyone can link to
         was = known.get(id(res))
-        key = was[1] if was is not None and was[0] is res else (body_of(res), res.kind, _title_key(res.title))
+        key = was[1] if was is not None and was[0] is res else (body_of(res), res.kind, title_key(res.title))
         keys[id(res)] = (res, key)
         if key[2]:
             groups.setdefault(key, []).append(res)
@@ -277,8 +268,8 @@ def _join_by_citation(chains: list[list[Resolution]], by_symbol: Mapping[str, Re
 
 def _same_agenda(one: Resolution, other: Resolution) -> bool:
     """Whether two texts share an agenda item title (normalised), or either prints none to compare."""
-    titles = {_title_key(item.title) for item in one.agenda_items if item.title}
-    others = {_title_key(item.title) for item in other.agenda_items if item.title}
+    titles = {title_key(item.title) for item in one.agenda_items if item.title}
+    others = {title_key(item.title) for item in other.agenda_items if item.title}
     return not titles or not others or bool(titles & others)
 
 

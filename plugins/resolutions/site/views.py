@@ -167,16 +167,30 @@ def sessions_url() -> str:
     return "resolutions/"
 
 
+def session_page_url(sid: str) -> str:
+    """Site-relative URL of a session's page (``sessions/51/``)."""
+    return f"sessions/{sid}/"
+
+
+def session_list_url(sid: str) -> str:
+    """Site-relative URL of the list of a session's resolutions (``resolutions/51/``)."""
+    return f"{sessions_url()}{sid}/"
+
+
+def agenda_index_url(sid: str) -> str:
+    """Site-relative URL of a session's agenda-item index (``sessions/51/agenda/``)."""
+    return f"{session_page_url(sid)}agenda/"
+
+
+def session_agenda_item_url(sid: str, number: str) -> str:
+    """Site-relative URL of one agenda item's page in a session (``sessions/51/agenda/78-a/``)."""
+    return f"{agenda_index_url(sid)}{agenda_item_id(number)}/"
+
+
 def session_url(res: Resolution) -> str | None:
     """Site-relative URL of the resolution's session page (``sessions/51/``); None without a known session."""
     sid = session_id(res)
-    return f"sessions/{sid}/" if sid else None
-
-
-def agenda_index_url(res: Resolution) -> str | None:
-    """The agenda-item index of the resolution's session (``sessions/51/agenda/``)."""
-    sid = session_id(res)
-    return f"sessions/{sid}/agenda/" if sid else None
+    return session_page_url(sid) if sid else None
 
 
 def agenda_item_url(res: Resolution, item: AgendaItem | str) -> str | None:
@@ -184,8 +198,7 @@ def agenda_item_url(res: Resolution, item: AgendaItem | str) -> str | None:
     sid = session_id(res)
     if not sid:
         return None
-    number = item.number if isinstance(item, AgendaItem) else item
-    return f"sessions/{sid}/agenda/{agenda_item_id(number)}/"
+    return session_agenda_item_url(sid, item.number if isinstance(item, AgendaItem) else item)
 
 
 def timeline_url(res: Resolution) -> str | None:
@@ -195,17 +208,6 @@ def timeline_url(res: Resolution) -> str | None:
         if date and _ISO_DATE.match(date):
             return f"timeline/{date[:4]}/#{meeting_anchor(res, meeting, date)}"
     return None
-
-
-def index_links(res: Resolution) -> dict:
-    """Everything a resolution page links to in the indexes, for its metadata panel:
-    ``{"session": url, "agenda_items": [(number, url), ...], "timeline": url}`` (site-relative; None or empty
-    when the resolution has no session or no adoption date)."""
-    return {
-        "session": session_url(res),
-        "agenda_items": [(item.number, agenda_item_url(res, item)) for item in res.agenda_items if session_id(res)],
-        "timeline": timeline_url(res),
-    }
 
 
 def page_source(url: str) -> str:

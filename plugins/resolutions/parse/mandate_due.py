@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
 
 from resolutions import symbols
-from resolutions.model import Resolution
+from resolutions.model import Mandate, Resolution
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
 from resolutions.parse.mandate_patterns import MONTH, alternation, template
@@ -28,6 +29,10 @@ _THROUGH = re.compile(rf"\bthrough\s+(?:(?:the|its)\s+)?(?:[A-Z][\w’'-]*,?\s+(
 _OWN_NAMES = {body: names for body, names in rules.OWN_BODY_NAMES}
 # One search finds the first session phrase of all (group s<i> is the i-th phrase, v<i>_0 its value).
 _SESSION_REACH = 60  # characters before "session" where its phrase starts ("during its seventy-seventh and …")
+_SESSION_TAIL = len("sessions in 2030")  # and after its "session", where it ends ("at its session in 2030")
+# "submitted to the Commission on Human Rights ", "adopted ": what may stand before a session phrase of the past
+_PAST = re.compile(rf"(?<!\bbe )(?<!\bbeen )\b(?:{alternation(rules.SESSION_PAST_WORDS)})\s+(?:(?:to|by|at|in|during|"
+                   rf"of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:(?:{_LINKS}|and)\s+)*)*)?\Z")
 _SESSION_HOW = [how for _phrase_text, how in rules.DUE_SESSION]
 _SESSIONS = re.compile("|".join(rf"(?P<s{i}>\b{template(t, f'v{i}')}\b)" for i, (t, _how) in enumerate(rules.DUE_SESSION)),
                        re.IGNORECASE)
@@ -41,9 +46,12 @@ _DATES = re.compile(rf"\b(?:{'|'.join(template(t) for t in _ALL_DATES)})", re.IG
 _DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in _ALL_DATES}))})\b", re.IGNORECASE)
 _AHEAD = re.compile(rf"(?:{'|'.join(template(t) for t in rules.DUE_DATE_AHEAD)})$", re.IGNORECASE)
 _AHEAD_NOT_AFTER = re.compile(rf"\b(?:{alternation(rules.DATE_AHEAD_NOT_AFTER)})\s+$", re.IGNORECASE)
-_WITHIN = re.compile(
-    rf"\bwithin\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
+_MEETING_NAMED = re.compile(rf"\b(?:{alternation(rules.MEETING_NAMED_WORDS)})\b[^;:]{{0,60}}$", re.IGNORECASE)
+_WITHIN = re.compile(  # "within three months", "in two months"
+    rf"\b(?:within|in)\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
     re.IGNORECASE)
+_SPAN_UNITS = (" days", " months", " weeks", " month")
+_SAME_REPORT = re.compile(rf"\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
 
 
 def issuing_body(res: Resolution) -> str:
@@ -63,7 +71,7 @@ def find_due_session(res: Resolution, clause: str, text: str) -> tuple[str | Non
     phrase in the clause (of the paragraph ``text``)."""
     # Searched only just before each "session" (one pattern of many alternatives, tried at every character, was
     # most of the extraction's time).
-    match = _near_session(_SESSIONS, clause, _not_officers_session)
+    match = _near_session(_SESSIONS, clause, _due_ahead_session)
     if match is not None:
         index = int(match.lastgroup[1:])
         session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
@@ -126,7 +134,7 @@ def _near_session(pattern: re.Pattern[str], clause: str,
     """The first match of ``pattern`` that ends at a "session" of the clause (and that ``keep`` keeps)."""
     lowered, start = clause.lower(), 0
     while (found := lowered.find("session", start)) >= 0:
-        end = found + len("sessions") + 1
+        end = found + _SESSION_TAIL + 1
         # The leftmost match in the window, as a search would find it, tried only at the words a phrase starts with.
         match = next((m for word in _SESSION_STARTS.finditer(clause, max(0, found - _SESSION_REACH), end)
                       if (m := pattern.match(clause, word.start(), end)) is not None), None)
@@ -136,10 +144,12 @@ def _near_session(pattern: re.Pattern[str], clause: str,
     return None
 
 
-def _not_officers_session(clause: str, match: re.Match[str]) -> bool:
+def _due_ahead_session(clause: str, match: re.Match[str]) -> bool:
     """False for the session of an officer (``the President of the General Assembly at its seventy-fifth
-    session``): it says who, not when."""
-    return not clause[max(0, match.start() - 40):match.start()].rstrip().lower().endswith(rules.SESSION_OFFICERS)
+    session``: it says who, not when) and for one right after a past participle (``SESSION_PAST_WORDS``: when
+    something happened)."""
+    before = clause[max(0, match.start() - 120):match.start()]
+    return not (before[-40:].rstrip().lower().endswith(rules.SESSION_OFFICERS) or _PAST.search(before))
 
 
 def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | None, bool]:
@@ -155,13 +165,39 @@ def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | 
     return (str(int(own) + 1) if how == "next" else own), False
 
 
-def find_due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]:
+def due_of_the_same_report(mandate: Mandate, earlier: list[Mandate], clause: str) -> Mandate:
+    """``mandate`` with the due point of the report asked for before it in its paragraph (``earlier``) when it is
+    a reporting request with none of its own that names that report (``SAME_REPORT``: *include … in the report*)."""
+    if mandate.action != "report" or mandate.due_session or mandate.due_date or not _SAME_REPORT.search(clause):
+        return mandate
+    before = next((m for m in reversed(earlier) if m.action == "report" and (m.due_session or m.due_date)), None)
+    return mandate if before is None else with_due_of(mandate, before)
+
+
+def with_due_of(mandate: Mandate, source: Mandate) -> Mandate:
+    """``mandate`` due when ``source`` is, unless it has a due point of its own (a session or a date)."""
+    if mandate.due_session or mandate.due_date or not (source.due_session or source.due_date):
+        return mandate
+    return replace(mandate, due_session=source.due_session, due_date=source.due_date, due_body=source.due_body,
+                   due_text=source.due_text, recurrence=mandate.recurrence or source.recurrence)
+
+
+def may_name_date(clause: str, lowered: str) -> bool:
+    """Whether ``find_due_date`` can find anything in the clause (``lowered`` is its lower case): a year printed,
+    or a span counted from the adoption. A cheap test: most clauses have neither."""
+    return ((("19" in clause or "20" in clause) and YEAR.search(clause) is not None)
+            or any(unit in lowered for unit in _SPAN_UNITS))
+
+
+def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tuple[str | None, str | None]:
+    """(due date, phrase as printed) of the first date phrase of the clause that is a due point; ``convening``: the
+    clause asks to convene a meeting, so the date of a meeting it names is its due point (``MEETING_NAMED_WORDS``)."""
     # Every date phrase ends with a year: searched only just before each year printed in the clause.
     match = None
     for year in YEAR.finditer(clause):
         match = next((m for word in _DATE_STARTS.finditer(clause, max(0, year.start() - _DATE_REACH), year.end())
                       if (m := _DATES.match(clause, word.start(), year.end())) is not None
-                      and (not _AHEAD.match(m.group(0)) or _due_ahead(res, clause, m))), None)
+                      and (not _AHEAD.match(m.group(0)) or _due_ahead(res, clause, m, convening))), None)
         if match is not None:
             break
     if match is not None:
@@ -190,9 +226,12 @@ def find_due_date(res: Resolution, clause: str) -> tuple[str | None, str | None]
     return None, None
 
 
-def _due_ahead(res: Resolution, clause: str, match: re.Match[str]) -> bool:
-    """Whether a ``DUE_DATE_AHEAD`` phrase is a due point: its day after the adoption (unknown adoption: no), and
-    no word of ``DATE_AHEAD_NOT_AFTER`` before it."""
-    day = find_date(match.group(0))
+def _due_ahead(res: Resolution, clause: str, match: re.Match[str], convening: bool) -> bool:
+    """Whether a ``DUE_DATE_AHEAD`` phrase is a due point: its day after the adoption (unknown adoption: no), no
+    word of ``DATE_AHEAD_NOT_AFTER`` before it, and not a meeting named in passing (``MEETING_NAMED_WORDS``) unless
+    the clause convenes it."""
+    if not convening and _MEETING_NAMED.search(clause, max(0, match.start() - 90), match.start()):
+        return False
+    day = find_date(match.group(0)) or YEAR.search(match.group(0)).group(0)  # a year alone: after the adoption's
     return bool(day and res.adopted and day > res.adopted
                 and not _AHEAD_NOT_AFTER.search(clause, max(0, match.start() - 20), match.start()))

@@ -1,7 +1,7 @@
 """Table phrases as regular expressions: the one way the mandate reader turns ``mandate_rules`` into patterns.
 
-Pure. ``…`` in a phrase stands for a few words; ``ORDINAL``, ``YEAR``, ``NUMBER``, ``DATE`` and ``MONTH`` stand
-for the values a due phrase carries.
+Pure. ``…`` in a phrase stands for a few words; ``ORDINAL``, ``YEAR``, ``NUMBER``, ``DATE``, ``MONTH``, ``WEEKDAY``
+and ``DAY`` stand for the values a due phrase carries.
 """
 
 from __future__ import annotations
@@ -28,9 +28,11 @@ def alternation(phrases: Iterable[str]) -> str:
 
 MONTH = "|".join(m.capitalize() for m in MONTHS)
 _ORDINAL = r"[A-Za-z]+(?:-[A-Za-z]+)?(?<=st|nd|rd|th)"  # an ordinal word ends so: "eighty-first"
-_PLACEHOLDERS = {
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_PLACEHOLDERS = {  # in this order: WEEKDAY before DAY, which it holds
     "ORDINAL": rf"({_ORDINAL})", "YEAR": r"((?:19|20)\d\d)", "NUMBER": r"(\d{1,3})(?:st|nd|rd|th)?",
-    "DATE": rf"(\d{{1,2}}\s+(?:{MONTH}),?\s+\d{{4}})", "MONTH": rf"({MONTH})",
+    "DATE": rf"(\d{{1,2}}\s+(?:{MONTH}),?\s+\d{{4}})", "MONTH": rf"({MONTH})", "WEEKDAY": rf"((?:{_WEEKDAY}),?)",
+    "DAY": r"(\d{1,2})",
 }
 
 

@@ -22,6 +22,7 @@ LEAD_WORDS = (
 VERBS = (
     # (printed verb phrase, verb key): the longest phrase that matches wins.
     ("requests", "request"), ("request to", "request"), ("request that", "request"), ("asks", "request"),
+    ("request the", "request"),  # a declaration's "we … request the Secretary-General"
     ("directs", "request"), ("instructs", "request"), ("entrusts", "request"), ("mandates", "request"),
     ("calls upon", "call"), ("calls on", "call"), ("call upon", "call"), ("call on", "call"),
     ("calls for", "call"), ("call for", "call"), ("call to", "call"), ("urges", "call"), ("appeals to", "call"),
@@ -30,7 +31,7 @@ VERBS = (
     ("calls again upon", "call"), ("calls once again on", "call"), ("calls once again upon", "call"),
     ("demands", "call"), ("encourages", "encourage"),
     ("invites", "invite"), ("invites and encourages", "invite"), ("invitation to", "invite"),
-    ("authorizes", "authorize"), ("decides", "decide"), ("recommends", "recommend"),
+    ("authorizes", "authorize"), ("decides", "decide"), ("resolves", "decide"), ("recommends", "recommend"),
     ("extends", "decide"), ("renews", "decide"),
 )
 """Operative verbs that ask for an action. ``decides`` (and the Security Council's ``extends``/``renews`` a mandate)
@@ -82,16 +83,21 @@ a capitalised word follows (``Security Council Committee established …`` is th
 actor not in the table is kept as printed, up to ``ACTOR_ENDS``."""
 
 ACTOR_FILLERS = ("the", "all", "relevant", "all relevant", "other", "all other", "concerned", "interested",
-                 "the relevant", "in particular", "including", "its", "their", "those", "involved", "all involved")
-"""Words before the actor's name that are not part of it (``all relevant United Nations entities``)."""
+                 "the relevant", "in particular", "including", "its", "their", "those", "involved", "all involved",
+                 "both", "the two", "two", "each of those", "each of the", "each")
+"""Words before the actor's name that are not part of it (``all relevant United Nations entities``, ``the two
+Governments``, ``each of those Governments``)."""
 
 ACTOR_ENDS = (" to ", ",", ";", ":", " that ", " in order", " should ", " shall ", " will ", " must ", " and the ",
               " and all ", " and other ", " and relevant ", " and its ", " and their ",
-              " as well as ", " within ", " in accordance", " in consultation", " through ", " when ", " which ")
+              " as well as ", " within ", " in accordance", " in consultation", " through ", " when ", " which ",
+              " not to ", " continue ", " consult ", " meet ", " ensure ", " mentioned ")
 """Where the printed words of an actor not in ``ACTORS`` end (the earliest one wins); a lower-case adverb
-(``urgently``, ``actively``: a word ending in ``ly``) ends them too."""
+(``urgently``, ``actively``: a word ending in ``ly``) ends them too, and so do ``not to`` and the verbs that follow an
+actor in *requests that the Special Envoy continue*, *demands that the regime meet its responsibility*, *its request
+that they ensure*."""
 
-ACTOR_PRONOUNS = ("him", "her", "it", "them", "these entities", "these organizations", "these bodies")
+ACTOR_PRONOUNS = ("him", "her", "it", "them", "they", "these entities", "these organizations", "these bodies")
 """An actor named by a pronoun (``…, and encourages him to continue``) is the actor of the clause before; in a
 paragraph whose mandates start after its head (``Congratulates the States parties …, and calls upon them to``),
 the one the head names."""
@@ -99,7 +105,7 @@ the one the head names."""
 NOT_ACTORS = ("efforts", "endeavours", "contributions", "contribution", "collaboration", "cooperation",
               "co-operation", "continuation", "end", "cessation", "provision", "implementation", "establishment",
               "attention", "release", "opening", "compliance", "support", "measures", "steps", "action", "recourse",
-              "evaluation", "exchanges")
+              "evaluation", "exchanges", "convening")
 """Nouns of an action: when the words after the verb hold one before the actor would end (``Encourages the
 continuing efforts of …``, ``Calls for the immediate cessation of …``), the clause names no actor (``""``)."""
 
@@ -118,6 +124,7 @@ ACTIONS = (
                       "to include the item", "include an item", "to include a sub-item", "to include the sub-item",
                       "to include in the programme of work", "to include the question")),
     ("report", ("to report", "report thereon", "report back", "submit reports", "submit … report",
+                "shall report", "will report", "should report", "make a report", "make a … report",
                 "present … report", "prepare … report", "provide … report", "transmit … report",
                 "include in his … report", "include in her … report", "include in its … report",
                 "of his next report", "of her next report", "of its next report", "continue to submit",
@@ -125,7 +132,10 @@ ACTIONS = (
                 "prepare a summary", "prepare … summary",
                 "to include in his report", "to include in her report", "to include in the report",
                 "include in the aforementioned report", "and report", "and to report", "provide information",
-                "submit such information", "supply such information", "submit information", "to update the",
+                "submit such information", "supply such information", "submit information",
+                # Updating a body is informing it; updating a manual or a website is not.
+                "update the general assembly", "update the council", "update the security council",
+                "update the human rights council", "update the commission", "update the committee", "update member states",
                 "make recommendations", "present … reports", "factual summary", "keep … informed",
                 "inform the general assembly", "inform the secretary-general", "inform the committee",
                 "address the general assembly", "interactive dialogue with the general assembly",
@@ -134,13 +144,19 @@ ACTIONS = (
                 "to keep it informed", "to keep the council regularly informed", "keep the council informed",
                 "to inform the council", "to inform the security council", "to inform the general assembly",
                 "written update", "oral update", "to brief", "briefing", "annual report", "progress report",
+                "submit an update", "provide an update", "present an update", "submit updates", "provide updates",
                 # Information passed on to a body, whatever the verb: communicate, apprise.
                 "communicate … information", "communicate … views", "submit … views",
                 "apprise", "keep … apprised",
                 # A report in any form: plural, folded into the actor's reports, forwarded records or summaries.
-                "submit … reports", "prepare … reports", "transmit … reports",
+                "submit … reports", "prepare … reports", "transmit … reports", "provide … with reports",
+                "submit … information", "transmit … information", "submit … material",
                 "incorporate into his", "incorporate into her", "incorporate into its", "incorporate in his",
                 "incorporate in her", "incorporate in its", "include … in a report", "in a report",
+                "include … in the report", "include … in that report", "include … in this report",
+                "include … in the same report", "include … in those reports",
+                # A proposal put in a document the body receives ("to propose in his next budget submission").
+                "propose in his", "propose in her", "propose in its", "propose in the context of",
                 "submit … recommendations", "present … recommendations", "make … proposals available",
                 "contribute … to that report", "contribute … to the report",
                 "forward … summary", "forward … records", "forward … report", "transmit … summary",
@@ -154,16 +170,27 @@ ACTIONS = (
     ("establish", ("to establish", "establish a", "establish an", "to set up", "establishes", "be established")),
     ("convene", ("to convene", "to hold", "to organize a", "to organize an", "convene a", "convene an", "hold a",
                  "to be convened", "be convened", "shall be convened", "will be convened", "shall be held",
-                 "will be held", "to host", "decides to meet", "decide to meet", "preside over")),
-    ("continue", ("to continue", "continue to", "shall continue", "should continue", "will continue", "continue the")),
+                 "will be held", "to host", "decides to meet", "decide to meet", "preside over",
+                 "hold its … session", "arrange … meeting", "arrange … conference")),
+    ("continue", ("to continue", "continue to", "shall continue", "should continue", "will continue", "continue the",
+                  # the continuation itself asked for (not "resources for the continuation of …")
+                  "encourages the continuation", "calls for the continuation", "recommends the continuation",
+                  "urges the continuation", "encourages continuation", "calls for continuation", "shall remain in force")),
 )
 """What is asked, by cue phrase; a clause with none of them asks for an ``other`` action."""
+
+ASKED_OF_OTHERS = ("to invite", "to encourage", "to urge", "to call upon", "to call on")
+"""What an actor is asked to ask of others (``Requests the Secretary-General to invite Governments to submit
+information``): the words from one of these to the next ``and to`` or ``;`` say what the others are to do, so they
+give the actor's clause no cue of ``ACTIONS`` or ``RECURRENCE`` (its action is what else it asks, else ``other``).
+Not for ``decides``: the issuing body's own invitation (*Decides to invite the Chair to present an oral report*) is
+its request."""
 
 DUE_SESSION = (
     # (phrase template, how the session is found): ORDINAL is an ordinal word (``eighty-first``), YEAR four
     # digits (an ECOSOC session), NUMBER digits with their suffix (``81st``).
     ("at its ORDINAL session", "ordinal"), ("at its ORDINAL and ORDINAL sessions", "ordinal"),
-    ("at the ORDINAL session", "ordinal"), ("to its ORDINAL session", "ordinal"), ("of its ORDINAL session", "ordinal"),
+    ("at the ORDINAL session", "ordinal"), ("at the ORDINAL and ORDINAL sessions", "ordinal"), ("to its ORDINAL session", "ordinal"), ("of its ORDINAL session", "ordinal"),
     ("during its ORDINAL session", "ordinal"), ("during the ORDINAL session", "ordinal"),
     ("before its ORDINAL session", "ordinal"), ("by its ORDINAL session", "ordinal"),
     ("for its ORDINAL session", "ordinal"), ("at its NUMBER session", "ordinal"),
@@ -177,6 +204,8 @@ DUE_SESSION = (
     ("at the resumed ORDINAL session", "ordinal"),
     ("the conclusion of its YEAR session", "year"), ("the conclusion of the YEAR session", "year"),
     ("the conclusion of its ORDINAL session", "ordinal"), ("the conclusion of the ORDINAL session", "ordinal"),
+    ("at its session in YEAR", "year"), ("at the session in YEAR", "year"),
+    ("in the ORDINAL session", "ordinal"), ("in its ORDINAL session", "ordinal"),
     ("at its current session", "current"), ("at its present session", "current"),
     ("of its current session", "current"), ("during its current session", "current"),
 )
@@ -188,6 +217,18 @@ SESSION_OFFICERS = ("president of the general assembly", "president of the econo
                     "chair", "chairs", "bureau", "vice-presidents")
 """Officers named with their session (``the President of the General Assembly at its seventy-fifth session``): a
 session phrase right after one says whose officer, not when something is due."""
+
+SESSION_PAST_WORDS = ("submitted", "presented", "adopted", "held", "considered", "issued", "endorsed", "approved",
+                      "launched", "agreed", "decided")
+"""Past participles that make a session phrase right after them (and a body's name: *his report submitted to the
+Commission on Human Rights at its sixtieth session*, *the decisions adopted at its seventy-fourth session*) say when
+something happened, not when anything is due; not after *be* (*to be held at its seventy-fifth session* is ahead). Not *made* nor *taken*: *to report on the progress made at its
+seventy-eighth session* asks for a report at that session."""
+
+CITED_REPORT_WORDS = ("submitted", "presented", "contained", "issued", "considered", "published")
+"""Past participles that make a report named with *his*, *its*, *the*… right before them one already written (*in
+his report submitted to the Commission …*, *the reports contained in …*): named, not asked for, so it is no cue of
+``ACTIONS`` (*a report prepared by …* may well be asked for)."""
 
 SESSION_BODY_WORDS = ("Assembly", "Council", "Commission", "Committee", "Conference", "Board", "Forum", "Congress",
                       "Meeting", "Group", "Summit")
@@ -206,6 +247,12 @@ OWN_BODY_NAMES = (
     ("Economic and Social Council", ("Economic and Social Council", "Council")),
 )
 """How an issuing body names itself (*to the Council at its 2023 session* in an ECOSOC resolution)."""
+
+SAME_REPORT = ("in the report", "in that report", "in this report", "in the same report", "in the said report",
+               "in those reports", "to that report", "to the report")
+"""How a reporting request names the report asked for before it in its paragraph (*to submit … at its
+seventy-seventh session a report …, and also requests the Secretary-General to include … information in the
+report*): with no due point of its own, it is due when that report is."""
 
 UNRESOLVED_SESSION = tuple(
     f"{where} {whose} {which} session"
@@ -226,19 +273,29 @@ DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE
 """Phrases that name a date something is due by (or a mandate lasts until): DATE is a printed day month
 year, MONTH a month name, YEAR four digits. The first one in the clause wins."""
 
-DUE_DATE_AHEAD = ("on DATE",)
+DUE_DATE_AHEAD = ("on DATE", "on WEEKDAY DATE", "on DAY and DATE", "from DAY to DATE", "from DAY MONTH to DATE",
+                  "in YEAR")
 """Date phrases that are a due point only when the day is after the resolution's adoption (``convene … on 1
 December 2020``): before it, or with no adoption date, they say when something happened (``adopted on …``); nor
-after a word of ``DATE_AHEAD_NOT_AFTER``."""
+after a word of ``DATE_AHEAD_NOT_AFTER``. A meeting of several days (``on 18 and 19 May 2023``, ``from 16 to 24
+February 2021``) is due by its last day; WEEKDAY is a day's name (``on Monday, 25 July 2022``)."""
 
-DATE_AHEAD_NOT_AFTER = ("beginning", "starting", "commencing", "effective", "from", "since", "adopted", "signed")
+DATE_AHEAD_NOT_AFTER = ("beginning", "starting", "commencing", "effective", "from", "since", "adopted", "signed",
+                        "period")
 """Words before a ``DUE_DATE_AHEAD`` phrase that make its day a start or a past event, not a due point (``for a
 period of four years, beginning on 1 January 2020``)."""
+
+MEETING_NAMED_WORDS = ("to be held", "to be convened", "to take place", "will be held", "will take place")
+"""Words that make a ``DUE_DATE_AHEAD`` phrase printed after them (within a few words: *the Conference, to be held in
+Kyoto from 7 to 12 March 2021*) the date of a meeting named in passing: a due point only when the clause asks to
+convene that meeting (action ``convene``), not for what is to be done at or about it (*to attend the Meeting …*, *a
+report on synergies with the Conference to be held in 2021*)."""
 
 RECURRENCE = (
     ("annual", ("annually", "on an annual basis", "every year", "each year", "yearly", "annual basis",
                 "annual reporting", "in his annual report", "in her annual report", "in its annual report",
-                "in his annual reports", "in her annual reports", "in its annual reports", "in their annual reports")),
+                "in his annual reports", "in her annual reports", "in its annual reports", "in their annual reports",
+                "annual reports", "next annual report")),
     ("biennial", ("biennially", "every two years", "on a biennial basis", "biennial basis", "biennial report")),
     ("triennial", ("every three years", "triennially", "on a triennial basis", "triennial basis")),
     ("quadrennial", ("every four years", "quadrennially", "on a quadrennial basis")),

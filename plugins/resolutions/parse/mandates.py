@@ -16,7 +16,8 @@ from typing import Iterable
 from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
 from resolutions.parse import codes
 from resolutions.parse import mandate_rules as rules
-from resolutions.parse.mandate_due import YEAR, find_due_date, find_due_session, issuing_body
+from resolutions.parse.mandate_due import (due_of_the_same_report, find_due_date, find_due_session, issuing_body,
+                                           may_name_date, with_due_of)
 from resolutions.parse.mandate_patterns import WORDS_GAP, alternation
 
 UNRESOLVED_DUE = codes.UNRESOLVED_DUE
@@ -39,7 +40,7 @@ _JOIN_END_WORDS = frozenset(phrase.split()[-1].lower() for phrase in (*rules.LEA
                             if phrase.strip(" ,;"))
 """The last words of the joins and lead words: what the word before a further clause's verb is, unless a comma or
 a semicolon (``…, and also requests``, ``…; further urges``)."""
-_TO_AT_START = re.compile(r"^\s*to\b", re.IGNORECASE)
+_TO_AT_START = re.compile(r"^\s*(?:to|that)\b", re.IGNORECASE)  # "(a) To submit …", "(c) That the Secretary-General …"
 _GAP_WORDS = 30  # "…" in a phrase: at most thirty words (quoted agenda item titles are removed before)
 
 
@@ -106,9 +107,12 @@ _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word an
 
 _FILLERS = re.compile(rf"^(?:(?:{alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Security Council Committee": a known name continued is another name
-_ACTOR_WORDS = 10  # an actor kept as printed has at most this many words
+_ACTOR_WORDS = 16  # an actor kept as printed has at most this many words
 _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”")
+_CITED_REPORT = re.compile(rf"\b((?:his|her|its|their|the|that|those)\s+(?:[\w-]+\s+)?)reports?"
+                           rf"(?=\s+(?:{alternation(rules.CITED_REPORT_WORDS)})\b)")
+_ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
 _NOT_ACTORS = re.compile(rf"\b(?:{alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
 _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
@@ -153,7 +157,12 @@ def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[
         if para.items:
             # Items under "Requests the Secretary-General:" say only "To submit …": they inherit verb and actor.
             lead_in = head if head and para.text.rstrip().endswith(":") else None
+            first_item = len(mandates)
             _collect(res, para.items, lead_in, mandates, problems)
+            if lead_in and found:  # "Requests the Special Committee, at its session in 2022: (a) To consider …"
+                mandates[first_item:] = [with_due_of(item, found[0]) for item in mandates[first_item:]]
+        elif head and para.text.rstrip().endswith(":"):
+            inherited = head  # "Resolves:" on its own, its "To …" paragraphs printed after it (early Security Council)
 
 
 def _verb_at_start(text: str) -> re.Match[str] | None:
@@ -205,7 +214,7 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         if actor in rules.ACTOR_PRONOUNS:  # "…, and encourages him to continue": the actor named before
             actor = (mandates[-1].actor if mandates else inherited[1] if inherited
                      else _head_object(text) if head is None else "")
-        mandates.append(_mandate(res, para, verb, actor, clause, problems))
+        mandates.append(due_of_the_same_report(_mandate(res, para, verb, actor, clause, problems), mandates, clause))
     return mandates, head
 
 
@@ -260,13 +269,18 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
              problems: list[Diagnostic]) -> Mandate:
     # A quoted title ("the item entitled “…”") is not what is asked, and would keep "submit … report" apart.
     lowered = clause.lower()
-    found = _CUES.values(_WORD.findall(_QUOTED.sub("“”", lowered) if "“" in lowered else lowered))
+    cue_text = _QUOTED.sub("“”", lowered) if "“" in lowered else lowered
+    if verb != "decide" and " to " in cue_text:  # what the actor is to ask others to do is not its own action
+        cue_text = _ASKED_OF_OTHERS.sub(" ", cue_text)
+    if "report" in cue_text:  # "in his report submitted to …": a report named, not asked for
+        cue_text = _CITED_REPORT.sub(r"\1cited", cue_text)
+    found = _CUES.values(_WORD.findall(cue_text))
     action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
     session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if "session" in lowered
                                                else (None, None, None, None))
     due_date = None
-    if session is None and ("within" in lowered or (("19" in clause or "20" in clause) and YEAR.search(clause))):
-        due_date, date_text = find_due_date(res, clause)
+    if session is None and may_name_date(clause, lowered):
+        due_date, date_text = find_due_date(res, clause, convening=action == "convene")
         due_text = due_text or date_text
     if unresolved is not None and session is None and due_date is None:
         problems.append(Diagnostic(

@@ -162,31 +162,34 @@ def test_a_known_name_continued_is_another_actor():
     assert found[0][2] == "Security Council Committee on sanctions"
 
 
+# The issue's targets on every set the rules were fixed for: >= 95% recall of reporting requests with the right due
+# point and >= 90% precision per field. Their first, held-out scores are "first_score" in
+# bench/results/mandates_accuracy.json; these are the sets' scores once fixed for ("after_fixes"), so they guard
+# against losing ground and say nothing of text the rules were not written for.
 @pytest.mark.corpus
-def test_the_second_held_out_set_keeps_the_targets_since_its_errors_were_fixed(corpus_dir):
+@pytest.mark.parametrize("labels, least", [("HELD_OUT", (60, 10)), ("HELD_OUT_2", (150, 50)), ("HELD_OUT_3", (120, 45)),
+                                           ("HELD_OUT_4", (200, 55))],
+                         ids=["first held-out set", "second set", "third set", "fourth set"])
+def test_every_set_fixed_for_keeps_the_targets(corpus_dir, labels, least):
     bench = load("mandates_accuracy")
-    report = bench.evaluate(corpus_dir, bench.labelled_entries(bench.HELD_OUT_2))
-    assert report.paragraphs >= 150 and report.tallies["report with due"].labelled >= 50
+    report = bench.evaluate(corpus_dir, bench.labelled_entries(getattr(bench, labels)))
+    assert report.paragraphs >= least[0] and report.tallies["report with due"].labelled >= least[1]
     assert report.tallies["report with due"].recall() >= 0.95, report.tallies["report with due"]
     for field in ("mandate", "action", "actor", "due"):
         assert report.tallies[field].precision() >= 0.90, (field, report.tallies[field])
 
 
-# Floors are each set's score rounded down: the third set's after the rules were fixed for its errors
-# ("after_fixes" in bench/results/mandates_accuracy.json; its untouched score is "first_score"), the blind fourth
-# set's one score with the final rules, never tuned on. Reporting requests stay below the issue's 95% recall
-# target in both, so these guard against losing ground and say nothing of reaching it.
+# Floors are each set's score once fixed for, rounded down: a change that loses ground on any field fails.
 @pytest.mark.corpus
-@pytest.mark.parametrize("labels, least, floors", [
-    ("HELD_OUT_3", (120, 45), {"mandate": (0.99, 0.97), "action": (0.93, 0.91), "actor": (0.94, 0.92),
-                               "due": (0.98, 0.96), "report with due": (0.94, 0.90)}),
-    ("HELD_OUT_4", (200, 55), {"mandate": (0.99, 0.98), "action": (0.93, 0.91), "actor": (0.95, 0.93),
-                               "due": (0.93, 0.91), "report with due": (0.87, 0.81)}),
-], ids=["third set, fixed for", "fourth set, blind"])
-def test_the_later_sets_keep_their_scores(corpus_dir, labels, least, floors):
+@pytest.mark.parametrize("labels, floors", [
+    ("HELD_OUT_3", {"mandate": (0.99, 0.98), "action": (0.95, 0.94), "actor": (0.96, 0.95),
+                    "due": (0.99, 0.98), "report with due": (0.99, 0.96)}),
+    ("HELD_OUT_4", {"mandate": (0.99, 0.99), "action": (0.98, 0.97), "actor": (0.98, 0.97),
+                    "due": (0.99, 0.99), "report with due": (0.98, 0.96)}),
+], ids=["third set", "fourth set"])
+def test_the_later_sets_keep_their_scores(corpus_dir, labels, floors):
     bench = load("mandates_accuracy")
     report = bench.evaluate(corpus_dir, bench.labelled_entries(getattr(bench, labels)))
-    assert report.paragraphs >= least[0] and report.tallies["report with due"].labelled >= least[1]
     for field, (precision, recall) in floors.items():
         tally = report.tallies[field]
         assert tally.precision() >= precision and tally.recall() >= recall, (field, tally)
@@ -244,3 +247,92 @@ def test_a_body_named_by_one_word_is_the_one_named_in_full_before_it():
     res, _found = _mandates("1. Welcomes the work of the Commission on Narcotic Drugs, and requests the "
                             "Secretary-General to report to the Commission at its sixty-fifth session.")
     assert (res.mandates[0].due_session, res.mandates[0].due_body) == ("65", "Commission on Narcotic Drugs")
+
+
+SC_HEAD = """**Security Council**
+
+S/RES/999 (1947)
+
+999 (1947). Resolution of 3 October 1947  
+[S/999]
+
+The Security Council,
+
+Having considered the matter,
+
+"""
+
+
+@pytest.mark.parametrize("text, action", [
+    ("to transmit to the Secretary-General such information as called for under the Charter", "report"),
+    ("to submit to the Secretary-General information on the measures they have adopted", "report"),
+    ("to provide the Security Council with reports as appropriate", "report"),
+    ("to propose in his next budget submission either their retention or their abolishment", "report"),
+    ("to update the General Assembly on progress", "report"),
+    ("to update the United Nations Procurement Manual accordingly", "other"),
+    # what the actor is to ask others to do is not its own action
+    ("to update the compilation and to invite Governments to submit information on their practice", "other"),
+    # a report named as already written is not one asked for
+    ("to continue its work, taking into account the proposal in his report submitted to the Commission on Human "
+     "Rights at its sixtieth session", "continue"),
+])
+def test_reporting_requests_in_other_wordings_and_what_is_not_one(text, action):
+    _res, found = _mandates(f"1. Requests the Secretary-General {text}.")
+    assert found[0][3] == action and found[0][4] is None
+
+
+def test_the_body_s_own_invitation_to_report_is_a_reporting_request():
+    _res, found = _mandates("1. Decides to invite the Chair of the Committee to present an oral report to it.")
+    assert found[0][2:4] == ("General Assembly", "report")
+
+
+def test_a_clause_that_names_the_report_asked_before_is_due_when_it_is():
+    _res, found = _mandates("1. Requests the Secretary-General to submit to the General Assembly, at its seventy-seventh "
+                            "session, a report on the matter, and also requests the Secretary-General to include "
+                            "detailed information on these matters in the report.")
+    assert [(m[3], m[4]) for m in found] == [("report", "77"), ("report", "77")]
+
+
+@pytest.mark.parametrize("text, session, due_date", [
+    ("to discuss the matter at its session in 2030", "2030", None),
+    ("to participate in the seventy-seventh session of the General Assembly", "77", None),
+    ("to convene the meeting on 18 and 19 May 2023", None, "2023-05-19"),
+    ("to convene the meeting from 16 to 24 February 2022", None, "2022-02-24"),
+    ("to convene the meeting from 26 April to 4 June and from 5 July to 6 August 2022", None, "2022-08-06"),
+    ("to hold the organizational session on Monday, 25 July 2022", None, "2022-07-25"),
+    ("to report to the Council in two months", None, "2022-02-09"),
+    ("to report to the Economic and Social Council in 2023", None, "2023"),
+    ("to report on the activities carried out in 2021", None, None),  # not after the adoption's year
+    ("to attend the Meeting of States Parties, to be held in Geneva from 30 August to 2 September 2022", None, None),
+    ("to apportion the amount for the period from 1 July to 31 December 2022", None, None),
+    ("to implement the Declaration adopted by the General Assembly at its sixty-fourth session", None, None),
+])
+def test_due_points_in_further_wordings(text, session, due_date):
+    _res, found = _mandates(f"1. Requests the Secretary-General {text}.")
+    assert found[0][4:6] == (session, due_date)
+
+
+def test_items_inherit_the_due_point_of_their_lead_in():
+    _res, found = _mandates("1. Requests the Special Committee, at its session in 2022:\n\n(a) To consider the "
+                            "question;\n\n(b) To report on its work at its seventy-seventh session;")
+    assert [(m[0], m[4]) for m in found] == [("para-1", "2022"), ("para-1-a", "2022"), ("para-1-b", "77")]
+
+
+def test_resolves_is_the_council_s_decision_and_its_paragraphs_inherit_it():
+    res = parse(SC_HEAD + "Resolves:\n\n1. To request the Committee to submit to the Security Council, not later than "
+                "30 April 1947, its recommendations ;\n\n2. That the Commission be invited to report to the Council."
+                "\n\nAdopted at the 207th meeting.\n", "x.md")
+    assert [(m.paragraph, m.actor, m.action, m.due_date) for m in res.mandates] == [
+        ("text-1", "Security Council", "other", None), ("para-1", "Security Council", "report", "1947-04-30"),
+        ("para-2", "Security Council", "report", None)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("1. Requests the two Governments to take all necessary precautions.", "Member States"),
+    ("1. Requests that the Special Envoy continue to participate in the dialogue.", "Special Envoy"),
+    ("1. Demands that the regime meet its responsibility to protect the population.", "regime"),
+    ("1. Requests the Chief of Staff mentioned above to report to the Council.", "Chief of Staff"),
+])
+def test_printed_actors_end_before_their_verb(text, actor):
+    _res, found = _mandates(text)
+    assert found[0][2] == actor

@@ -50,7 +50,6 @@ _MEETING_NAMED = re.compile(rf"\b(?:{alternation(rules.MEETING_NAMED_WORDS)})\b[
 _WITHIN = re.compile(  # "within three months", "in two months"
     rf"\b(?:within|in)\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
     re.IGNORECASE)
-_SPAN_UNITS = (" days", " months", " weeks", " month")
 _SAME_REPORT = re.compile(rf"\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
 
 
@@ -186,7 +185,7 @@ def may_name_date(clause: str, lowered: str) -> bool:
     """Whether ``find_due_date`` can find anything in the clause (``lowered`` is its lower case): a year printed,
     or a span counted from the adoption. A cheap test: most clauses have neither."""
     return ((("19" in clause or "20" in clause) and YEAR.search(clause) is not None)
-            or any(unit in lowered for unit in _SPAN_UNITS))
+            or " month" in lowered or " days" in lowered or " weeks" in lowered)
 
 
 def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tuple[str | None, str | None]:

@@ -270,9 +270,11 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
     # A quoted title ("the item entitled “…”") is not what is asked, and would keep "submit … report" apart.
     lowered = clause.lower()
     cue_text = _QUOTED.sub("“”", lowered) if "“" in lowered else lowered
-    if verb != "decide" and " to " in cue_text:  # what the actor is to ask others to do is not its own action
+    # What the actor is to ask others to do is not its own action; "in his report submitted to …" names a report.
+    # Substring tests first: few clauses hold either.
+    if verb != "decide" and any(phrase in cue_text for phrase in rules.ASKED_OF_OTHERS):
         cue_text = _ASKED_OF_OTHERS.sub(" ", cue_text)
-    if "report" in cue_text:  # "in his report submitted to …": a report named, not asked for
+    if "report" in cue_text and any(word in cue_text for word in rules.CITED_REPORT_WORDS):
         cue_text = _CITED_REPORT.sub(r"\1cited", cue_text)
     found = _CUES.values(_WORD.findall(cue_text))
     action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]

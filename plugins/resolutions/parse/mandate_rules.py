@@ -219,10 +219,10 @@ SESSION_OFFICERS = ("president of the general assembly", "president of the econo
 session phrase right after one says whose officer, not when something is due."""
 
 SESSION_PAST_WORDS = ("submitted", "presented", "adopted", "held", "considered", "issued", "endorsed", "approved",
-                      "launched", "agreed", "decided")
+                      "launched", "agreed", "decided", "taken")
 """Past participles that make a session phrase right after them (and a body's name: *his report submitted to the
 Commission on Human Rights at its sixtieth session*, *the decisions adopted at its seventy-fourth session*) say when
-something happened, not when anything is due; not after *be* (*to be held at its seventy-fifth session* is ahead). Not *made* nor *taken*: *to report on the progress made at its
+something happened, not when anything is due; not after *be* (*to be held at its seventy-fifth session* is ahead). Not *made*: *to report on the progress made at its
 seventy-eighth session* asks for a report at that session."""
 
 CITED_REPORT_WORDS = ("submitted", "presented", "contained", "issued", "considered", "published")

@@ -56,10 +56,18 @@ def within_session(res: Resolution, listed: Sequence[Meeting] = ()) -> Resolutio
     limits = session_range(res.body, res.session)
     if limits is None:
         return res
+
+    def outside(date: str | None) -> bool:
+        return date is not None and grammar.ISO_DATE.match(date) is not None and not limits[0] <= date <= limits[1]
+
+    dates = [res.adopted, *(part.adopted for part in res.parts)]
+    dates += [meeting.date for meeting in (res.meeting, *(part.meeting for part in res.parts), *listed) if meeting]
+    if not any(map(outside, dates)):
+        return res  # nearly every file: nothing to report, and the resolution is not rebuilt
     problems: list[Diagnostic] = []
 
     def checked(date: str | None, line: int, code: str = codes.DATE_OUTSIDE_SESSION) -> str | None:
-        if date is None or not grammar.ISO_DATE.match(date) or limits[0] <= date <= limits[1]:
+        if not outside(date):
             return date
         if not any(p.line == line and date in p.message for p in problems):
             consequence = "it is shown as unknown" if code == codes.DATE_OUTSIDE_SESSION else "no part uses it"

@@ -18,12 +18,13 @@ SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
 BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 """The tags the parser reads as layout (a footnote marker, a line break); every other tag is text."""
 
+_READ_MARKUP = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (SUP_OPEN, SUP_CLOSE, BR)), re.IGNORECASE)
 _SHOWN_CHARS = 60
 
 
 def is_read_markup(tag: str) -> bool:
     """Whether an inline HTML tag is layout the parser reads (``<sup>``, ``</sup>``, ``<br>``)."""
-    return any(pattern.match(tag) for pattern in (SUP_OPEN, SUP_CLOSE, BR))
+    return _READ_MARKUP.match(tag) is not None
 
 
 def html_warnings(tokens, line_offset: int, path: str) -> list[Diagnostic]:
@@ -38,7 +39,7 @@ def html_warnings(tokens, line_offset: int, path: str) -> list[Diagnostic]:
             content = token.content.strip()
             if content and not content.startswith("<!--"):
                 found.setdefault(first, content.split("\n", 1)[0])
-        elif token.type == "inline":
+        elif token.type == "inline" and "<" in token.content:  # no "<", no tag: most paragraphs
             line = first
             for child in token.children or ():
                 if child.type in ("softbreak", "hardbreak"):

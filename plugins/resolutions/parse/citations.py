@@ -319,7 +319,7 @@ def find_citations(text: str, citing_body: str | None) -> list[Found]:
     Numbers of bodies whose symbols we cannot form ("Commission on Narcotic Drugs resolution 61/11")
     are skipped. Never raises on content.
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str) or not _may_cite(text):
         return []
     citing = citing_body_code(citing_body)
     found: list[Found] = []
@@ -375,6 +375,13 @@ def find_citations(text: str, citing_body: str | None) -> list[Found]:
 # Where to look for citations: the keyword without its first letter is a plain literal, which the
 # regex engine finds far faster than the full pattern tried at every character.
 _KEYWORD_SCAN_RE = re.compile(r"(?:esolution|ecision)s?\s(?=(?:E?S[-\u2010\u2011])?\d)")
+
+
+def _may_cite(text: str) -> bool:
+    """Whether ``text`` can cite anything: a resolution or decision needs its keyword (``_KEYWORD_SCAN_RE``),
+    a document symbol a slash (``symbols.find_symbols``). Seven paragraphs and notes in ten have neither and
+    are answered here, without the dozen calls of an empty search."""
+    return "esolution" in text or "ecision" in text or "/" in text
 # How far before its keyword a citation may start ("section III, paragraph 3, of its ...").
 _LEAD_LIMIT = 200
 _BODY_LEAD = 40  # "Economic and Social Council " and a little more

@@ -16,6 +16,7 @@ codes listed in codes.py.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from resolutions.parse.state import State
 
 
 def _kind_from_path(path: str) -> str:
-    name = Path(path).name
+    name = os.path.basename(path)
     return "decision" if name.startswith("A_DEC_") or "/DEC/" in name else "resolution"
 
 

@@ -47,7 +47,8 @@ KNOWN_KEYS = frozenset(
 """Every top-level key the project accepts."""
 
 _FENCE = re.compile(r"---[ \t]*")
-_CLOSING_FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r*$", re.MULTILINE)
+"""A line that is ``---`` or ``...`` (the "\r" of a "\r\n" ending allowed), searched for from the second line."""
 _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
 _NESTED_KEY = re.compile(r"[ \t]+([A-Za-z_][\w-]*)[ \t]*:")
 
@@ -114,21 +115,13 @@ def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
     first_end = _line_end(text, 0)
     if not _FENCE.fullmatch(text[:first_end].rstrip("\r\n")):
         return None, text, 0, []  # e.g. "----" or "--- text": not a fence, just text
-    yaml_lines: list[str] = []
-    start, lines_taken = first_end, 1
-    while start < len(text):
-        end = _line_end(text, start)
-        line = text[start:end]
-        lines_taken += 1
-        if _CLOSING_FENCE.fullmatch(line.rstrip("\r\n")):
-            break
-        yaml_lines.append(line)
-        start = end
-    else:
+    closing = _CLOSING_FENCE.search(text, first_end)
+    if closing is None:
         message = "front matter opened with '---' on line 1 is never closed, expected a closing '---' line"
         return None, text, 0, [_problem(1, codes.FRONT_UNCLOSED, message)]
-    yaml_text = "".join(yaml_lines)
-    body = text[end:]
+    yaml_text = text[first_end : closing.start()]
+    lines_taken = yaml_text.count("\n") + 2  # the fences and the lines between them
+    body = text[_line_end(text, closing.start()) :]
     try:
         data = safe_yaml.load(yaml_text)
     except yaml.YAMLError as error:
@@ -146,7 +139,7 @@ def split(text: str) -> tuple[dict | None, str, int, list[Problem]]:
         message = f"front matter is a {_type_name(data)}, expected a mapping of 'key: value' lines"
         return None, body, lines_taken, [_problem(2, codes.FRONT_NOT_A_MAPPING, message)]
     metadata = FrontMatterMap(data)
-    metadata.key_lines = _key_lines(yaml_lines)
+    metadata.key_lines = _key_lines(yaml_text.split("\n"))
     return metadata, body, lines_taken, []
 
 
@@ -161,6 +154,8 @@ def _key_lines(yaml_lines: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     parent = None
     for index, line in enumerate(yaml_lines):
+        if ":" not in line:
+            continue  # no key: most lines are items of a list (the vote's Member States)
         file_line = index + 2  # the opening fence is line 1
         top = _TOP_KEY.match(line)
         if top:

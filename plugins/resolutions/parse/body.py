@@ -2,9 +2,10 @@
 
 Each rule is ``rule(state, block) -> bool``: it either takes the block (True: the next block is read)
 or leaves it to the rules after it (False; a rule may still note something in the state, as the
-footnote rule does when the notes end). ``BLOCK_RULES`` gives the order, which matters: a meeting
-line closes a part before a letter can open the next, an annex label wins over a paragraph. The last
-rule, a paragraph of text, takes every block left (paragraphs.py).
+footnote rule does when the notes end). ``BLOCK_RULES`` gives the rules of each kind of block in
+their order, which matters: a meeting line closes a part before a letter can open the next, an annex
+label wins over a paragraph. The last rule of a block of text, a paragraph, takes every block left
+(paragraphs.py).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _PART_RANGE = re.compile(r" [A-Z] ?[-–] ?[A-Z]$")
 def read(state: State, index: int) -> None:
     """Read ``state.blocks[index:]``: every block is taken by the first rule that wants it."""
     for block in state.blocks[index:]:
-        for rule in BLOCK_RULES:
+        for rule in BLOCK_RULES[block.kind]:
             if rule(state, block):
                 break
 
@@ -44,16 +45,12 @@ def taken_already(state: State, block: Block) -> bool:
 
 def thematic_break(state: State, block: Block) -> bool:
     """``---``: footnotes may follow."""
-    if block.kind != "rule":
-        return False
     state.cursor.in_notes = _looks_like_notes(state, block.position + 1)
     return True
 
 
 def footnote_definition(state: State, block: Block) -> bool:
     """A Markdown footnote definition ``[^1]: text``."""
-    if block.kind != "note":
-        return False
     text, _ = join_lines(block.lines)
     state.content.notes.append(NoteBuild(block.note_label or "", text, block.line))
     return True
@@ -70,8 +67,6 @@ def printed_footnotes(state: State, block: Block) -> bool:
 
 
 def table(state: State, block: Block) -> bool:
-    if block.kind != "table":
-        return False
     annex = state.cursor.annex
     if annex is not None:
         annex.blocks.append(block)
@@ -227,22 +222,25 @@ def paragraph(state: State, block: Block) -> bool:
     return True
 
 
-BLOCK_RULES = (
-    taken_already,
-    thematic_break,
-    footnote_definition,
-    printed_footnotes,
-    table,
-    meeting_line,
-    lone_date,
-    part_or_lettered_section,
-    unlabelled_annex,
-    annex_label,
-    annex_content,
-    label_title,
-    roman_section,
-    paragraph,
-)
+BLOCK_RULES = {
+    "rule": (taken_already, thematic_break),
+    "note": (taken_already, footnote_definition),
+    "table": (taken_already, printed_footnotes, table),
+    "text": (
+        taken_already,
+        printed_footnotes,
+        meeting_line,
+        lone_date,
+        part_or_lettered_section,
+        unlabelled_annex,
+        annex_label,
+        annex_content,
+        label_title,
+        roman_section,
+        paragraph,
+    ),
+}
+"""The rules of each kind of block (``Block.kind``), in the order they are tried."""
 
 
 # -- what the rules ask -----------------------------------------------------------------------------

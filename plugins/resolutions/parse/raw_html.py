@@ -19,6 +19,10 @@ BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 """The tags the parser reads as layout (a footnote marker, a line break); every other tag is text."""
 
 _READ_MARKUP = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (SUP_OPEN, SUP_CLOSE, BR)), re.IGNORECASE)
+# The same tags in their plain spellings. A text whose every "<" starts one of these holds no tag to report
+# (each such "<" can only open that very tag), so its tokens are not walked: most paragraphs, whose only
+# markup is their footnote markers.
+_PLAIN_READ_MARKUP = re.compile(r"</?sup>|<br\s*/?>", re.IGNORECASE)
 _SHOWN_CHARS = 60
 
 
@@ -39,7 +43,7 @@ def html_warnings(tokens, line_offset: int, path: str) -> list[Diagnostic]:
             content = token.content.strip()
             if content and not content.startswith("<!--"):
                 found.setdefault(first, content.split("\n", 1)[0])
-        elif token.type == "inline" and "<" in token.content:  # no "<", no tag: most paragraphs
+        elif token.type == "inline" and "<" in token.content and "<" in _PLAIN_READ_MARKUP.sub("", token.content):
             line = first
             for child in token.children or ():
                 if child.type in ("softbreak", "hardbreak"):

@@ -38,13 +38,13 @@ def html_warnings(tokens, line_offset: int, path: str) -> list[Diagnostic]:
     """
     found: dict[int, str] = {}
     for token in tokens:
-        first = (token.map[0] if token.map else 0) + 1 + line_offset
-        if token.type == "html_block":
+        kind = token.type
+        if kind == "html_block":
             content = token.content.strip()
             if content and not content.startswith("<!--"):
-                found.setdefault(first, content.split("\n", 1)[0])
-        elif token.type == "inline" and "<" in token.content and "<" in _PLAIN_READ_MARKUP.sub("", token.content):
-            line = first
+                found.setdefault(_first_line(token, line_offset), content.split("\n", 1)[0])
+        elif kind == "inline" and "<" in token.content and "<" in _PLAIN_READ_MARKUP.sub("", token.content):
+            line = _first_line(token, line_offset)
             for child in token.children or ():
                 if child.type in ("softbreak", "hardbreak"):
                     line += 1
@@ -58,6 +58,10 @@ def html_warnings(tokens, line_offset: int, path: str) -> list[Diagnostic]:
         )
         for line, tag in sorted(found.items())
     ]
+
+
+def _first_line(token, line_offset: int) -> int:
+    return (token.map[0] if token.map else 0) + 1 + line_offset
 
 
 def _short(tag: str) -> str:

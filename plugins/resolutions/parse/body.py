@@ -123,7 +123,7 @@ def part_or_lettered_section(state: State, block: Block) -> bool:
         return True
     if is_part:
         title = " ".join(p.text for p in block.lines[1:]) or None
-        state.content.parts.append(Container(letter, title, first.line))
+        state.open_part(Container(letter, title, first.line))
         cursor.section = None
         if title is None:
             cursor.pending_heading = "part"

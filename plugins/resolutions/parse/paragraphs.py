@@ -99,6 +99,8 @@ def quotation(state: State, block: Block, text: str, footnotes: Footnotes) -> bo
 
 def sub_paragraph(state: State, block: Block, text: str, footnotes: Footnotes) -> bool:
     """``(a)`` or ``(ii)`` under the paragraph before it."""
+    if not text.startswith("("):
+        return False
     last = state.cursor.last_para
     text = _first_roman_item(text, state.blocks, block)
     item = ITEM.match(text)

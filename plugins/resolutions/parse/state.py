@@ -141,7 +141,7 @@ class Cursor:
 class State:
     """One file's walk: its blocks, what has been read so far and the diagnostics."""
 
-    __slots__ = ("blocks", "path", "diagnostics", "cover", "heading", "content", "cursor", "several_parts")
+    __slots__ = ("blocks", "path", "diagnostics", "cover", "heading", "content", "cursor", "container", "several_parts")
 
     def __init__(self, blocks: list[Block], path: str) -> None:
         self.blocks = blocks
@@ -151,16 +151,18 @@ class State:
         self.heading = Heading()
         self.content = Content()
         self.cursor = Cursor()
+        self.container: Container = self.content.root
+        """What the text is added to: the resolution, or the part opened last (``open_part``)."""
         self.several_parts: bool | None = None
         """Whether the file prints several resolutions A, B, C; worked out on first need."""
 
     def warn(self, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, codes.severity(code), code, message))
 
-    @property
-    def container(self) -> Container:
-        content = self.content
-        return content.parts[-1] if content.parts else content.root
+    def open_part(self, part: Container) -> None:
+        """The next resolution of a file of parts (A, B, C): the text that follows is its own."""
+        self.content.parts.append(part)
+        self.container = part
 
     def keep_unplaced(self, text: str, line: int, footnotes: list[tuple[int, str]], why: str) -> None:
         self.content.unplaced.append(Para("unplaced", None, text, line, footnotes))

@@ -177,7 +177,7 @@ def test_concurrency_must_be_a_number_of_workers(tmp_path: Path, caplog, value: 
 
 
 def _build_in_process_of_its_own(root: Path, concurrency: int) -> tuple[Path, str]:
-    """``mkdocs build -v`` as a user runs it, its log kept."""
+    """``mkdocs build -v`` in a process of its own (a test worker runs threads: the writer would not fork)."""
     config_file = _write_config(root, concurrency)
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "-f", str(config_file)], cwd=root,
                           capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))

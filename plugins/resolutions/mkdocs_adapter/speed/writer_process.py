@@ -2,37 +2,40 @@
 
 Responsibility: write generated files beside the making of the pages, on the other core, and hand back the
 message of every file refused. ``start`` at the end of ``on_files`` (MkDocs has emptied the site folder, the
-files are known) sends them to a ``ProcessPoolExecutor`` of one worker, which makes and writes them with
-``site_folder.write_files``. ``finish`` in ``on_post_build`` waits for it, then writes every other generated
-file, and those it was given but left for after the pages: the files at the path of a file MkDocs writes (a
-page, a copied file; compared without case when the site folder ignores case), so that the page, never a
-redirect, is there in the end, as when every file was written after the pages.
+files are known): a ``ProcessPoolExecutor`` of one forked worker inherits them from a module global (never
+pickled) and makes and writes them with ``site_folder.write_files``. ``finish`` in ``on_post_build`` waits for
+it, then writes every other generated file, and those it was given but left for after the pages: the files at
+the path of a file MkDocs writes (a page, a copied file; compared without case when the site folder ignores
+case), so that the page, never a redirect, is there in the end, as when every file was written after the pages.
 
-The plugin gives it the redirect pages: many small files in folders of their own (about 1.5 a resolution), so
-mostly file system calls, each described by a few strings (``redirects.redirect_page_html`` and its arguments),
-cheap to send. The worker is a new interpreter (``spawn``), not a fork of the build: a forked child shares the
-build's memory page by page until either writes to one (copy-on-write; CPython writes an object's reference
-count whenever it reads it), and while MkDocs made the pages the build copied the pages of every model it
-rendered: measured at 5,000 resolutions, 457 MB for all processes at their peak against 281 MB, even with the
-child writing the redirect pages alone.
+The plugin gives it the redirect pages: made from symbols and paths alone, many small files in folders of their
+own (about 1.5 a resolution), so mostly file system calls. A forked child shares this process's memory until
+either writes to a memory page (copy-on-write; CPython writes an object's reference count when it reads it):
+given the data files as well, the child read every model to encode it and so copied them (measured at 5,000
+resolutions: 456 MB for all processes at their peak against 282 MB, for one second less of wall time).
 
-Everything is written in this process instead, by ``finish``: with ``concurrency: 1``, and when the second
-process could not take the files or failed (then they are written here: nothing is lost).
+Everything is written in this process instead, by ``finish``: with ``concurrency: 1``, where fork is not the
+platform's way to start processes (only Linux is used), when other threads run (a forked child could inherit a
+lock one of them holds), and when the second process failed (then every file is written here: nothing is lost).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import posixpath
+import sys
 import tempfile
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Sequence
 
 from resolutions.mkdocs_adapter.site_folder import Generated, write_files
 from resolutions.site.site_plan import GeneratedFolder, GeneratedTogether
+
+_INHERITED: tuple[str, list[Generated]] | None = None
+"""The site folder and the files the forked process writes: set before it is forked, read there."""
 
 
 class WriterProcess:
@@ -46,13 +49,15 @@ class WriterProcess:
     def start(self, site_dir: str, items: Sequence[Generated], mkdocs_paths: Iterable[str], workers: int) -> bool:
         """Have a second process write ``items`` into ``site_dir`` now, but those at one of ``mkdocs_paths``
         (site-relative paths MkDocs writes); whether it was started (else ``finish`` writes everything)."""
+        global _INHERITED
         self.cancel()
-        if workers <= 1 or not items:
+        if workers <= 1 or not _fork_is_safe():
             return False
         early = _written_early(items, mkdocs_paths, _ignores_case(site_dir))
         self._early = {id(item) for item in early}
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self._written = self._pool.submit(write_files, site_dir, early)
+        _INHERITED = (site_dir, early)
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._written = self._pool.submit(_write_inherited)
         return True
 
     def finish(self, site_dir: str, items: Sequence[Generated], workers: int) -> list[str]:
@@ -63,7 +68,7 @@ class WriterProcess:
             if self._written is not None:
                 try:
                     problems = self._written.result()
-                except (BrokenProcessPool, pickle.PicklingError):  # not sent, or the process died: written here
+                except BrokenProcessPool:  # the process died (killed, out of memory): its files are written here
                     self._early = set()
             left = [item for item in items if id(item) not in self._early]
             return problems + write_files(site_dir, left, workers=workers)
@@ -72,10 +77,22 @@ class WriterProcess:
 
     def cancel(self) -> None:
         """Let go of this build's files and of the second process (once it is done: it may be writing)."""
+        global _INHERITED
         pool, self._pool, self._written = self._pool, None, None
-        self._early = set()
+        self._early, _INHERITED = set(), None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _write_inherited() -> list[str]:
+    """In the forked process: write the inherited files."""
+    assert _INHERITED is not None, "the generated files are inherited through a fork"
+    site_dir, items = _INHERITED
+    return write_files(site_dir, items)
+
+
+def _fork_is_safe() -> bool:
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _written_early(items: Sequence[Generated], mkdocs_paths: Iterable[str], ignore_case: bool) -> list[Generated]:

@@ -193,7 +193,7 @@ def test_the_second_process_writes_the_same_files_and_a_docs_file_of_the_same_na
     (docs / "feed.xml").write_text("<mine/>", encoding="utf-8")  # copied by MkDocs, then the plugin's feed
     alone, alone_log = _build_in_process_of_its_own(tmp_path, 1)
     shared, shared_log = _build_in_process_of_its_own(tmp_path, 2)
-    message = "a second process writes the redirect pages"
+    message = "a second process writes the generated files"
     assert message in shared_log and message not in alone_log
     alone_files, shared_files = without_pagefind(site_files(alone)), without_pagefind(site_files(shared))
     assert sorted(shared_files) == sorted(alone_files)

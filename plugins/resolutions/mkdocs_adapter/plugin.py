@@ -5,7 +5,7 @@ Each handler is a few lines, in the order MkDocs calls them:
 - ``on_config``: the parse cache's folder and workers (option ``concurrency``);
 - ``on_files``: parse the resolution sources, build the ``Collection`` (citations resolved, backlinks), give
   each resolution page its symbol URL, log every diagnostic, add the generated pages (``site_outputs``);
-  then (build) a second process starts writing the redirect pages while MkDocs makes the pages
+  then (build) a second process starts writing the data files and redirects while MkDocs makes the pages
   (``speed/writer_process``; not with ``concurrency: 1``);
 - ``on_nav`` … ``on_page_context``: resolution pages skip Python-Markdown; their body is rendered by
   ``render.render_resolution`` right before MkDocs writes the page (``speed/fast_pages`` fills it into a frame);
@@ -97,7 +97,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.sources: dict[str, _ResolutionSource] = {}
         self.generated_pages: dict[str, GeneratedPage] = {}
         self.generated_files: list[Generated] = []
-        self.redirect_pages: list[GeneratedFile] = []  # (also in generated_files)
         self.generated_urls: set[str] = set()
         self.front_door: dict | None = None  # the home page's view of the collection (site/front_door.py)
         self.error_count = 0
@@ -158,8 +157,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.config.fast_pages:  # resolution and index pages skip reading and Python-Markdown
             self.fast_pages.take_pages(self._fast_page_files(files, config), config)
         if not self.is_serve and self.writer_process.start(
-                config.site_dir, self.redirect_pages, (f.dest_uri for f in files), self.config.workers()):
-            log.debug("resolutions: a second process writes the redirect pages while the pages are made")
+                config.site_dir, self.generated_files, (f.dest_uri for f in files), self.config.workers()):
+            log.debug("resolutions: a second process writes the generated files while the pages are made")
         return files
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
@@ -242,7 +241,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 log.error(f"resolutions: {problem}")
             for problem in self.search_bundle.finish():  # Pagefind writes its bundle beside the pages
                 log.error(f"resolutions: {problem}")
-        self.generated_files, self.redirect_pages = [], []  # their deferred contents hold the models
+        self.generated_files = []  # their deferred contents hold the models
         if self.error_count and self.config.strict_errors and not self.is_serve:
             raise PluginError(
                 f"resolutions: {self.error_count} error(s) in the resolution sources (listed above as path:line)"
@@ -282,10 +281,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             data_files.extend(mandate_files(entries, config.site_url))
         page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
         taken = [posixpath.dirname(p.src_uri) for p in pages]
-        self.redirect_pages = self.speedups.unless_unchanged(
+        data_files.extend(self.speedups.unless_unchanged(
             "redirects", (page_urls, config.site_url, taken),
-            lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken))
-        data_files.extend(self.redirect_pages)
+            lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
         # The search page, the symbol lookup and the Pagefind bundle, built beside the pages (docs/search.md).
         if self.config.search:
             pages.append(search_records.search_page())

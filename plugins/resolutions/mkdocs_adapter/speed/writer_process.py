@@ -1,18 +1,17 @@
-"""``mkdocs build``: the redirect pages written by a second process while MkDocs makes the pages.
+"""``mkdocs build``: the generated files written by a second process while MkDocs makes the pages.
 
-Responsibility: write generated files beside the making of the pages, on the other core, and hand back the
-message of every file refused. ``start`` at the end of ``on_files`` (MkDocs has emptied the site folder, the
-files are known): a ``ProcessPoolExecutor`` of one forked worker inherits them from a module global (never
-pickled) and makes and writes them with ``site_folder.write_files``. ``finish`` in ``on_post_build`` waits for
-it, then writes every other generated file, and those it was given but left for after the pages: the files at
-the path of a file MkDocs writes (a page, a copied file; compared without case when the site folder ignores
-case), so that the page, never a redirect, is there in the end, as when every file was written after the pages.
+Responsibility: write a build's data files and redirect pages beside the making of its pages, on the other core,
+and hand back the message of every file refused. ``start`` at the end of ``on_files`` (MkDocs has emptied the
+site folder, the generated files are known): a ``ProcessPoolExecutor`` of one forked worker inherits them from
+a module global (never pickled: their deferred contents hold the collection) and makes and writes them with
+``site_folder.write_files``. ``finish`` in ``on_post_build`` waits for it, then writes the files left for after
+the pages: those at the path of a file MkDocs writes (a page, a copied file; compared without case when the site
+folder ignores case), so that the page, never a redirect, is there in the end, as when every file was written
+after the pages.
 
-The plugin gives it the redirect pages: made from symbols and paths alone, many small files in folders of their
-own (about 1.5 a resolution), so mostly file system calls. A forked child shares this process's memory until
-either writes to a memory page (copy-on-write; CPython writes an object's reference count when it reads it):
-given the data files as well, the child read every model to encode it and so copied them (measured at 5,000
-resolutions: 456 MB for all processes at their peak against 282 MB, for one second less of wall time).
+A forked child shares this process's memory until either writes to a memory page (copy-on-write; CPython writes
+an object's reference count when it reads it), so the child copies the pages of the models it encodes; it exits
+once the files are written, long before the pages are done.
 
 Everything is written in this process instead, by ``finish``: with ``concurrency: 1``, where fork is not the
 platform's way to start processes (only Linux is used), when other threads run (a forked child could inherit a

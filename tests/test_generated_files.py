@@ -8,9 +8,6 @@ reported by the build (so ``--strict`` counts it).
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -171,43 +168,3 @@ def test_concurrency_must_be_a_number_of_workers(tmp_path: Path, caplog, value: 
     with pytest.raises(Abort):
         load_config(str(_write_config(tmp_path, value)))
     assert any("concurrency" in r.getMessage() and expected in r.getMessage() for r in caplog.records)
-
-
-# --- the second process that writes them while MkDocs makes the pages ---------------------------------------
-
-
-def _build_in_process_of_its_own(root: Path, concurrency: int) -> tuple[Path, str]:
-    """``mkdocs build -v`` in a process of its own (a test worker runs threads: the writer would not fork)."""
-    config_file = _write_config(root, concurrency)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "-f", str(config_file)], cwd=root,
-                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    assert done.returncode == 0, done.stdout + done.stderr
-    return root / f"site-{concurrency}", done.stdout + done.stderr
-
-
-def test_the_second_process_writes_the_same_files_and_a_docs_file_of_the_same_name_is_replaced_after(
-        tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    bench_scripts.load("generate").write_collection(docs / "resolutions", 30, 7, 120)
-    (docs / "index.md").write_text("# Synthetic\n", encoding="utf-8")
-    (docs / "feed.xml").write_text("<mine/>", encoding="utf-8")  # copied by MkDocs, then the plugin's feed
-    alone, alone_log = _build_in_process_of_its_own(tmp_path, 1)
-    shared, shared_log = _build_in_process_of_its_own(tmp_path, 2)
-    message = "a second process writes the generated files"
-    assert message in shared_log and message not in alone_log
-    alone_files, shared_files = without_pagefind(site_files(alone)), without_pagefind(site_files(shared))
-    assert sorted(shared_files) == sorted(alone_files)
-    assert [path for path in alone_files if shared_files[path] != alone_files[path]] == []
-    assert shared_files["feed.xml"].startswith(b"<?xml") and any(p.endswith("/index.json") for p in shared_files)
-
-
-@pytest.mark.parametrize("ignore_case, written_after", [(False, ["feed.xml"]),
-                                                        (True, ["feed.xml", "a/res/51/148/index.html"])])
-def test_files_at_a_path_mkdocs_writes_wait_for_the_pages(ignore_case: bool, written_after: list[str]) -> None:
-    from resolutions.mkdocs_adapter.speed.writer_process import _written_early
-
-    redirect = GeneratedFile("a/res/51/148/index.html", "<p>redirect</p>", replace_existing=False)
-    feed, data = GeneratedFile("feed.xml", "<feed/>"), GeneratedFile("A/RES/51/148/index.json", "{}")
-    early = _written_early([redirect, feed, data], ["A/RES/51/148/index.html", "./feed.xml"], ignore_case)
-    assert [item.dest_uri for item in early] == [p for p in ("a/res/51/148/index.html", "A/RES/51/148/index.json")
-                                                  if p not in written_after]

@@ -76,9 +76,8 @@ class ResolutionsConfig(base.Config):
 
     concurrency = c.Optional(_AtLeastOne())
     """How many workers share the build's work: worker processes parse the sources missing from the parse
-    cache; with more than one, ``mkdocs build`` has a second process write the generated files while the pages
-    are made (``speed/writer_process``), and threads write those left for after the pages. Unset: one per core
-    (``DEFAULT_CONCURRENCY``); ``1`` does everything in the build process."""
+    cache, worker threads write the generated files. Unset: one per core (``DEFAULT_CONCURRENCY``); ``1``
+    does everything in the build process."""
 
     def workers(self) -> int:
         """``concurrency``, or its default."""

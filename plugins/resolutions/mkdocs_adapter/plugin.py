@@ -5,11 +5,9 @@ Each handler is a few lines, in the order MkDocs calls them:
 - ``on_config``: the parse cache's folder and workers (option ``concurrency``);
 - ``on_files``: parse the resolution sources, build the ``Collection`` (citations resolved, backlinks), give
   each resolution page its symbol URL, log every diagnostic, add the generated pages (``site_outputs``);
-  then (build) a second process starts writing the data files and redirects while MkDocs makes the pages
-  (``speed/writer_process``; not with ``concurrency: 1``);
 - ``on_nav`` … ``on_page_context``: resolution pages skip Python-Markdown; their body is rendered by
   ``render.render_resolution`` right before MkDocs writes the page (``speed/fast_pages`` fills it into a frame);
-- ``on_post_build``: wait for them (the files at a page's path are written now, after it), wait for the Pagefind
+- ``on_post_build``: write the data files and redirects (``concurrency`` threads), wait for the Pagefind
   search bundle started in ``on_files`` (``pagefind_index``), then fail
   the build once if any diagnostic was an error (``mkdocs serve`` keeps serving and shows them);
 - under ``mkdocs serve``: unchanged pages keep their HTML, and generated files are written when a browser asks
@@ -40,7 +38,7 @@ from resolutions.data import datasets, search_records
 from resolutions.data.mandate_files import mandate_files
 from resolutions.data.series_data import series_file
 from resolutions.mkdocs_adapter.config import ResolutionsConfig
-from resolutions.mkdocs_adapter.site_folder import Generated, directory_url, inside_path, refusal
+from resolutions.mkdocs_adapter.site_folder import Generated, directory_url, inside_path, refusal, write_files
 from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle, preview_folder
 from resolutions.mkdocs_adapter.packaged_theme import use_packaged_theme
 from resolutions.mkdocs_adapter.source_guard import (
@@ -50,7 +48,6 @@ from resolutions.mkdocs_adapter.speed.fast_pages import FastPages
 from resolutions.mkdocs_adapter.speed.preview_files import PreviewFiles, attach
 from resolutions.mkdocs_adapter.speed.speedups import Speedups
 from resolutions.mkdocs_adapter.speed.watcher import use_file_events
-from resolutions.mkdocs_adapter.speed.writer_process import WriterProcess
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.parse import agendas
 from resolutions.site import indexes, views
@@ -105,7 +102,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.fast_pages = FastPages()
         self.preview_files = PreviewFiles()
         self.search_bundle = PagefindBundle()
-        self.writer_process = WriterProcess()
         self._frozen = False
 
     # --- events, in the order MkDocs calls them ------------------------------------------------------------
@@ -138,7 +134,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.is_serve:
             self.preview_files.abandon()
         self.search_bundle.cancel()
-        self.writer_process.cancel()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if not config.use_directory_urls:
@@ -156,9 +151,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             files = self._reuse_unchanged_pages(files, config)
         if self.config.fast_pages:  # resolution and index pages skip reading and Python-Markdown
             self.fast_pages.take_pages(self._fast_page_files(files, config), config)
-        if not self.is_serve and self.writer_process.start(
-                config.site_dir, self.generated_files, (f.dest_uri for f in files), self.config.workers()):
-            log.debug("resolutions: a second process writes the generated files while the pages are made")
         return files
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
@@ -237,7 +229,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.is_serve:  # written when a browser asks for them
             self._publish_to_preview(config.site_dir)
         else:
-            for problem in self.writer_process.finish(config.site_dir, self.generated_files, self.config.workers()):
+            for problem in write_files(config.site_dir, self.generated_files, workers=self.config.workers()):
                 log.error(f"resolutions: {problem}")
             for problem in self.search_bundle.finish():  # Pagefind writes its bundle beside the pages
                 log.error(f"resolutions: {problem}")

@@ -56,7 +56,7 @@ from resolutions.site.redirects import redirect_files
 from resolutions.site import mandates
 from resolutions.site.series_pages import series_pages
 from resolutions.site.render import RenderedResolution, page_title, render_resolution
-from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage, GeneratedTogether
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedPage
 from resolutions.symbols import OfficialResolver
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -420,10 +420,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         for item in self.generated_files:
             if isinstance(item, GeneratedFolder):  # e.g. the search index: made when someone searches
                 self.preview_files.add_folder(item)
-            else:  # each file alone (the folders on the way are checked when writing)
-                for data_file in item.files if isinstance(item, GeneratedTogether) else (item,):
-                    if not _refused(data_file):
-                        self.preview_files.add(data_file)
+            elif not _refused(item):  # (the folders on the way are checked when writing; never a group here)
+                self.preview_files.add(item)
         self.preview_files.publish(site_dir)
 
     def _report(self, diagnostics: Iterable[Diagnostic]) -> None:

@@ -13,9 +13,9 @@ import errno
 import os
 import posixpath
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import islice
-from dataclasses import replace
 from typing import Iterable, Iterator, Union
 
 from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedTogether

@@ -44,6 +44,21 @@ def files_by_uri(files):
     return {f.dest_uri: f.text() for f in files}
 
 
+def test_files_written_in_one_pass_are_the_files_made_one_by_one(collection_of_three, tmp_path):
+    from resolutions.mkdocs_adapter.site_folder import write_files
+    from resolutions.site.site_plan import GeneratedTogether
+
+    from site_files import site_files
+
+    built = Collection.build(collection_of_three)
+    one_by_one = datasets.site_files(collection_of_three, lambda s: s + "/", "https://example.org/un/", built)
+    together = datasets.site_files(collection_of_three, lambda s: s + "/", "https://example.org/un/", built,
+                                   together=True)
+    assert isinstance(together[0], GeneratedTogether) and len(together) == 3  # with the CSV and the feed
+    assert write_files(str(tmp_path / "pass"), together) == []
+    assert site_files(tmp_path / "pass") == {f.dest_uri: f.data() for f in one_by_one}
+
+
 def test_site_files_names(collection_of_three):
     files = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/", "https://example.org/un/"))
     assert set(files) == {

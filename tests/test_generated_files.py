@@ -19,7 +19,7 @@ import bench_scripts
 from search_bundle import fragments, without_pagefind
 from site_files import site_files
 from resolutions.mkdocs_adapter.site_folder import write_files
-from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedTogether
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +29,7 @@ def _items() -> list[GeneratedFile | GeneratedFolder]:
         return [GeneratedFile("search-index/terms-0.json", '{"a": [1]}'), GeneratedFile("search-index/meta.json", "{}")]
 
     many = [GeneratedFile(f"A/RES/60/{n}/index.json", f'{{"n": {n}}}') for n in range(300)]
+    one, two = GeneratedFile("A/RES/61/1/index.json", "1"), GeneratedFile("A/RES/61/2/index.json", "2")
     return [
         GeneratedFile("resolutions.json", lambda: iter(['{"resolutions": [', "", "]}"])),
         GeneratedFile("a/res/51/148/index.html", "<p>redirect</p>", replace_existing=False),
@@ -38,6 +39,7 @@ def _items() -> list[GeneratedFile | GeneratedFolder]:
         GeneratedFile("big.bin", lambda: (bytes([n]) * 300_000 for n in range(8))),
         GeneratedFile("/tmp/absolute.txt", "x"),
         *many[150:],
+        GeneratedTogether(GeneratedFile("all.json", "[1,2]"), (one, two), lambda: ["[", one, "1,", two, "2]"]),
         GeneratedFolder("search-index/", search_files),
     ]
 
@@ -52,6 +54,7 @@ def test_the_same_files_whatever_the_workers_and_every_refusal_reported(tmp_path
                         "refusing to write '/tmp/absolute.txt' outside the site folder"]
     assert site_files(site) == {
         "a/res/51/148/index.html": b"<p>redirect</p>",
+        "all.json": b"[1,2]", "A/RES/61/1/index.json": b"1", "A/RES/61/2/index.json": b"2",  # in one pass
         "big.bin": b"".join(bytes([n]) * 300_000 for n in range(8)),
         "page/index.html": b"<p>the page MkDocs wrote</p>",  # a redirect never replaces a page
         "resolutions.json": b'{"resolutions": []}',
@@ -84,6 +87,20 @@ def test_a_link_in_place_of_a_file_is_not_written_through(tmp_path: Path) -> Non
                                        GeneratedFile("a/index.html", "<p>redirect</p>", replace_existing=False)])
     assert problems == ["refusing to write 'data.json': a link on its way leads outside the site folder"]
     assert outside.read_text(encoding="utf-8") == "kept"
+
+
+def test_files_made_in_one_pass_are_each_written_when_their_main_file_is_refused(tmp_path: Path) -> None:
+    site, outside = tmp_path / "site", tmp_path / "outside.txt"
+    outside.write_text("kept", encoding="utf-8")
+    site.mkdir()
+    (site / "all.json").symlink_to(outside)
+    others = tuple(GeneratedFile(f"A/RES/{n}/index.json", f"{n}") for n in range(3))
+    group = GeneratedTogether(GeneratedFile("all.json", "[0,1,2]"), others,
+                              lambda: ["[", others[0], "0,", others[1], "1,", others[2], "2]"])
+    assert write_files(str(site), [group]) == [
+        "refusing to write 'all.json': a link on its way leads outside the site folder"]
+    assert outside.read_text(encoding="utf-8") == "kept"
+    assert site_files(site, skip=("all.json",)) == {f"A/RES/{n}/index.json": f"{n}".encode() for n in range(3)}
 
 
 def test_a_content_that_fails_fails_the_writing(tmp_path: Path) -> None:

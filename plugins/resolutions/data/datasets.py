@@ -13,7 +13,7 @@ The formats are documented in ``docs/datasets.md``.
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
@@ -23,7 +23,7 @@ from resolutions.data.published import absolute_url, compact, header
 from resolutions.data.spreadsheet import csv_text
 from resolutions.data.series_data import series_members, with_series
 from resolutions.model import Resolution
-from resolutions.site.site_plan import GeneratedFile
+from resolutions.site.site_plan import GeneratedFile, GeneratedTogether
 from resolutions.site.views import UNOFFICIAL_NOTICE, body_of, meeting_label, meeting_record
 
 COLLECTION_JSON = "resolutions.json"
@@ -50,12 +50,15 @@ def site_files(
     url_for: UrlFor,
     site_url: str | None = None,
     collection=None,
-) -> list[GeneratedFile]:
+    together: bool = False,
+) -> list[GeneratedFile | GeneratedTogether]:
     """Every data file of the site.
 
     ``url_for`` maps a resolution's symbol to its site-relative page URL (``A/RES/51/148/``); ``site_url`` is
     the published address (MkDocs ``site_url``) used for absolute links in the feed and JSON, may be empty.
     ``collection`` is an already built ``collection.Collection`` of the same resolutions (built here when None).
+    With ``together``, each resolution's ``index.json`` and ``resolutions.json`` come as one ``GeneratedTogether``
+    (what a build writes: each model encoded once for both), else as one ``GeneratedFile`` each.
     """
     if collection is None:
         from resolutions.site.collection import Collection  # imported late: only needed when the caller has none
@@ -64,13 +67,16 @@ def site_files(
     pages = _pages(resolutions, url_for, collection)
     # Every content is deferred (site_plan): produced when the adapter writes the file, dropped right after, so
     # no model's JSON is held from the plan to the end of the build (~0.9 GB at 20,000 resolutions).
-    # resolutions.json encodes each model again rather than keeping the index.json texts (~0.1 ms a resolution
-    # with json_text.compact_json; keeping them would hold ~440 MB at 20,000).
-    files = [GeneratedFile(f"{url}{RESOLUTION_JSON}", partial(resolution_json, res, collection)) for res, url in pages]
-    files.append(GeneratedFile(COLLECTION_JSON, partial(collection_json_chunks, pages, collection, site_url)))
-    files.append(GeneratedFile(COLLECTION_CSV, partial(collection_csv, pages, site_url)))
-    files.append(GeneratedFile(FEED, partial(atom_feed, pages, site_url)))
-    return files
+    models = GeneratedTogether(
+        GeneratedFile(COLLECTION_JSON, partial(collection_json_chunks, pages, collection, site_url)),
+        tuple(GeneratedFile(f"{url}{RESOLUTION_JSON}", partial(resolution_json, res, collection)) for res, url in pages),
+        partial(_models_in_one_pass, pages, collection, site_url),
+    )
+    return [
+        *((models,) if together else models.files),
+        GeneratedFile(COLLECTION_CSV, partial(collection_csv, pages, site_url)),
+        GeneratedFile(FEED, partial(atom_feed, pages, site_url)),
+    ]
 
 
 def _pages(resolutions: Sequence[Resolution], url_for: UrlFor, collection) -> list[tuple[Resolution, str]]:
@@ -96,37 +102,60 @@ def resolution_json(res: Resolution, collection=None) -> str:
     ``collection`` is given (``series_data``)."""
     if collection is None:
         return compact_json(res) + "\n"
-    return with_series(compact_json(res), collection, res.symbol) + "\n"
+    return with_series(compact_json(res), series_members(collection, res.symbol)) + "\n"
 
 
 def collection_json_chunks(
-    pages: Sequence[tuple[Resolution, str]],
-    collection,
-    site_url: str | None,
-    model_texts: Iterable[str] | None = None,
+    pages: Sequence[tuple[Resolution, str]], collection, site_url: str | None
 ) -> Iterator[str]:
     """``resolutions.json`` in pieces, one per resolution (so it is never held whole: ~440 MB at 20,000): each
     resolution's model with its page URL, and the resolved citation graph.
 
     ``citations`` lists one edge per citing block and cited resolution of the collection (a resolution citing
     another twice in one paragraph gives one edge); citations of documents outside the collection stay in each
-    resolution's own ``citations``. ``model_texts`` are the already encoded models of ``pages``, if any.
+    resolution's own ``citations``.
     """
-    if model_texts is None:
-        model_texts = (compact_json(res) for res, _url in pages)
-    # Assembled from encoded pieces so each model is encoded once; the result is one JSON object:
-    # {"generator", "notice", "count", "resolutions": [{"url", "json", "resolution"}], "citations": [...]}.
-    head = compact(header(len(pages)))
-    yield f'{head[:-1]},"resolutions":['
-    for index, ((res, url), text) in enumerate(zip(pages, model_texts)):
-        yield '%s{"url":%s,"json":%s,%s,"resolution":%s}' % (
-            "," if index else "",
-            compact(absolute_url(site_url, url)),
-            compact(absolute_url(site_url, url + RESOLUTION_JSON)),
-            series_members(collection, res.symbol),
-            text,
-        )
-    yield f'],"citations":{compact(_citation_edges(pages, collection))}}}\n'
+    yield _collection_head(pages)
+    for index, (res, url) in enumerate(pages):
+        yield _collection_entry(index, url, compact_json(res), series_members(collection, res.symbol), site_url)
+    yield _collection_tail(pages, collection)
+
+
+def _models_in_one_pass(
+    pages: Sequence[tuple[Resolution, str]], collection, site_url: str | None
+) -> Iterator[str | GeneratedFile]:
+    """``resolutions.json`` in pieces as ``collection_json_chunks``, each resolution's ``index.json`` (ready)
+    before its entry: the model and its series are encoded once for both, and no text is kept
+    beyond its resolution (keeping them from one file to the other would hold ~440 MB at 20,000)."""
+    yield _collection_head(pages)
+    for index, (res, url) in enumerate(pages):
+        text, members = compact_json(res), series_members(collection, res.symbol)
+        yield GeneratedFile(f"{url}{RESOLUTION_JSON}", with_series(text, members) + "\n")
+        yield _collection_entry(index, url, text, members, site_url)
+    yield _collection_tail(pages, collection)
+
+
+# resolutions.json is one JSON object assembled from encoded pieces:
+# {"generator", "notice", "count", "resolutions": [{"url", "json", "series", "previous", "next", "resolution"}],
+#  "citations": [...]}.
+
+
+def _collection_head(pages: Sequence[tuple[Resolution, str]]) -> str:
+    return f'{compact(header(len(pages)))[:-1]},"resolutions":['
+
+
+def _collection_entry(index: int, url: str, model_text: str, members: str, site_url: str | None) -> str:
+    return '%s{"url":%s,"json":%s,%s,"resolution":%s}' % (
+        "," if index else "",
+        compact(absolute_url(site_url, url)),
+        compact(absolute_url(site_url, url + RESOLUTION_JSON)),
+        members,
+        model_text,
+    )
+
+
+def _collection_tail(pages: Sequence[tuple[Resolution, str]], collection) -> str:
+    return f'],"citations":{compact(_citation_edges(pages, collection))}}}\n'
 
 
 def _citation_edges(pages: Sequence[tuple[Resolution, str]], collection) -> list[dict]:

@@ -26,9 +26,9 @@ def series_members(collection: Collection, symbol: str | None) -> str:
         compact(found.slug if found else None), compact(index.previous(symbol)), compact(index.next(symbol)))
 
 
-def with_series(model_json: str, collection: Collection, symbol: str | None) -> str:
-    """A resolution's JSON object text with the series members added at its end."""
-    return model_json[:-1] + "," + series_members(collection, symbol) + "}"
+def with_series(model_json: str, members: str) -> str:
+    """A resolution's JSON object text with its series ``members`` (``series_members``) added at its end."""
+    return model_json[:-1] + "," + members + "}"
 
 
 def series_file(collection: Collection, site_url: str | None) -> GeneratedFile:

@@ -38,7 +38,7 @@ from resolutions.data import datasets, search_records
 from resolutions.data.mandate_files import mandate_files
 from resolutions.data.series_data import series_file
 from resolutions.mkdocs_adapter.config import ResolutionsConfig
-from resolutions.mkdocs_adapter.site_folder import directory_url, inside_path, refusal, write_files
+from resolutions.mkdocs_adapter.site_folder import Generated, directory_url, inside_path, refusal, write_files
 from resolutions.mkdocs_adapter.pagefind_index import PagefindBundle, preview_folder
 from resolutions.mkdocs_adapter.packaged_theme import use_packaged_theme
 from resolutions.mkdocs_adapter.source_guard import (
@@ -93,7 +93,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.collection: Collection | None = None
         self.sources: dict[str, _ResolutionSource] = {}
         self.generated_pages: dict[str, GeneratedPage] = {}
-        self.generated_files: list[GeneratedFile | GeneratedFolder] = []
+        self.generated_files: list[Generated] = []
         self.generated_urls: set[str] = set()
         self.front_door: dict | None = None  # the home page's view of the collection (site/front_door.py)
         self.error_count = 0
@@ -247,11 +247,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def site_outputs(
         self, resolutions: Sequence[Resolution], collection: Collection, config: Any
-    ) -> tuple[list[GeneratedPage], list[GeneratedFile | GeneratedFolder]]:
+    ) -> tuple[list[GeneratedPage], list[Generated]]:
         """Everything generated from the collection besides resolution pages: index pages, data files (JSON,
         CSV, feed), redirect pages from other spellings of each symbol, the search page and index."""
         pages: list[GeneratedPage] = []
-        data_files: list[GeneratedFile | GeneratedFolder] = []
+        data_files: list[Generated] = []
         if self.config.index_pages:
             index_pages = self._index_pages(resolutions, collection, config)
             pages.extend(index_pages)
@@ -259,7 +259,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
             self.front_door = front_door(resolutions, index_pages, collection.url_for,
                                          "search/" if self.config.search else None)
-        data_files.extend(datasets.site_files(resolutions, collection.url_for, config.site_url, collection=collection))
+        # A build writes each index.json with resolutions.json in one pass; a preview, each file when asked for.
+        data_files.extend(datasets.site_files(resolutions, collection.url_for, config.site_url, collection=collection,
+                                              together=not self.is_serve))
         if self.config.series:  # series pages, changes pages (compared when rendered) and series.json
             pages.extend(series_pages(collection))
             data_files.append(series_file(collection, config.site_url))
@@ -418,7 +420,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         for item in self.generated_files:
             if isinstance(item, GeneratedFolder):  # e.g. the search index: made when someone searches
                 self.preview_files.add_folder(item)
-            elif not _refused(item):  # (the folders on the way are checked when writing)
+            elif not _refused(item):  # (the folders on the way are checked when writing; never a group here)
                 self.preview_files.add(item)
         self.preview_files.publish(site_dir)
 

@@ -13,11 +13,15 @@ import errno
 import os
 import posixpath
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Union
 
-from resolutions.site.site_plan import GeneratedFile, GeneratedFolder
+from resolutions.site.site_plan import GeneratedFile, GeneratedFolder, GeneratedTogether
+
+Generated = Union[GeneratedFile, GeneratedTogether, GeneratedFolder]
+"""What the writer takes: a file, files made in one pass, or a folder's files."""
 
 
 class SiteFolder:
@@ -80,7 +84,7 @@ def _open_making_folders(target: str, flags: int) -> int:
         return os.open(target, flags, 0o666)
 
 
-def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder], workers: int = 1) -> list[str]:
+def write_files(site_dir: str, items: Iterable[Generated], workers: int = 1) -> list[str]:
     """Write ``items`` into ``site_dir`` (a folder's files produced now); the message of each file refused
     (written nowhere).
 
@@ -91,7 +95,7 @@ def write_files(site_dir: str, items: Iterable[GeneratedFile | GeneratedFolder],
     site = SiteFolder(site_dir)
     files = _each_file(items)
     if workers <= 1:
-        return [problem for data_file in files if (problem := _write_checked(site, data_file))]
+        return _write_batch(site, files)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="resolutions-files") as pool:
         batches = pool.map(partial(_write_batch, site), _batches(files, _BATCH))
         return [problem for problems in batches for problem in problems]
@@ -101,19 +105,47 @@ _BATCH = 64
 """Files per task of the writing threads: few tasks to hand out, and still a share for each thread."""
 
 
-def _write_batch(site: SiteFolder, batch: list[GeneratedFile]) -> list[str]:
-    return [problem for data_file in batch if (problem := _write_checked(site, data_file))]
+def _write_batch(site: SiteFolder, batch: Iterable[GeneratedFile | GeneratedTogether]) -> list[str]:
+    return [problem for data_file in batch for problem in _write_item(site, data_file)]
 
 
-def _batches(files: Iterator[GeneratedFile], size: int) -> Iterator[list[GeneratedFile]]:
+def _batches(files: Iterator[GeneratedFile | GeneratedTogether], size: int
+             ) -> Iterator[list[GeneratedFile | GeneratedTogether]]:
     while batch := list(islice(files, size)):
         yield batch
 
 
-def _each_file(items: Iterable[GeneratedFile | GeneratedFolder]) -> Iterator[GeneratedFile]:
+def _each_file(items: Iterable[Generated]) -> Iterator[GeneratedFile | GeneratedTogether]:
     """The files of ``items``, a folder's files produced when it is reached."""
     for item in items:
         yield from item.produce() if isinstance(item, GeneratedFolder) else (item,)
+
+
+def _write_item(site: SiteFolder, item: GeneratedFile | GeneratedTogether) -> list[str]:
+    """Write a file, or files made in one pass; why each refused one was refused."""
+    if isinstance(item, GeneratedTogether):
+        return _write_together(site, item)
+    problem = _write_checked(site, item)
+    return [problem] if problem else []
+
+
+def _write_together(site: SiteFolder, group: GeneratedTogether) -> list[str]:
+    """Write ``group`` in one pass: its main file streamed, each other file written as the pass reaches it.
+
+    When the main file is refused, its pass is not made: the others are then written one by one."""
+    problems: list[str] = []
+
+    def main_chunks() -> Iterator[str | bytes]:
+        for piece in group.in_one_pass():
+            if isinstance(piece, GeneratedFile):
+                problems.extend(_write_item(site, piece))
+            else:
+                yield piece
+
+    problem = _write_checked(site, replace(group.main, content=main_chunks))
+    if problem is None:
+        return problems
+    return [problem, *(problem for other in group.others for problem in _write_item(site, other))]
 
 
 def _write_checked(site: SiteFolder, data_file: GeneratedFile) -> str | None:

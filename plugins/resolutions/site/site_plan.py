@@ -9,6 +9,10 @@ that file, returning the content or an iterable of chunks written one at a time.
 the data files held as finished strings from the plan to the end of the build took gigabytes (``resolutions.json``
 alone is ~440 MB as one string); deferred, each is produced when written and dropped right after.
 
+A ``GeneratedTogether`` is a long file and smaller files made from the same work in one pass (each resolution's
+model is encoded once for its ``index.json`` and for its entry in ``resolutions.json``); each of its files can
+still be made alone, which is what ``mkdocs serve`` does when a browser asks for one.
+
 A ``GeneratedFolder`` is a set of files made together (the search index's pieces): under ``mkdocs serve`` it is
 produced only when a browser first asks for one of its files, so an edit does not rebuild the search index
 until someone searches.
@@ -86,3 +90,21 @@ class GeneratedFolder:
     """Site-relative folder of every file produced, with its trailing slash (``pagefind/``)."""
     produce: Callable[[], list[GeneratedFile]]
     """Makes the files (each ``dest_uri`` under ``folder``); called at most once per build."""
+
+
+@dataclass(frozen=True)
+class GeneratedTogether:
+    """A long file and smaller files cheaper made in one pass than one by one."""
+
+    main: GeneratedFile
+    """The long file (``resolutions.json``), made alone."""
+    others: tuple[GeneratedFile, ...]
+    """The smaller files (each resolution's ``index.json``), each made alone."""
+    in_one_pass: Callable[[], Iterable[Union[Chunk, GeneratedFile]]]
+    """The same files in one pass: the chunks of ``main``, with each of ``others`` (its content ready) between them,
+    so that the work they share is done once and nothing is held whole."""
+
+    @property
+    def files(self) -> tuple[GeneratedFile, ...]:
+        """Every file of the group, each made alone."""
+        return (*self.others, self.main)

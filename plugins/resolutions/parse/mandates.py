@@ -84,10 +84,21 @@ def _found_at(words: list[str], index: int, parts: list[tuple[str, ...]]) -> boo
         return False
     position = index + len(first)
     for part in parts[1:]:
-        window = range(position, min(position + _GAP_WORDS + 1, len(words) - len(part) + 1))
-        position = next((i + len(part) for i in window if tuple(words[i:i + len(part)]) == part), -1)
-        if position < 0:
-            return False
+        # The part after a "…" starts within _GAP_WORDS words: its first word is looked for by list.index (one
+        # C scan), the rest of it compared only where that word is.
+        size = len(part)
+        start, end = position, min(position + _GAP_WORDS + 1, len(words) - size + 1)
+        while True:
+            try:
+                at = words.index(part[0], start, end) if start < end else -1
+            except ValueError:
+                at = -1
+            if at < 0:
+                return False
+            if size == 1 or tuple(words[at:at + size]) == part:
+                position = at + size
+                break
+            start = at + 1
     return True
 
 

@@ -174,3 +174,25 @@ def test_the_overview_counts_open_ended_mandates_by_action_and_body():
     assert overview["tracked"] == 0 and overview["open_ended"] == 2
     assert sum(action["count"] for action in overview["actions"]) == 2
     assert [body["count"] for body in overview["bodies"]] == [2]
+
+
+def test_list_entries_link_their_paragraph_from_the_page_and_escape_the_source_text():
+    hostile = ("1. Requests the Secretary-General to submit to the General Assembly at its next session a report on "
+               "<script>alert(1)</script> & “more”.")
+    page = next(p for p in mandates.registry_pages(mandates.entries([_resolution(10, 75, hostile)], _url_for))
+                if p.src_uri == "mandates/sessions/general-assembly/76/index.md")
+    items = page.context["items_html"]("../../../..")
+    assert items.count('<li class="rs-mandate"') == 1
+    assert '<a href="../../../../A/RES/75/10/#para-1">75/10, para. 1</a>' in items
+    assert "<script>" not in items and "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in items
+    assert 'data-action="report"' in items and '<strong class="rs-mandate-due">76th session</strong>' in items
+
+
+def test_quotes_are_the_paragraphs_beginning_shorter_for_open_ended_mandates():
+    words = " ".join(["the implementation of the present resolution"] * 12)
+    res = _resolution(10, 75, f"1. Requests the Secretary-General to report at its next session on {words}.\n\n"
+                              f"2. Urges Member States to continue {words}.")
+    due, open_ended = mandates.entries([res], _url_for)
+    assert due.quote.endswith(" …") and len(due.quote) <= mandates.QUOTE_LENGTH + 2
+    assert open_ended.quote.endswith(" …") and len(open_ended.quote) <= mandates.OPEN_QUOTE_LENGTH + 2
+    assert open_ended.quote.startswith("Urges Member States to continue the implementation")

@@ -141,11 +141,14 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.error_count = 0
         drop_agenda_sources(files, self.config.publish_agenda_sources)
         resolution_files = [f for f in files.documentation_pages() if self._is_resolution_source(f)]
-        resolutions = self._parse_and_link(resolution_files, config)
-        files = self._place_resolution_pages(files, resolution_files, resolutions)
-        self._report(d for res in resolutions for d in res.diagnostics)
-        self._report(self.collection.diagnostics)
-        pages, self.generated_files = self.site_outputs(resolutions, self.collection, config)
+        # The models, the collection and what is generated from them (the registry's entries, the pages' plain
+        # data) all live to the end of the build: made with the collector paused, then moved out of its scans.
+        with self._collector_spared(len(resolution_files)):
+            resolutions = self._parse_and_link(resolution_files, config)
+            files = self._place_resolution_pages(files, resolution_files, resolutions)
+            self._report(d for res in resolutions for d in res.diagnostics)
+            self._report(self.collection.diagnostics)
+            pages, self.generated_files = self.site_outputs(resolutions, self.collection, config)
         self._add_generated_pages(files, pages, config)
         if self.is_serve:  # pages whose inputs did not change keep their last HTML
             files = self._reuse_unchanged_pages(files, config)
@@ -298,13 +301,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def _parse_and_link(self, resolution_files: list[File], config: Any) -> list[Resolution]:
         """The parsed resolutions of ``resolution_files`` (in order), and ``self.collection`` built from them."""
-        with self._collector_spared(len(resolution_files)):
-            resolutions = self.parse_sources([(f.abs_src_path or "", _display_path(f, config))
-                                              for f in resolution_files])
-            # Under serve, what the edit did not touch is taken from the last rebuild's collection.
-            previous = self.collection if self.is_serve else None
-            self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous,
-                                               series=self.config.series)
+        resolutions = self.parse_sources([(f.abs_src_path or "", _display_path(f, config))
+                                          for f in resolution_files])
+        # Under serve, what the edit did not touch is taken from the last rebuild's collection.
+        previous = self.collection if self.is_serve else None
+        self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous,
+                                           series=self.config.series)
         return resolutions
 
     def _place_resolution_pages(self, files: Files, resolution_files: list[File],
@@ -367,15 +369,17 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     @contextmanager
     def _collector_spared(self, source_count: int) -> Iterator[None]:
-        """The parse and the collection made without the garbage collector, then moved out of its scans.
+        """The parse, the collection and what is generated from them made without the garbage collector, then
+        moved out of its scans.
 
-        They live to the end of a build, and across serve rebuilds: millions of objects at 20,000 resolutions,
-        which every full collection walked again (about a second each, many times while they were being
-        made). The models hold no reference cycles, so an edited file's old model is still freed as soon as it
-        is dropped. Nothing is collected before the freeze (it would walk everything once more, ~2 s at
-        20,000): with the collector paused, the parse makes no cyclic garbage in this process (its workers,
-        or its own young collections, take care of it). Once per plugin object (a serve session's rebuilds
-        add few objects), and only for large collections."""
+        They live to the end of a build, and across serve rebuilds: millions of objects at 20,000 resolutions
+        (the mandate registry alone adds an entry and a listed item per mandate, about 150,000), which every full
+        collection walked again (about a second each, many times while they were being made, and again while
+        the pages are written). The models hold no reference cycles, so an edited file's old model is still
+        freed as soon as it is dropped. Nothing is collected before the freeze (it would walk everything once
+        more, ~2 s at 20,000): with the collector paused, the parse makes no cyclic garbage in this process (its
+        workers, or its own young collections, take care of it), nor do the generated pages' plain data. Once
+        per plugin object (a serve session's rebuilds add few objects), and only for large collections."""
         if self._frozen or source_count < _SPARE_COLLECTOR_FROM or not gc.isenabled():
             yield
             return

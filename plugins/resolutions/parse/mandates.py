@@ -84,10 +84,21 @@ def _found_at(words: list[str], index: int, parts: list[tuple[str, ...]]) -> boo
         return False
     position = index + len(first)
     for part in parts[1:]:
-        window = range(position, min(position + _GAP_WORDS + 1, len(words) - len(part) + 1))
-        position = next((i + len(part) for i in window if tuple(words[i:i + len(part)]) == part), -1)
-        if position < 0:
-            return False
+        # The part after a "…" starts within _GAP_WORDS words: its first word is looked for by list.index (one
+        # C scan), the rest of it compared only where that word is.
+        size = len(part)
+        start, end = position, min(position + _GAP_WORDS + 1, len(words) - size + 1)
+        while True:
+            try:
+                at = words.index(part[0], start, end) if start < end else -1
+            except ValueError:
+                at = -1
+            if at < 0:
+                return False
+            if size == 1 or tuple(words[at:at + size]) == part:
+                position = at + size
+                break
+            start = at + 1
     return True
 
 
@@ -224,7 +235,7 @@ def _joined_clause_starts(text: str, after: int) -> list[int]:
     # A further clause's verb follows a join, so it is printed in lower case; its first word is found by
     # substring (two paragraphs in three hold none: far cheaper than a pattern tried at every character).
     found: list[int] = []
-    for stem in _VERB_STEMS:
+    for stem in [stem for stem in _VERB_STEMS if stem in text]:  # one C scan each: most paragraphs hold none
         at = text.find(stem, after)
         while at >= 0:
             found.append(at)

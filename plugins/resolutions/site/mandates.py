@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterable, Iterator, Sequence
 
 from resolutions import symbols
 from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse.ids import slug
+from resolutions.site.mandate_html import list_items_html
 from resolutions.site.labels import format_date, session_name
 from resolutions.site.series import Series, series_url
 from resolutions.site.site_plan import GeneratedPage
@@ -31,8 +33,11 @@ from resolutions.site.views import UNOFFICIAL_NOTICE, body_of
 MANDATES_URL = "mandates/"
 MANDATES_PER_PAGE = 300
 """Groups of mandates listed on one registry page; a longer list continues on ``…/2/``, ``…/3/``."""
-QUOTE_LENGTH = 320
-"""Characters of a paragraph quoted in a registry entry (cut at a word, with an ellipsis)."""
+QUOTE_LENGTH = 200
+"""Characters of a paragraph quoted in a registry entry with a due point (cut at a word, with an ellipsis): the
+paragraph's beginning says what is asked; its link leads to the rest."""
+OPEN_QUOTE_LENGTH = 120
+"""The same for an open-ended entry (no due point: most mandates), listed on its actor's page only."""
 ACTOR_PAGE_FROM = 10
 """Mandates an actor needs for a page of its own; the others share the list ``actors/others/``, by actor name (most
 actors printed by name are asked once or twice: a page each would be thousands of pages at 20,000 resolutions)."""
@@ -65,7 +70,7 @@ class MandateEntry:
     url: str
     """Site-relative URL of the resolution's page (``A/RES/75/1/``)."""
     quote: str
-    """The paragraph's text, cut at ``QUOTE_LENGTH``."""
+    """The paragraph's beginning, cut at ``QUOTE_LENGTH`` (``OPEN_QUOTE_LENGTH`` when it has no due point)."""
     group: tuple
     """Key shared by the same request in every edition of a recurring resolution (``recurrence_group``)."""
 
@@ -90,7 +95,8 @@ def entries(resolutions: Iterable[Resolution], url_for: UrlFor,
             # The n-th request of an actor and action in one edition matches the n-th in the next edition.
             key = (mandate.actor, mandate.action)
             seen[key] = seen.get(key, 0) + 1
-            found.append(MandateEntry(res, mandate, url, _quote(texts.get(mandate.paragraph, "")),
+            limit = QUOTE_LENGTH if has_due_point(mandate) else OPEN_QUOTE_LENGTH
+            found.append(MandateEntry(res, mandate, url, _quote(texts.get(mandate.paragraph, ""), limit),
                                       (group, *key, seen[key])))
     return found
 
@@ -274,7 +280,8 @@ def _list_pages(url: str, title: str, lead: str, listed: Sequence[MandateEntry],
             title=title if number == 1 else f"{title} (page {number} of {count})",
             template="mandates.html",
             context={
-                "view": "list", "lead": lead, "groups": chunk, "total": len(listed),
+                "view": "list", "lead": lead, "groups": chunk, "items_html": partial(list_items_html, chunk),
+                "total": len(listed),
                 "pages": _pager(page_urls, number), "page_count": count, "page_number": number,
                 "filters": _filters(chunk), "notice": UNOFFICIAL_NOTICE, "overview_url": MANDATES_URL,
             },
@@ -384,7 +391,7 @@ def _paragraph_texts(res: Resolution) -> dict[str, str]:
     return texts
 
 
-def _quote(text: str) -> str:
-    if len(text) <= QUOTE_LENGTH:
+def _quote(text: str, limit: int) -> str:
+    if len(text) <= limit:
         return text
-    return text[:QUOTE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -47,9 +47,12 @@ _DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in _ALL_D
 _AHEAD = re.compile(rf"(?:{'|'.join(template(t) for t in rules.DUE_DATE_AHEAD)})$", re.IGNORECASE)
 _AHEAD_NOT_AFTER = re.compile(rf"\b(?:{alternation(rules.DATE_AHEAD_NOT_AFTER)})\s+$", re.IGNORECASE)
 _MEETING_NAMED = re.compile(rf"\b(?:{alternation(rules.MEETING_NAMED_WORDS)})\b[^;:]{{0,60}}$", re.IGNORECASE)
-_WITHIN = re.compile(  # "within three months", "in two months"
-    rf"\b(?:within|in)\s+(?:a\s+period\s+of\s+)?(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a)\s+(days|months|weeks|month)\b",
-    re.IGNORECASE)
+_WITHIN = re.compile(  # "within three months", "in two months", "not later than one month from this date"
+    rf"\b(?:within|in|(?:not|no)\s+later\s+than)\s+(?:a\s+period\s+of\s+)?"
+    rf"(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a|an)\s+(days|months|weeks|month|week|hours|hour)\b"
+    # counted from the adoption, not from another day ("no later than three months from the date of submission")
+    r"(?!\s+(?:before|prior|after\s+(?!(?:the\s+)?(?:adoption|this|its\s+adoption))"
+    r"|(?:from|of)\s+the\s+date\s+(?!of\s+(?:the\s+)?adoption)))", re.IGNORECASE)
 _SAME_REPORT = re.compile(rf"\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
 
 
@@ -185,7 +188,7 @@ def may_name_date(clause: str, lowered: str) -> bool:
     """Whether ``find_due_date`` can find anything in the clause (``lowered`` is its lower case): a year printed,
     or a span counted from the adoption. A cheap test: most clauses have neither."""
     return ((("19" in clause or "20" in clause) and YEAR.search(clause) is not None)
-            or " month" in lowered or " days" in lowered or " weeks" in lowered)
+            or " month" in lowered or " days" in lowered or " week" in lowered or " hour" in lowered)
 
 
 def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tuple[str | None, str | None]:
@@ -221,7 +224,9 @@ def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tupl
             month = adopted.month - 1 + count
             year, month = adopted.year + month // 12, month % 12 + 1
             return date(year, month, min(adopted.day, monthrange(year, month)[1])).isoformat(), within.group(0)
-        return (adopted + timedelta(days=count * (7 if unit == "weeks" else 1))).isoformat(), within.group(0)
+        if unit.startswith("hour"):  # "within twenty-four hours": the day the hours end, from the adoption's day
+            return (adopted + timedelta(days=count // 24)).isoformat(), within.group(0)
+        return (adopted + timedelta(days=count * (7 if unit.startswith("week") else 1))).isoformat(), within.group(0)
     return None, None
 
 

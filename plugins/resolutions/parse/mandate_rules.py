@@ -32,14 +32,20 @@ VERBS = (
     ("demands", "call"), ("encourages", "encourage"),
     ("invites", "invite"), ("invites and encourages", "invite"), ("invitation to", "invite"),
     ("authorizes", "authorize"), ("decides", "decide"), ("resolves", "decide"), ("recommends", "recommend"),
+    # "Reiterates the request made to the Secretary-General, in its resolution …, to", "reiterates its
+    # recommendation to the Secretary-General to": the request repeated is asked again.
+    ("request made to", "request"), ("recommendation to", "recommend"),
     ("extends", "decide"), ("renews", "decide"),
 )
 """Operative verbs that ask for an action. ``decides`` (and the Security Council's ``extends``/``renews`` a mandate)
 asks it of the issuing body itself."""
 
-CLAUSE_JOINS = (", and ", "; and ", "; ", ", and also ", " and also ", " and further ", " and ", ", ")
+CLAUSE_JOINS = (", and ", "; and ", "; ", ", and also ", " and also ", " and further ", " and ", ", ",
+                ". The Security Council ", ". The General Assembly ", ". The Council ", ". The Assembly ")
 """What may join a second mandate clause to the first (``…, and requests the Secretary-General to report``):
-a join followed by a verb of ``VERBS`` (after optional ``LEAD_WORDS``) starts a new mandate."""
+a join followed by a verb of ``VERBS`` (after optional ``LEAD_WORDS``) starts a new mandate. A new sentence whose
+subject is the issuing body (the early Security Council's ``… . The Security Council requests the permanent members
+to report …``) is a join too."""
 
 NOT_MANDATES = (
     "decides to remain seized", "decides to remain actively seized", "decides to keep the matter under review",
@@ -91,11 +97,12 @@ Governments``, ``each of those Governments``)."""
 ACTOR_ENDS = (" to ", ",", ";", ":", " that ", " in order", " should ", " shall ", " will ", " must ", " and the ",
               " and all ", " and other ", " and relevant ", " and its ", " and their ",
               " as well as ", " within ", " in accordance", " in consultation", " through ", " when ", " which ",
-              " not to ", " continue ", " consult ", " meet ", " ensure ", " mentioned ")
+              " not to ", " continue ", " consult ", " meet ", " ensure ", " mentioned ", " concerned", " as a whole")
 """Where the printed words of an actor not in ``ACTORS`` end (the earliest one wins); a lower-case adverb
 (``urgently``, ``actively``: a word ending in ``ly``) ends them too, and so do ``not to`` and the verbs that follow an
 actor in *requests that the Special Envoy continue*, *demands that the regime meet its responsibility*, *its request
-that they ensure*."""
+that they ensure*; and so do the fillers printed after a name (*the administering Powers concerned*, *the
+international community as a whole*)."""
 
 ACTOR_PRONOUNS = ("him", "her", "it", "them", "they", "these entities", "these organizations", "these bodies")
 """An actor named by a pronoun (``…, and encourages him to continue``) is the actor of the clause before; in a
@@ -105,9 +112,15 @@ the one the head names."""
 NOT_ACTORS = ("efforts", "endeavours", "contributions", "contribution", "collaboration", "cooperation",
               "co-operation", "continuation", "end", "cessation", "provision", "implementation", "establishment",
               "attention", "release", "opening", "compliance", "support", "measures", "steps", "action", "recourse",
-              "evaluation", "exchanges", "convening")
+              "evaluation", "exchanges", "convening", "application", "follow-up", "actions", "adherence", "observance")
 """Nouns of an action: when the words after the verb hold one before the actor would end (``Encourages the
 continuing efforts of …``, ``Calls for the immediate cessation of …``), the clause names no actor (``""``)."""
+
+OBJECT_VERBS = ("calls for", "call for")
+"""Verbs whose object is what is asked, not who is asked (``Calls for a sincere and effective follow-up …``,
+``calls for full adherence …``): the clause names an actor only when its words begin with one of ``ACTORS``
+(``Calls for all States to …``) or when its printed words end at *to* (``calls for institutions to develop …``),
+else ``""``."""
 
 BODY_ACTORS = (
     ("General Assembly", "General Assembly"), ("Security Council", "Security Council"),
@@ -160,7 +173,9 @@ ACTIONS = (
                 "submit … recommendations", "present … recommendations", "make … proposals available",
                 "contribute … to that report", "contribute … to the report",
                 "forward … summary", "forward … records", "forward … report", "transmit … summary",
-                "transmit … records")),
+                "transmit … records",
+                # Proposals and recommendations made to the body that asks for them.
+                "make proposals", "to make … proposals", "provide recommendations")),
     ("extend", ("to extend the mandate", "extend the mandate", "to renew the mandate", "renew the mandate",
                 "to extend until", "to extend the period", "to extend the term", "to extend its mandate",
                 "to extend the authorization", "extend the authorizations", "to extend the measures",
@@ -168,7 +183,16 @@ ACTIONS = (
                 "extends once more", "extends once again", "extends again", "extends further",
                 "renews the", "renews for", "renews until")),
     ("establish", ("to establish", "establish a", "establish an", "to set up", "establishes", "be established")),
-    ("convene", ("to convene", "to hold", "to organize a", "to organize an", "convene a", "convene an", "hold a",
+    # "to hold" a meeting, not "to hold programme managers accountable".
+    ("convene", ("to convene", "to hold a", "to hold an", "to hold its", "to hold the", "to hold consultations",
+                 "to hold … meeting", "to hold … meetings", "to hold … session", "to hold … sessions",
+                 "to hold … conference", "to hold … dialogue", "to hold … debate", "to hold … forum",
+                 "to hold … discussions", "to hold … discussion", "to hold … consultations", "to hold … briefing",
+                 "to hold … hearings", "to hold … workshop", "to hold … seminar", "to hold … panel",
+                 "to hold … briefings", "to hold … negotiations", "to hold it in", "to hold it at",
+                 "consider convening", "convening a", "convening an",
+                 "arrangements for the … meeting", "arrangements for the … conference",
+                 "arrangements for the … session", "arrangements for the … summit", "to organize a", "to organize an", "convene a", "convene an", "hold a",
                  "to be convened", "be convened", "shall be convened", "will be convened", "shall be held",
                  "will be held", "to host", "decides to meet", "decide to meet", "preside over",
                  "hold its … session", "arrange … meeting", "arrange … conference")),
@@ -224,6 +248,16 @@ SESSION_PAST_WORDS = ("submitted", "presented", "adopted", "held", "considered",
 Commission on Human Rights at its sixtieth session*, *the decisions adopted at its seventy-fourth session*) say when
 something happened, not when anything is due; not after *be* (*to be held at its seventy-fifth session* is ahead). Not *made*: *to report on the progress made at its
 seventy-eighth session* asks for a report at that session."""
+
+NOT_ESTABLISHED = ("contacts", "contact", "relations", "the facts", "the truth", "the whereabouts", "the fate",
+                   "whether", "the identity", "the responsibility", "responsibility", "links", "ties")
+"""What *establish* may take that is no body, mechanism or fund (*to establish and maintain contacts with the States
+concerned*, *to establish the facts*): no cue of ``establish``."""
+
+CITED_IN_REPORT_WORDS = ("contained", "outlined", "identified", "prioritized", "described", "set out", "presented",
+                         "mentioned", "highlighted", "referred to", "made", "proposed", "reflected", "noted")
+"""Past participles that make *in his (her, its) report* right after them a report already written (*including
+those prioritized in his report*, *the recommendations contained in his report*): no cue of ``ACTIONS``."""
 
 CITED_REPORT_WORDS = ("submitted", "presented", "contained", "issued", "considered", "published")
 """Past participles that make a report named with *his*, *its*, *the*… right before them one already written (*in
@@ -295,7 +329,7 @@ RECURRENCE = (
     ("annual", ("annually", "on an annual basis", "every year", "each year", "yearly", "annual basis",
                 "annual reporting", "in his annual report", "in her annual report", "in its annual report",
                 "in his annual reports", "in her annual reports", "in its annual reports", "in their annual reports",
-                "annual reports", "next annual report")),
+                "annual reports", "next annual report", "an annual report")),
     ("biennial", ("biennially", "every two years", "on a biennial basis", "biennial basis", "biennial report")),
     ("triennial", ("every three years", "triennially", "on a triennial basis", "triennial basis")),
     ("quadrennial", ("every four years", "quadrennially", "on a quadrennial basis")),
@@ -305,16 +339,20 @@ RECURRENCE = (
     ("every 90 days", ("every 90 days", "every ninety days", "every three months", "quarterly")),
     ("every 120 days", ("every 120 days", "every four months")),
     ("every 180 days", ("every 180 days", "every six months", "semi-annually", "twice a year", "twice yearly")),
-    ("regular", ("on a regular basis", "regularly", "periodically", "periodic reports", "regular reports")),
+    ("regular", ("on a regular basis", "regularly", "periodically", "periodic reports", "regular reports",
+                 "periodic report", "regular report", "regular updates", "periodic updates", "regular briefings",
+                 "periodic briefings", "report … from time to time", "reports … from time to time",
+                 "informed … from time to time", "inform … from time to time")),
 )
 """How often a mandate recurs, by phrase; the first one found in the clause wins."""
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+    "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "twenty-four": 24, "forty-eight": 48,
+    "seventy-two": 72, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
     "one hundred and twenty": 120, "one hundred and eighty": 180,
 }
-"""Numbers printed as words in ``within NUMBER days``."""
+"""Numbers printed as words in ``within NUMBER days`` (``within twenty-four hours``)."""
 
 DOCUMENTS = ("comprehensive report", "consolidated report", "progress report", "annual report", "interim report",
              "final report", "updated report", "analytical report", "written report", "report", "study",

@@ -123,6 +123,13 @@ _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”")
 _CITED_REPORT = re.compile(rf"\b((?:his|her|its|their|the|that|those)\s+(?:[\w-]+\s+)?)reports?"
                            rf"(?=\s+(?:{alternation(rules.CITED_REPORT_WORDS)})\b)")
+_CITED_IN_REPORT = re.compile(rf"\b(?:{alternation(rules.CITED_IN_REPORT_WORDS)})\s+in\s+(?:his|her|its|their)\s+"
+                              rf"(?:[\w-]+\s+)?reports?\b")
+_NOT_ESTABLISHED = re.compile(rf"\bestablish((?:\s+and\s+\w+)?\s+(?:{alternation(rules.NOT_ESTABLISHED)})\b)")
+_LEAD_AFTER_VERB = re.compile(rf"^\s*,\s*(?:(?:{alternation(rules.LEAD_WORDS)}),\s*)+", re.IGNORECASE)
+_OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
+_SHARED_TO = re.compile(r"^[^,;]*,\s+to\s+[a-z]")  # "invites other organizations, to continue …"
+_ITEM_NAMES_ACTOR = re.compile(r"^\s*[A-Z][^,;:.]{0,150}?\s+to\s+[a-z]")  # "(a) All entities of … to address …"
 _ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
 _NOT_ACTORS = re.compile(rf"\b(?:{alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
@@ -167,11 +174,13 @@ def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[
         mandates.extend(found)
         if para.items:
             # Items under "Requests the Secretary-General:" say only "To submit …": they inherit verb and actor.
-            lead_in = head if head and para.text.rstrip().endswith(":") else None
+            # The lead-in is the paragraph's last clause ("Calls for …, and in this regard calls upon the
+            # Secretary-General:").
+            lead_in = (found[-1].verb, found[-1].actor) if head and found and para.text.rstrip().endswith(":") else None
             first_item = len(mandates)
             _collect(res, para.items, lead_in, mandates, problems)
             if lead_in and found:  # "Requests the Special Committee, at its session in 2022: (a) To consider …"
-                mandates[first_item:] = [with_due_of(item, found[0]) for item in mandates[first_item:]]
+                mandates[first_item:] = [with_due_of(item, found[-1]) for item in mandates[first_item:]]
         elif head and para.text.rstrip().endswith(":"):
             inherited = head  # "Resolves:" on its own, its "To …" paragraphs printed after it (early Security Council)
 
@@ -192,8 +201,9 @@ def _head(res: Resolution, text: str, match: re.Match[str] | None) -> tuple[str,
     opening = text[:match.end() + 12].lower()
     if any(word in opening for word in _NOT_MANDATE_FIRST_WORDS) and _NOT_MANDATE.match(text):
         return None
-    verb = _VERB_KEYS[_normal(match.group(1))]
-    return verb, _actor(res, verb, text[match.end():])
+    printed = _normal(match.group(1))
+    verb = _VERB_KEYS[printed]
+    return verb, _actor(res, verb, text[match.end():], known_only=printed in _OBJECT_VERBS)
 
 
 def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, str] | None,
@@ -210,6 +220,9 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         clauses.append((head, text[:first_end]))
     elif inherited is not None and _TO_AT_START.match(text):
         clauses.append((inherited, text[:first_end]))
+    elif inherited is not None and not inherited[1] and inherited[0] != "decide" and _ITEM_NAMES_ACTOR.match(text):
+        # "We call upon: (a) All entities of the United Nations system to address …": each item names its actor.
+        clauses.append(((inherited[0], _actor(res, inherited[0], text[:first_end])), text[:first_end]))
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         clause = text[start:end]
@@ -221,10 +234,13 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
     if not clauses:
         return [], head
     mandates = []
-    for (verb, actor), clause in clauses:
+    for index, ((verb, actor), clause) in enumerate(clauses):
         if actor in rules.ACTOR_PRONOUNS:  # "…, and encourages him to continue": the actor named before
             actor = (mandates[-1].actor if mandates else inherited[1] if inherited
                      else _head_object(text) if head is None else "")
+        if index + 1 < len(clauses) and " to " not in clause and _SHARED_TO.match(clauses[index + 1][1]):
+            # "Requests United Nations agencies, and invites other organizations, to continue …": one infinitive
+            clause = clause + ", " + clauses[index + 1][1]
         mandates.append(due_of_the_same_report(_mandate(res, para, verb, actor, clause, problems), mandates, clause))
     return mandates, head
 
@@ -287,6 +303,10 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
         cue_text = _ASKED_OF_OTHERS.sub(" ", cue_text)
     if "report" in cue_text and any(word in cue_text for word in rules.CITED_REPORT_WORDS):
         cue_text = _CITED_REPORT.sub(r"\1cited", cue_text)
+    if " in his report" in cue_text or " in her report" in cue_text or " in its report" in cue_text:
+        cue_text = _CITED_IN_REPORT.sub(" cited ", cue_text)
+    if "establish" in cue_text:
+        cue_text = _NOT_ESTABLISHED.sub(r"found\1", cue_text)
     found = _CUES.values(_WORD.findall(cue_text))
     action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
     session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if "session" in lowered
@@ -313,10 +333,12 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
                    document=document, due_body=due_body)
 
 
-def _actor(res: Resolution, verb: str, rest: str) -> str:
+def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> str:
+    """Who the clause asks (``rest`` is its text after the verb); ``known_only``: a verb of ``OBJECT_VERBS``, whose
+    words name an actor only when they begin with one of ``ACTORS``."""
     if verb == "decide":
         return issuing_body(res)
-    rest = _THAT.sub("", rest, count=1)
+    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", rest, count=1), count=1)  # "Requests, in this regard, the …"
     words = _FILLERS.sub("", _TO.sub("", rest.strip(), count=1), count=1)
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""
@@ -324,6 +346,8 @@ def _actor(res: Resolution, verb: str, rest: str) -> str:
     if known is not None and not _NAME_GOES_ON.match(words, known.end()):
         return _KNOWN_ACTOR_NAMES[int(known.lastgroup[1:])]
     end = _ACTOR_ENDS.search(words)
+    if known_only and (end is None or end.group(0) != " to "):  # "Calls for a sincere … follow-up": what is asked
+        return ""
     printed = (words[: end.start()] if end else words).strip(" .")
     if not printed or _NOT_ACTORS.search(printed):
         return ""  # "Calls for the immediate cessation of …", "Encourages the efforts …": asked of no one named

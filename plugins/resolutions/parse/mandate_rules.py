@@ -23,6 +23,9 @@ VERBS = (
     # (printed verb phrase, verb key): the longest phrase that matches wins.
     ("requests", "request"), ("request to", "request"), ("request that", "request"), ("asks", "request"),
     ("request the", "request"),  # a declaration's "we … request the Secretary-General"
+    # A declaration's first person (the Heads of State: "We call upon: (a) All entities … to …").
+    ("we call upon", "call"), ("we call on", "call"), ("we urge", "call"), ("we encourage", "encourage"),
+    ("we invite", "invite"), ("we request", "request"), ("we decide", "decide"), ("we recommend", "recommend"),
     ("directs", "request"), ("instructs", "request"), ("entrusts", "request"), ("mandates", "request"),
     ("calls upon", "call"), ("calls on", "call"), ("call upon", "call"), ("call on", "call"),
     ("calls for", "call"), ("call for", "call"), ("call to", "call"), ("urges", "call"), ("appeals to", "call"),
@@ -112,7 +115,8 @@ the one the head names."""
 NOT_ACTORS = ("efforts", "endeavours", "contributions", "contribution", "collaboration", "cooperation",
               "co-operation", "continuation", "end", "cessation", "provision", "implementation", "establishment",
               "attention", "release", "opening", "compliance", "support", "measures", "steps", "action", "recourse",
-              "evaluation", "exchanges", "convening", "application", "follow-up", "actions", "adherence", "observance")
+              "evaluation", "exchanges", "convening", "application", "follow-up", "actions", "adherence", "observance",
+              "involvement", "participation")
 """Nouns of an action: when the words after the verb hold one before the actor would end (``Encourages the
 continuing efforts of …``, ``Calls for the immediate cessation of …``), the clause names no actor (``""``)."""
 
@@ -190,7 +194,7 @@ ACTIONS = (
                  "to hold … discussions", "to hold … discussion", "to hold … consultations", "to hold … briefing",
                  "to hold … hearings", "to hold … workshop", "to hold … seminar", "to hold … panel",
                  "to hold … briefings", "to hold … negotiations", "to hold it in", "to hold it at",
-                 "consider convening", "convening a", "convening an",
+                 "consider convening", "consider holding", "convening a", "convening an",
                  "arrangements for the … meeting", "arrangements for the … conference",
                  "arrangements for the … session", "arrangements for the … summit", "to organize a", "to organize an", "convene a", "convene an", "hold a",
                  "to be convened", "be convened", "shall be convened", "will be convened", "shall be held",

@@ -220,9 +220,11 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         clauses.append((head, text[:first_end]))
     elif inherited is not None and _TO_AT_START.match(text):
         clauses.append((inherited, text[:first_end]))
-    elif inherited is not None and not inherited[1] and inherited[0] != "decide" and _ITEM_NAMES_ACTOR.match(text):
-        # "We call upon: (a) All entities of the United Nations system to address …": each item names its actor.
-        clauses.append(((inherited[0], _actor(res, inherited[0], text[:first_end])), text[:first_end]))
+    elif (inherited is not None and not inherited[1] and inherited[0] != "decide" and _ITEM_NAMES_ACTOR.match(text)
+          and (named := _actor(res, inherited[0], text[:first_end]))):
+        # "We call upon: (a) All entities of the United Nations system to address …": each item names its actor
+        # (not "Calls for: (d) Concrete agreed measures to reduce …", a thing asked for).
+        clauses.append(((inherited[0], named), text[:first_end]))
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         clause = text[start:end]

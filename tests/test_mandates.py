@@ -368,6 +368,8 @@ def test_a_second_sentence_of_the_council_is_its_own_clause_with_its_own_due_poi
     ("1. Decides that the Forum shall submit an annual report to the General Assembly.", "report", "annual"),
     ("1. Requests the Secretary-General to make proposals, as appropriate.", "report", None),
     ("1. Requests the Office to provide recommendations on criminal justice reforms.", "report", None),
+    ("1. Requests the Secretary-General to present detailed information and cost estimates to the General Assembly.",
+     "report", None),
     ("1. Requests the Secretary-General to continue pursuing a consultative process, including those prioritized "
      "in his report.", "continue", None),
     ("1. Requests the Secretary-General to continue to hold programme managers accountable.", "continue", None),

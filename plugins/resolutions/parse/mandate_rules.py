@@ -179,7 +179,11 @@ ACTIONS = (
                 "forward … summary", "forward … records", "forward … report", "transmit … summary",
                 "transmit … records",
                 # Proposals and recommendations made to the body that asks for them.
-                "make proposals", "to make … proposals", "provide recommendations")),
+                "make proposals", "to make … proposals", "provide recommendations",
+                # Information or an assessment put before a body.
+                "present information", "present detailed information", "present further information",
+                "present additional information", "present updated information", "provide the assessment",
+                "submit the assessment", "present the assessment")),
     ("extend", ("to extend the mandate", "extend the mandate", "to renew the mandate", "renew the mandate",
                 "to extend until", "to extend the period", "to extend the term", "to extend its mandate",
                 "to extend the authorization", "extend the authorizations", "to extend the measures",

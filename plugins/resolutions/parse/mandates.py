@@ -111,10 +111,13 @@ _ACTION_ORDER = [f"action:{action}" for action, _cues in rules.ACTIONS]
 _RECURRENCE_ORDER = [f"recurrence:{name}" for name, _cues in rules.RECURRENCE]
 _CUES = _Phrases([(cue, f"action:{action}") for action, cues in rules.ACTIONS for cue in cues]
                  + [(cue, f"recurrence:{name}") for name, cues in rules.RECURRENCE for cue in cues])
-_VERB_WORDS = frozenset(_words(verb)[0] for verb, _key in rules.VERBS)
+_VERB_WORDS = frozenset(_words(verb)[0] for verb, _key in rules.VERBS if _words(verb)[0] != "we")
 """The first words of the verbs: a paragraph without one after its head has no further clause."""
 _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word and word.startswith(o) for o in _VERB_WORDS)}))
 """The verbs' first words without those another one begins (``request`` finds ``requests`` too)."""
+_WE_VERBS = tuple(sorted(verb for verb, _key in rules.VERBS if _words(verb)[0] == "we"))
+"""A declaration's verbs (``we call upon``): "we" would be found in most paragraphs ("were", "new"), so they are
+looked for whole, and only in a paragraph that holds the word."""
 
 _FILLERS = re.compile(rf"^(?:(?:{alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Security Council Committee": a known name continued is another name
@@ -253,7 +256,7 @@ def _joined_clause_starts(text: str, after: int) -> list[int]:
     # A further clause's verb follows a join, so it is printed in lower case; its first word is found by
     # substring (two paragraphs in three hold none: far cheaper than a pattern tried at every character).
     found: list[int] = []
-    for stem in [stem for stem in _VERB_STEMS if stem in text]:  # one C scan each: most paragraphs hold none
+    for stem in [stem for stem in _VERB_STEMS + (_WE_VERBS if " we " in text else ()) if stem in text]:
         at = text.find(stem, after)
         while at >= 0:
             found.append(at)

@@ -346,6 +346,8 @@ def test_printed_actors_end_before_their_verb(text, actor):
     ("1. Requests the Secretary-General to report to the Council not later than one month from this date.",
      "1947-11-03"),
     ("1. Requests the Secretary-General to report to the Council within two weeks.", "1947-10-17"),
+    ("1. Calls upon the Governments to execute within a period of five months from the date of this resolution a "
+     "programme of demilitarization.", "1948-03-03"),
     # counted from another day than the adoption: no due point
     ("1. Requests the Secretary-General to settle the claims no later than three months from the date of "
      "submission of a claim.", None),
@@ -413,3 +415,14 @@ def test_items_inherit_the_clause_that_ends_with_the_colon():
                             "regard calls upon the Secretary-General:\n\n(a) To provide recommendations, as part of his "
                             "report to the General Assembly at its seventy-seventh session;")
     assert found[-1][0::2][:2] == ("para-1-a", "Secretary-General") and found[-1][3:5] == ("report", "77")
+
+
+@pytest.mark.parametrize("lead_in, actors", [
+    ("Also encourages, for the purpose of facilitating dialogues, the following:", ["", "Nuclear-weapon States"]),
+    # the lead-in names its actor, or asks for things: its items name no one
+    ("Calls upon the Government to implement the following:", ["Government"]),
+    ("Calls for practical steps, as agreed, to be taken by all States:", [""]),
+])
+def test_items_name_their_actor_only_under_a_lead_in_that_names_no_one(lead_in, actors):
+    _res, found = _mandates(f"1. {lead_in}\n\n(a) Nuclear-weapon States to clearly set out their nuclear policies;")
+    assert [m[2] for m in found] == actors

@@ -52,7 +52,7 @@ _WITHIN = re.compile(  # "within three months", "in two months", "not later than
     rf"(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a|an)\s+(days|months|weeks|month|week|hours|hour)\b"
     # counted from the adoption, not from another day ("no later than three months from the date of submission")
     r"(?!\s+(?:before|prior|after\s+(?!(?:the\s+)?(?:adoption|this|its\s+adoption))"
-    r"|(?:from|of)\s+the\s+date\s+(?!of\s+(?:the\s+)?adoption)))", re.IGNORECASE)
+    r"|(?:from|of)\s+the\s+date\s+(?!of\s+(?:(?:the|its)\s+)?(?:adoption|present|this))))", re.IGNORECASE)
 _SAME_REPORT = re.compile(rf"\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
 
 

@@ -116,7 +116,7 @@ NOT_ACTORS = ("efforts", "endeavours", "contributions", "contribution", "collabo
               "co-operation", "continuation", "end", "cessation", "provision", "implementation", "establishment",
               "attention", "release", "opening", "compliance", "support", "measures", "steps", "action", "recourse",
               "evaluation", "exchanges", "convening", "application", "follow-up", "actions", "adherence", "observance",
-              "involvement", "participation")
+              "involvement", "participation", "transparency")
 """Nouns of an action: when the words after the verb hold one before the actor would end (``Encourages the
 continuing efforts of …``, ``Calls for the immediate cessation of …``), the clause names no actor (``""``)."""
 

@@ -131,6 +131,9 @@ _CITED_IN_REPORT = re.compile(rf"\b(?:{alternation(rules.CITED_IN_REPORT_WORDS)}
 _NOT_ESTABLISHED = re.compile(rf"\bestablish((?:\s+and\s+\w+)?\s+(?:{alternation(rules.NOT_ESTABLISHED)})\b)")
 _LEAD_AFTER_VERB = re.compile(rf"^\s*,\s*(?:(?:{alternation(rules.LEAD_WORDS)}),\s*)+", re.IGNORECASE)
 _OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
+# A lead-in that names no one: it ends on its verb ("We call upon:") or on "the following:" ("Also encourages, …, the
+# following: (a) Nuclear-weapon States to …").
+_ENDS_ON_VERB = re.compile(rf"\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\s*$", re.IGNORECASE)
 _SHARED_TO = re.compile(r"^[^,;]*,\s+to\s+[a-z]")  # "invites other organizations, to continue …"
 _ITEM_NAMES_ACTOR = re.compile(r"^\s*[A-Z][^,;:.]{0,150}?\s+to\s+[a-z]")  # "(a) All entities of … to address …"
 _ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
@@ -168,12 +171,14 @@ def _operative_lists(res: Resolution) -> Iterable[tuple[Paragraph, ...]]:
 
 
 def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[str, str] | None,
-             mandates: list[Mandate], problems: list[Diagnostic]) -> None:
+             mandates: list[Mandate], problems: list[Diagnostic], items_name_actor: bool = False) -> None:
+    """The mandates of ``paragraphs``; ``items_name_actor``: they are the items of a lead-in that ends on its verb
+    (*We call upon:*) or on *the following:*, so each one names its own actor."""
     for para in paragraphs:
         # Unnumbered paragraphs among the operative ones ("text": the Security Council's early "Decides:") too.
         if para.kind not in ("operative", "item", "text"):
             continue
-        found, head = _paragraph_mandates(res, para, inherited, problems)
+        found, head = _paragraph_mandates(res, para, inherited, problems, items_name_actor)
         mandates.extend(found)
         if para.items:
             # Items under "Requests the Secretary-General:" say only "To submit …": they inherit verb and actor.
@@ -181,7 +186,8 @@ def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[
             # Secretary-General:").
             lead_in = (found[-1].verb, found[-1].actor) if head and found and para.text.rstrip().endswith(":") else None
             first_item = len(mandates)
-            _collect(res, para.items, lead_in, mandates, problems)
+            _collect(res, para.items, lead_in, mandates, problems,
+                     lead_in is not None and _ENDS_ON_VERB.search(para.text) is not None)
             if lead_in and found:  # "Requests the Special Committee, at its session in 2022: (a) To consider …"
                 mandates[first_item:] = [with_due_of(item, found[-1]) for item in mandates[first_item:]]
         elif head and para.text.rstrip().endswith(":"):
@@ -210,7 +216,8 @@ def _head(res: Resolution, text: str, match: re.Match[str] | None) -> tuple[str,
 
 
 def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, str] | None,
-                        problems: list[Diagnostic]) -> tuple[list[Mandate], tuple[str, str] | None]:
+                        problems: list[Diagnostic], names_actor: bool = False
+                        ) -> tuple[list[Mandate], tuple[str, str] | None]:
     """The paragraph's mandates, and the (verb key, actor) it starts with (None when it starts with no verb)."""
     text = para.text
     at_start = _verb_at_start(text)  # matched once: its end, its verb and its actor all come from it
@@ -223,10 +230,11 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         clauses.append((head, text[:first_end]))
     elif inherited is not None and _TO_AT_START.match(text):
         clauses.append((inherited, text[:first_end]))
-    elif (inherited is not None and not inherited[1] and inherited[0] != "decide" and _ITEM_NAMES_ACTOR.match(text)
+    elif (names_actor and inherited is not None and not inherited[1] and inherited[0] != "decide"
+          and _ITEM_NAMES_ACTOR.match(text)
           and (named := _actor(res, inherited[0], text[:first_end]))):
         # "We call upon: (a) All entities of the United Nations system to address …": each item names its actor
-        # (not "Calls for: (d) Concrete agreed measures to reduce …", a thing asked for).
+        # (not "Calls for practical steps …: (e) A diminishing role for nuclear weapons … so as to …").
         clauses.append(((inherited[0], named), text[:first_end]))
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)

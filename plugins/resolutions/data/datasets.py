@@ -102,7 +102,12 @@ def resolution_json(res: Resolution, collection=None) -> str:
     ``collection`` is given (``series_data``)."""
     if collection is None:
         return compact_json(res) + "\n"
-    return with_series(compact_json(res), series_members(collection, res.symbol)) + "\n"
+    return _index_json(compact_json(res), series_members(collection, res.symbol))
+
+
+def _index_json(model_text: str, members: str) -> str:
+    """``index.json`` from a model already encoded and its series members."""
+    return with_series(model_text, members) + "\n"
 
 
 def collection_json_chunks(
@@ -130,7 +135,7 @@ def _models_in_one_pass(
     yield _collection_head(pages)
     for index, (res, url) in enumerate(pages):
         text, members = compact_json(res), series_members(collection, res.symbol)
-        yield GeneratedFile(f"{url}{RESOLUTION_JSON}", with_series(text, members) + "\n")
+        yield GeneratedFile(f"{url}{RESOLUTION_JSON}", _index_json(text, members))
         yield _collection_entry(index, url, text, members, site_url)
     yield _collection_tail(pages, collection)
 

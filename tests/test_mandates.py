@@ -426,3 +426,59 @@ def test_items_inherit_the_clause_that_ends_with_the_colon():
 def test_items_name_their_actor_only_under_a_lead_in_that_names_no_one(lead_in, actors):
     _res, found = _mandates(f"1. {lead_in}\n\n(a) Nuclear-weapon States to clearly set out their nuclear policies;")
     assert [m[2] for m in found] == actors
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request renewed or reiterated, with or without a word before it (real wordings of 75/160, 74/130, 75/46,
+    # 74/137, 74/246)
+    ("1. Renews its request to the Secretary-General to submit to the General Assembly, at its seventy-seventh "
+     "session, an in-depth report.", [("request", "Secretary-General", "report", "77")]),
+    ("1. Renews its call upon all States to provide the necessary support.", [("call", "Member States", "other", None)]),
+    ("1. Renews its previous call to all States to observe strictly the principles of the Protocol.",
+     [("call", "Member States", "other", None)]),
+    ("1. Reiterates its previous requests to the Special Rapporteur to report on such challenges in her next report.",
+     [("request", "Special Rapporteur", "report", None)]),
+    ("1. Reiterates the urgent call upon the Government of Myanmar to end all violence.",
+     [("call", "Government of Myanmar", "other", None)]),
+    # still no mandate: what is renewed is no request
+    ("1. Renews its commitment to the implementation of the Convention.", []),
+    ("1. Extends its thanks to the host country.", []),
+])
+def test_a_renewed_or_reiterated_request_is_a_mandate_and_a_renewed_commitment_is_not(text, expected):
+    _res, found = _mandates(text)
+    assert [(m[1], m[2], m[3], m[4]) for m in found] == expected
+
+
+@pytest.mark.parametrize("text, action", [
+    # "to report" with an adverb between (76/245, 74/173, 76/142)
+    ("1. Requests the Secretary-General to further report in the next budget performance report on the impact.",
+     "report"),
+    ("1. Requests the Office to continue to periodically collect information and to periodically report that "
+     "information to the Commission.", "report"),
+    ("1. Encourages UN-Women to continue to regularly report on the implementation of gender parity.", "report"),
+    # anything put before the Assembly or the Council itself (74/81, S/RES/59 (1948))
+    ("1. Requests the Committee to submit plans for its ongoing and future programme of work to the Assembly at "
+     "its seventy-seventh session.", "report"),
+    ("1. Requests that Government to submit to the Security Council at an early date an account of the progress "
+     "made in the investigation.", "report"),
+])
+def test_reporting_requests_with_an_adverb_or_put_before_a_body(text, action):
+    _res, found = _mandates(text)
+    assert found[0][3] == action
+
+
+@pytest.mark.parametrize("text, session", [
+    # a part of a (resumed) session (74/271, 75/253, 75/292)
+    ("1. Requests the Secretary-General to submit a report for its consideration at the first part of its resumed "
+     "seventy-seventh session.", "77"),
+    ("1. Requests the Secretary-General to submit, at the main part of the seventy-seventh session, a progress "
+     "report on the renovation.", "77"),
+    ("1. Requests the Secretary-General to provide, during the first part of the resumed seventy-seventh session, "
+     "an informal briefing.", "77"),
+    # two bodies' sessions, respectively: the first body's (76/172)
+    ("1. Requests the Secretary-General to submit to the General Assembly and the Human Rights Council at their "
+     "seventy-eighth and fifty-third sessions, respectively, a comprehensive report.", "78"),
+])
+def test_due_sessions_named_by_their_part_or_for_two_bodies(text, session):
+    _res, found = _mandates(text)
+    assert found[0][3:5] == ("report", session)

@@ -16,6 +16,11 @@ LEAD_WORDS = (
     "hereby", "formally", "cordially", "warmly", "kindly", "solemnly", "in that connection", "in this connection",
     "reiterates its", "renews its", "repeats its", "reiterates the", "renews the", "reaffirms its", "reaffirms the",
     "meanwhile", "in the meantime",
+    # A request repeated with a word before it: "Reiterates its previous requests to", "Reiterates the urgent call
+    # upon", "Renews its previous call to".
+    "reiterates its previous", "reiterates its earlier", "reiterates its urgent", "reiterates the urgent",
+    "reiterates the previous", "renews its previous", "renews its urgent", "renews the urgent",
+    "reaffirms its previous", "reaffirms its earlier",
 )
 """Words that may stand before the verb (``Also requests``, ``In this regard, urges``); skipped."""
 
@@ -183,7 +188,15 @@ ACTIONS = (
                 # Information or an assessment put before a body.
                 "present information", "present detailed information", "present further information",
                 "present additional information", "present updated information", "provide the assessment",
-                "submit the assessment", "present the assessment")),
+                "submit the assessment", "present the assessment",
+                # "to report" with an adverb between ("to further report in the next budget performance report").
+                "to further report", "to also report", "to regularly report", "to periodically report",
+                "to duly report", "to promptly report", "to immediately report", "to continuously report",
+                "to publicly report", "to annually report", "to systematically report", "to jointly report",
+                # Anything put before a body itself ("to submit plans for its … programme of work to the Assembly",
+                # "to submit to the Security Council at an early date an account of …").
+                "submit to the general assembly", "submit to the security council", "submit to the council",
+                "submit to the assembly", "submit … to the general assembly", "submit … to the assembly")),
     ("extend", ("to extend the mandate", "extend the mandate", "to renew the mandate", "renew the mandate",
                 "to extend until", "to extend the period", "to extend the term", "to extend its mandate",
                 "to extend the authorization", "extend the authorizations", "to extend the measures",
@@ -238,6 +251,12 @@ DUE_SESSION = (
     ("the conclusion of its ORDINAL session", "ordinal"), ("the conclusion of the ORDINAL session", "ordinal"),
     ("at its session in YEAR", "year"), ("at the session in YEAR", "year"),
     ("in the ORDINAL session", "ordinal"), ("in its ORDINAL session", "ordinal"),
+    # "at the first part of its resumed seventy-fifth session", "during the main part of the seventy-sixth session".
+    ("part of its resumed ORDINAL session", "ordinal"), ("part of the resumed ORDINAL session", "ordinal"),
+    ("part of the ORDINAL session", "ordinal"),
+    # "to the General Assembly and the Human Rights Council at their seventy-eighth and fifty-third sessions": the
+    # first is the first body's.
+    ("at their ORDINAL and ORDINAL sessions", "ordinal"),
     ("at its current session", "current"), ("at its present session", "current"),
     ("of its current session", "current"), ("during its current session", "current"),
 )

@@ -30,7 +30,8 @@ _VERB_HERE = re.compile(rf"(?:{alternation(_VERB_KEYS)})\b", re.IGNORECASE)
 _JOIN_BEFORE = re.compile(rf"(?:{alternation(rules.CLAUSE_JOINS)})\s*{_LEAD}\Z", re.IGNORECASE)
 _JOIN_REACH = 80  # characters before a verb where its join and lead words may stand
 _JOIN_AT_START = re.compile(rf"^(?:{alternation(rules.CLAUSE_JOINS)})\s*", re.IGNORECASE)
-_NOT_MANDATE = re.compile(rf"^\s*{_LEAD}(?:{alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
+# Matched at the verb, not before its lead words: "Renews its commitment" is no mandate, "Renews its request to" is.
+_NOT_MANDATE = re.compile(rf"(?:{alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _HEAD_FIRST_WORDS = frozenset(phrase.split()[0].lower() for phrase in (*rules.LEAD_WORDS, *_VERB_KEYS))
@@ -208,7 +209,7 @@ def _head(res: Resolution, text: str, match: re.Match[str] | None) -> tuple[str,
     if match is None:
         return None
     opening = text[:match.end() + 12].lower()
-    if any(word in opening for word in _NOT_MANDATE_FIRST_WORDS) and _NOT_MANDATE.match(text):
+    if any(word in opening for word in _NOT_MANDATE_FIRST_WORDS) and _NOT_MANDATE.match(text, match.start(1)):
         return None
     printed = _normal(match.group(1))
     verb = _VERB_KEYS[printed]

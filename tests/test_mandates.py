@@ -482,3 +482,22 @@ def test_reporting_requests_with_an_adverb_or_put_before_a_body(text, action):
 def test_due_sessions_named_by_their_part_or_for_two_bodies(text, session):
     _res, found = _mandates(text)
     assert found[0][3:5] == ("report", session)
+
+
+@pytest.mark.parametrize("item, expected", [
+    # an item in the passive under "Decides:" is what the body decides (S/RES/67 (1949) #4-b, 74/266 #5)
+    ("(b) The Consular Commission is requested to facilitate the work of the Commission for Indonesia;",
+     [("decide", "General Assembly", "other")]),
+    ("(b) The Secretary-General is authorized to advance from the Working Capital Fund sums not exceeding a total of "
+     "25 million dollars;", [("decide", "General Assembly", "other")]),
+    # not a relative clause, and not a paragraph without a lead-in (the guide: it starts with no verb)
+    ("(b) The Team, which is authorized to identify the perpetrators, has reported;", []),
+])
+def test_a_passive_item_under_decides_is_the_body_s_decision(item, expected):
+    _res, found = _mandates(f"1. Decides:\n\n(a) To convene a meeting;\n\n{item}")
+    assert [m[1:4] for m in found if m[0] == "para-1-b"] == expected
+
+
+def test_a_passive_paragraph_without_a_lead_in_is_no_mandate():
+    _res, found = _mandates("1. Member States are invited to provide voluntary extrabudgetary resources to the Office.")
+    assert found == []

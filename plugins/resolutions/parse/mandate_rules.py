@@ -48,6 +48,18 @@ VERBS = (
 """Operative verbs that ask for an action. ``decides`` (and the Security Council's ``extends``/``renews`` a mandate)
 asks it of the issuing body itself."""
 
+PASSIVE_VERBS = ("requested", "asked", "directed", "instructed", "invited", "encouraged", "urged", "called upon",
+                 "called on", "authorized")
+"""A verb printed in the passive after its actor: under a lead-in of ``decides`` (*Decides: … (b) The Consular
+Commission is requested to …*, *Resolves that: … The Secretary-General is authorized to advance …*), an item that
+starts with an actor, ``PASSIVE_BE`` and one of these, then *to* or a colon, is what the body decides (it inherits
+verb and actor as a ``To …`` item does). Elsewhere such a paragraph starts with no verb and is no mandate (the
+labelling guide: *Governments … are encouraged to …* under *Recommends the following:*)."""
+
+PASSIVE_BE = ("is", "are", "be", "shall be", "should be", "will be", "shall also be", "is also", "are also",
+              "is further", "are further", "is hereby", "are hereby", "are again", "is again", "are strongly")
+"""What stands between the actor and a verb of ``PASSIVE_VERBS``."""
+
 CLAUSE_JOINS = (", and ", "; and ", "; ", ", and also ", " and also ", " and further ", " and ", ", ",
                 ". The Security Council ", ". The General Assembly ", ". The Council ", ". The Assembly ")
 """What may join a second mandate clause to the first (``…, and requests the Secretary-General to report``):

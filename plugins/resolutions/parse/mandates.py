@@ -138,6 +138,11 @@ _ENDS_ON_VERB = re.compile(rf"\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\
 _SHARED_TO = re.compile(r"^[^,;]*,\s+to\s+[a-z]")  # "invites other organizations, to continue …"
 _ITEM_NAMES_ACTOR = re.compile(r"^\s*[A-Z][^,;:.]{0,150}?\s+to\s+[a-z]")  # "(a) All entities of … to address …"
 _ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
+# "Member States are invited to …", "The Commission is encouraged:": the actor (no "that", no clause break) first.
+_PASSIVE = re.compile(rf"^\s*(?P<actor>[A-Z](?:(?!\bthat\b)[^;:.]){{0,200}}?)\s+(?:{alternation(rules.PASSIVE_BE)})\s+"
+                      rf"(?:{alternation(rules.PASSIVE_VERBS)})\s*(?=to\s|:)")
+_PASSIVE_VERBS = tuple(rules.PASSIVE_VERBS)
+_NOT_IN_PASSIVE_ACTOR = re.compile(r"\b(?:which|who|whom|whose|is|are|was|were)\b")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
 _NOT_ACTORS = re.compile(rf"\b(?:{alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
 _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
@@ -237,6 +242,9 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         # "We call upon: (a) All entities of the United Nations system to address …": each item names its actor
         # (not "Calls for practical steps …: (e) A diminishing role for nuclear weapons … so as to …").
         clauses.append(((inherited[0], named), text[:first_end]))
+    elif inherited is not None and inherited[0] == "decide" and _passive(text):
+        # "Decides: … (b) The Consular Commission is requested to …": what the body decides.
+        clauses.append((inherited, text[:first_end]))
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         clause = text[start:end]
@@ -257,6 +265,15 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
             clause = clause + ", " + clauses[index + 1][1]
         mandates.append(due_of_the_same_report(_mandate(res, para, verb, actor, clause, problems), mandates, clause))
     return mandates, head
+
+
+def _passive(text: str) -> bool:
+    """Whether a text starts with its actor and a verb in the passive (``PASSIVE_VERBS``); not a relative clause
+    (*the policy brief …, in which States are encouraged to*, *the Team, which is authorized to*)."""
+    if not any(verb in text for verb in _PASSIVE_VERBS):
+        return False
+    passive = _PASSIVE.match(text)
+    return passive is not None and not _NOT_IN_PASSIVE_ACTOR.search(passive.group("actor"))
 
 
 def _joined_clause_starts(text: str, after: int) -> list[int]:

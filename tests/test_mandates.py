@@ -501,3 +501,16 @@ def test_a_passive_item_under_decides_is_the_body_s_decision(item, expected):
 def test_a_passive_paragraph_without_a_lead_in_is_no_mandate():
     _res, found = _mandates("1. Member States are invited to provide voluntary extrabudgetary resources to the Office.")
     assert found == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request repeated with where it was made set off by commas (75/174 #9, 75/197 #22)
+    ("1. Reiterates its request, made in paragraph 40 of its resolution 68/268, that the Secretary-General submit to "
+     "the General Assembly at its seventy-seventh session a report on the treaty body system.",
+     ("request", "Secretary-General", "report", "77")),
+    ("1. Also reiterates its request, made to the Secretary-General in its resolution 73/188, to intensify efforts to "
+     "mobilize support.", ("request", "Secretary-General", "other", None)),
+])
+def test_a_request_reiterated_with_where_it_was_made(text, expected):
+    _res, found = _mandates(text)
+    assert found[0][1:5] == expected

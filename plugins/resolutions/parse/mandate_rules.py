@@ -43,6 +43,9 @@ VERBS = (
     # "Reiterates the request made to the Secretary-General, in its resolution …, to", "reiterates its
     # recommendation to the Secretary-General to": the request repeated is asked again.
     ("request made to", "request"), ("recommendation to", "recommend"),
+    # "Reiterates its request, made to the Secretary-General in its resolution 73/188, to …", "Reiterates its request,
+    # made in paragraph 40 of its resolution 68/268, that the Secretary-General submit …".
+    ("request, made", "request"),
     ("extends", "decide"), ("renews", "decide"),
 )
 """Operative verbs that ask for an action. ``decides`` (and the Security Council's ``extends``/``renews`` a mandate)

@@ -130,6 +130,7 @@ _CITED_REPORT = re.compile(rf"\b((?:his|her|its|their|the|that|those)\s+(?:[\w-]
 _CITED_IN_REPORT = re.compile(rf"\b(?:{alternation(rules.CITED_IN_REPORT_WORDS)})\s+in\s+(?:his|her|its|their)\s+"
                               rf"(?:[\w-]+\s+)?reports?\b")
 _NOT_ESTABLISHED = re.compile(rf"\bestablish((?:\s+and\s+\w+)?\s+(?:{alternation(rules.NOT_ESTABLISHED)})\b)")
+_CITED_AFTER_VERB = re.compile(r"^\s*in\s+(?:paragraph\s+\S+\s+of\s+)?(?:its\s+)?resolution\s+[^,;]*,\s*")  # "made in … 68/268, that"
 _LEAD_AFTER_VERB = re.compile(rf"^\s*,\s*(?:(?:{alternation(rules.LEAD_WORDS)}),\s*)+", re.IGNORECASE)
 _OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
 # A lead-in that names no one: it ends on its verb ("We call upon:") or on "the following:" ("Also encourages, …, the
@@ -369,7 +370,8 @@ def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> s
     words name an actor only when they begin with one of ``ACTORS``."""
     if verb == "decide":
         return issuing_body(res)
-    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", rest, count=1), count=1)  # "Requests, in this regard, the …"
+    # "Requests, in this regard, the …", "Reiterates its request, made in … resolution 68/268, that the …"
+    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", _CITED_AFTER_VERB.sub("", rest, count=1), count=1), count=1)
     words = _FILLERS.sub("", _TO.sub("", rest.strip(), count=1), count=1)
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""

@@ -208,6 +208,17 @@ ACTIONS = (
                 "to further report", "to also report", "to regularly report", "to periodically report",
                 "to duly report", "to promptly report", "to immediately report", "to continuously report",
                 "to publicly report", "to annually report", "to systematically report", "to jointly report",
+                # Information and proposals in further wordings ("to keep the Commission on Narcotic Drugs
+                # appropriately updated", "to provide updated information on the impact", "to present future budget
+                # proposals", "provide its observations to the General Assembly", "inform the Member States concerned").
+                # A body kept updated, not a database or a law ("to keep them updated to take account of …").
+                "keep the commission … updated", "keep the committee … updated", "keep the council … updated",
+                "keep the general assembly … updated", "keep member states updated", "keep member states … updated",
+                "provide updated information", "provide additional information", "provide further information",
+                "provide detailed information", "provide comprehensive information",
+                # not "the present resolution and to consider further proposals", "present, past and future proposals"
+                "to present … proposals", "provide its observations", "submit its observations",
+                "present its observations", "inform member states", "inform the member states",
                 # Anything put before a body itself ("to submit plans for its … programme of work to the Assembly",
                 # "to submit to the Security Council at an early date an account of …").
                 "submit to the general assembly", "submit to the security council", "submit to the council",

@@ -535,3 +535,18 @@ def test_a_request_reiterated_with_where_it_was_made(text, expected):
 def test_bodies_kept_updated_and_information_in_further_wordings(text, action):
     _res, found = _mandates(text)
     assert found[0][3] == action
+
+
+@pytest.mark.parametrize("text, session, due_date", [
+    # the end of a session or of a month or year as the latest point (75/1 #20, 75/245 B #8, 75/315 #5, S/RES/404)
+    ("1. Requests the Secretary-General to report back before the end of the seventy-seventh session of the General "
+     "Assembly with recommendations.", "77", None),
+    ("1. Requests the Secretary-General to submit a further report and to present it for the consideration of the "
+     "General Assembly no later than the seventy-seventh session.", "77", None),
+    ("1. Requests the President of the General Assembly to organize an interactive hearing before the end of June "
+     "2023.", None, "2023-06"),
+    ("1. Requests the Secretary-General to report not later than the end of February 2022.", None, "2022-02"),
+])
+def test_due_points_at_the_end_of_a_session_month_or_year(text, session, due_date):
+    _res, found = _mandates(text)
+    assert found[0][4:6] == (session, due_date)

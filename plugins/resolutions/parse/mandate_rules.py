@@ -283,6 +283,10 @@ DUE_SESSION = (
     # "to the General Assembly and the Human Rights Council at their seventy-eighth and fifty-third sessions": the
     # first is the first body's.
     ("at their ORDINAL and ORDINAL sessions", "ordinal"),
+    # "before the end of its seventy-fifth session", "no later than the seventy-seventh session".
+    ("before the end of its ORDINAL session", "ordinal"), ("before the end of the ORDINAL session", "ordinal"),
+    ("no later than its ORDINAL session", "ordinal"), ("no later than the ORDINAL session", "ordinal"),
+    ("not later than its ORDINAL session", "ordinal"), ("not later than the ORDINAL session", "ordinal"),
     ("at its current session", "current"), ("at its present session", "current"),
     ("of its current session", "current"), ("during its current session", "current"),
 )
@@ -356,7 +360,10 @@ DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE
             "not later than MONTH YEAR", "before MONTH YEAR", "by the end of YEAR", "by YEAR", "until YEAR",
             "in the first half of YEAR", "in the second half of YEAR", "in the first quarter of YEAR",
             "in the second quarter of YEAR", "in the third quarter of YEAR", "in the fourth quarter of YEAR",
-            "in the first part of YEAR", "in the second part of YEAR")
+            "in the first part of YEAR", "in the second part of YEAR",
+            # "before the end of June 2023", "not later than the end of February 1977", "before the end of 2021"
+            "before the end of MONTH YEAR", "no later than the end of MONTH YEAR", "not later than the end of MONTH YEAR",
+            "before the end of YEAR", "no later than the end of YEAR", "not later than the end of YEAR")
 """Phrases that name a date something is due by (or a mandate lasts until): DATE is a printed day month
 year, MONTH a month name, YEAR four digits. The first one in the clause wins."""
 

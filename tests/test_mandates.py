@@ -527,6 +527,11 @@ def test_a_request_reiterated_with_where_it_was_made(text, expected):
     ("1. Requests the Secretary-General to present proposals to standardize the reporting procedures.", "report"),
     ("1. Requests the Board to keep this arrangement under review and provide its observations to the General "
      "Assembly at the seventy-seventh session.", "report"),
+    # information given to the Secretary-General or the Secretariat (74/61 #5, 74/19 #315)
+    ("1. Urges all States parties to provide the Secretary-General with complete and timely information as required "
+     "under article 7 of the Convention.", "report"),
+    ("1. Reiterates its invitation to States to provide relevant information to the secretariat for inclusion in "
+     "the inventory.", "report"),
     # not a database or a law kept updated, not "present" as an adjective
     ("1. Requests the Secretary-General to keep the database updated.", "other"),
     ("1. Calls upon the Conference to adopt a programme of work, bearing in mind other relevant present, past and "

@@ -219,6 +219,11 @@ ACTIONS = (
                 # not "the present resolution and to consider further proposals", "present, past and future proposals"
                 "to present … proposals", "provide its observations", "submit its observations",
                 "present its observations", "inform member states", "inform the member states",
+                # Information given to the Secretary-General or the Secretariat ("to provide the Secretary-General with
+                # complete and timely information as required under article 7", "to provide relevant information to
+                # the secretariat for inclusion in the inventory").
+                "provide the secretary-general with … information", "provide the secretariat with … information",
+                "information to the secretary-general", "information to the secretariat",
                 # Anything put before a body itself ("to submit plans for its … programme of work to the Assembly",
                 # "to submit to the Security Council at an early date an account of …").
                 "submit to the general assembly", "submit to the security council", "submit to the council",

@@ -555,3 +555,15 @@ def test_bodies_kept_updated_and_information_in_further_wordings(text, action):
 def test_due_points_at_the_end_of_a_session_month_or_year(text, session, due_date):
     _res, found = _mandates(text)
     assert found[0][4:6] == (session, due_date)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # lead words after the verb without commas, "all of" (74/81 #15, S/RES/144 (1960), E/RES/2021/2 #6)
+    ("1. Notes the work of the Committee, and encourages in this regard Member States to provide data.",
+     "Member States"),
+    ("1. Urges in the meantime all other States to refrain from any action.", "Member States"),
+    ("1. Requests all of the specialized agencies to take measures.", "United Nations system"),
+])
+def test_lead_words_after_the_verb_without_commas_are_no_actor(text, actor):
+    _res, found = _mandates(text)
+    assert found[-1][2] == actor

@@ -113,7 +113,7 @@ actor not in the table is kept as printed, up to ``ACTOR_ENDS``."""
 
 ACTOR_FILLERS = ("the", "all", "relevant", "all relevant", "other", "all other", "concerned", "interested",
                  "the relevant", "in particular", "including", "its", "their", "those", "involved", "all involved",
-                 "both", "the two", "two", "each of those", "each of the", "each")
+                 "both", "the two", "two", "each of those", "each of the", "each", "all of the", "all of")
 """Words before the actor's name that are not part of it (``all relevant United Nations entities``, ``the two
 Governments``, ``each of those Governments``)."""
 

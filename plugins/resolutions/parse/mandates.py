@@ -131,7 +131,10 @@ _CITED_IN_REPORT = re.compile(rf"\b(?:{alternation(rules.CITED_IN_REPORT_WORDS)}
                               rf"(?:[\w-]+\s+)?reports?\b")
 _NOT_ESTABLISHED = re.compile(rf"\bestablish((?:\s+and\s+\w+)?\s+(?:{alternation(rules.NOT_ESTABLISHED)})\b)")
 _CITED_AFTER_VERB = re.compile(r"^\s*in\s+(?:paragraph\s+\S+\s+of\s+)?(?:its\s+)?resolution\s+[^,;]*,\s*")  # "made in … 68/268, that"
-_LEAD_AFTER_VERB = re.compile(rf"^\s*,\s*(?:(?:{alternation(rules.LEAD_WORDS)}),\s*)+", re.IGNORECASE)
+# Lead words after the verb, set off by commas or not: "Requests, in this regard, the …", "encourages in this regard
+# Member States", "Urges in the meantime all other States".
+_LEAD_AFTER_VERB = re.compile(rf"^\s*(?:,\s*(?:(?:{alternation(rules.LEAD_WORDS)}),\s*)+|"
+                              rf"(?:(?:{alternation(rules.LEAD_WORDS)})\s+)+)", re.IGNORECASE)
 _OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
 # A lead-in that names no one: it ends on its verb ("We call upon:") or on "the following:" ("Also encourages, …, the
 # following: (a) Nuclear-weapon States to …").

@@ -374,7 +374,9 @@ def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> s
     if verb == "decide":
         return issuing_body(res)
     # "Requests, in this regard, the …", "Reiterates its request, made in … resolution 68/268, that the …"
-    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", _CITED_AFTER_VERB.sub("", rest, count=1), count=1), count=1)
+    if rest.startswith(" in "):
+        rest = _CITED_AFTER_VERB.sub("", rest, count=1)
+    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", rest, count=1), count=1)
     words = _FILLERS.sub("", _TO.sub("", rest.strip(), count=1), count=1)
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""

@@ -142,7 +142,8 @@ _ENDS_ON_VERB = re.compile(rf"\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\
 _SHARED_TO = re.compile(r"^[^,;]*,\s+to\s+[a-z]")  # "invites other organizations, to continue …"
 _ITEM_NAMES_ACTOR = re.compile(r"^\s*[A-Z][^,;:.]{0,150}?\s+to\s+[a-z]")  # "(a) All entities of … to address …"
 _ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
-# "Member States are invited to …", "The Commission is encouraged:": the actor (no "that", no clause break) first.
+# "(b) The Consular Commission is requested to …", "The Secretary-General is authorized to advance …:": the actor
+# (no "that", no clause break) first.
 _PASSIVE = re.compile(rf"^\s*(?P<actor>[A-Z](?:(?!\bthat\b)[^;:.]){{0,200}}?)\s+(?:{alternation(rules.PASSIVE_BE)})\s+"
                       rf"(?:{alternation(rules.PASSIVE_VERBS)})\s*(?=to\s|:)")
 _PASSIVE_VERBS = tuple(rules.PASSIVE_VERBS)

@@ -182,12 +182,12 @@ def test_every_set_fixed_for_keeps_the_targets(corpus_dir, labels, least):
 # Floors are each set's score once fixed for, rounded down: a change that loses ground on any field fails.
 @pytest.mark.corpus
 @pytest.mark.parametrize("labels, floors", [
-    ("HELD_OUT_3", {"mandate": (0.99, 0.98), "action": (0.95, 0.94), "actor": (0.96, 0.95),
+    ("HELD_OUT_3", {"mandate": (0.99, 0.99), "action": (0.95, 0.95), "actor": (0.96, 0.96),
                     "due": (0.99, 0.98), "report with due": (0.99, 0.96)}),
-    ("HELD_OUT_4", {"mandate": (0.99, 0.99), "action": (0.98, 0.97), "actor": (0.98, 0.97),
+    ("HELD_OUT_4", {"mandate": (0.99, 0.99), "action": (0.98, 0.98), "actor": (0.98, 0.98),
                     "due": (0.99, 0.99), "report with due": (0.98, 0.96)}),
-    ("HELD_OUT_5", {"mandate": (0.99, 0.99), "action": (0.99, 0.98), "actor": (0.99, 0.99),
-                    "due": (0.99, 0.98), "report with due": (0.99, 0.98)}),
+    ("HELD_OUT_5", {"mandate": (0.99, 0.99), "action": (0.99, 0.99), "actor": (0.99, 0.99),
+                    "due": (0.99, 0.99), "report with due": (0.99, 0.98)}),
 ], ids=["third set", "fourth set", "fifth set"])
 def test_the_later_sets_keep_their_scores(corpus_dir, labels, floors):
     bench = load("mandates_accuracy")
@@ -426,3 +426,144 @@ def test_items_inherit_the_clause_that_ends_with_the_colon():
 def test_items_name_their_actor_only_under_a_lead_in_that_names_no_one(lead_in, actors):
     _res, found = _mandates(f"1. {lead_in}\n\n(a) Nuclear-weapon States to clearly set out their nuclear policies;")
     assert [m[2] for m in found] == actors
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request renewed or reiterated, with or without a word before it (real wordings of 75/160, 74/130, 75/46,
+    # 74/137, 74/246)
+    ("1. Renews its request to the Secretary-General to submit to the General Assembly, at its seventy-seventh "
+     "session, an in-depth report.", [("request", "Secretary-General", "report", "77")]),
+    ("1. Renews its call upon all States to provide the necessary support.", [("call", "Member States", "other", None)]),
+    ("1. Renews its previous call to all States to observe strictly the principles of the Protocol.",
+     [("call", "Member States", "other", None)]),
+    ("1. Reiterates its previous requests to the Special Rapporteur to report on such challenges in her next report.",
+     [("request", "Special Rapporteur", "report", None)]),
+    ("1. Reiterates the urgent call upon the Government of Myanmar to end all violence.",
+     [("call", "Government of Myanmar", "other", None)]),
+    # still no mandate: what is renewed is no request
+    ("1. Renews its commitment to the implementation of the Convention.", []),
+    ("1. Extends its thanks to the host country.", []),
+])
+def test_a_renewed_or_reiterated_request_is_a_mandate_and_a_renewed_commitment_is_not(text, expected):
+    _res, found = _mandates(text)
+    assert [(m[1], m[2], m[3], m[4]) for m in found] == expected
+
+
+@pytest.mark.parametrize("text, action", [
+    # "to report" with an adverb between (76/245, 74/173, 76/142)
+    ("1. Requests the Secretary-General to further report in the next budget performance report on the impact.",
+     "report"),
+    ("1. Requests the Office to continue to periodically collect information and to periodically report that "
+     "information to the Commission.", "report"),
+    ("1. Encourages UN-Women to continue to regularly report on the implementation of gender parity.", "report"),
+    # anything put before the Assembly or the Council itself (74/81, S/RES/59 (1948))
+    ("1. Requests the Committee to submit plans for its ongoing and future programme of work to the Assembly at "
+     "its seventy-seventh session.", "report"),
+    ("1. Requests that Government to submit to the Security Council at an early date an account of the progress "
+     "made in the investigation.", "report"),
+])
+def test_reporting_requests_with_an_adverb_or_put_before_a_body(text, action):
+    _res, found = _mandates(text)
+    assert found[0][3] == action
+
+
+@pytest.mark.parametrize("text, session", [
+    # a part of a (resumed) session (74/271, 75/253, 75/292)
+    ("1. Requests the Secretary-General to submit a report for its consideration at the first part of its resumed "
+     "seventy-seventh session.", "77"),
+    ("1. Requests the Secretary-General to submit, at the main part of the seventy-seventh session, a progress "
+     "report on the renovation.", "77"),
+    ("1. Requests the Secretary-General to provide, during the first part of the resumed seventy-seventh session, "
+     "an informal briefing.", "77"),
+    # two bodies' sessions, respectively: the first body's (76/172)
+    ("1. Requests the Secretary-General to submit to the General Assembly and the Human Rights Council at their "
+     "seventy-eighth and fifty-third sessions, respectively, a comprehensive report.", "78"),
+])
+def test_due_sessions_named_by_their_part_or_for_two_bodies(text, session):
+    _res, found = _mandates(text)
+    assert found[0][3:5] == ("report", session)
+
+
+@pytest.mark.parametrize("item, expected", [
+    # an item in the passive under "Decides:" is what the body decides (S/RES/67 (1949) #4-b, 74/266 #5)
+    ("(b) The Consular Commission is requested to facilitate the work of the Commission for Indonesia;",
+     [("decide", "General Assembly", "other")]),
+    ("(b) The Secretary-General is authorized to advance from the Working Capital Fund sums not exceeding a total of "
+     "25 million dollars;", [("decide", "General Assembly", "other")]),
+    # not a relative clause, and not a paragraph without a lead-in (the guide: it starts with no verb)
+    ("(b) The Team, which is authorized to identify the perpetrators, has reported;", []),
+])
+def test_a_passive_item_under_decides_is_the_body_s_decision(item, expected):
+    _res, found = _mandates(f"1. Decides:\n\n(a) To convene a meeting;\n\n{item}")
+    assert [m[1:4] for m in found if m[0] == "para-1-b"] == expected
+
+
+def test_a_passive_paragraph_without_a_lead_in_is_no_mandate():
+    _res, found = _mandates("1. Member States are invited to provide voluntary extrabudgetary resources to the Office.")
+    assert found == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request repeated with where it was made set off by commas (75/174 #9, 75/197 #22)
+    ("1. Reiterates its request, made in paragraph 40 of its resolution 68/268, that the Secretary-General submit to "
+     "the General Assembly at its seventy-seventh session a report on the treaty body system.",
+     ("request", "Secretary-General", "report", "77")),
+    ("1. Also reiterates its request, made to the Secretary-General in its resolution 73/188, to intensify efforts to "
+     "mobilize support.", ("request", "Secretary-General", "other", None)),
+])
+def test_a_request_reiterated_with_where_it_was_made(text, expected):
+    _res, found = _mandates(text)
+    assert found[0][1:5] == expected
+
+
+@pytest.mark.parametrize("text, action", [
+    # a body or its members kept updated or informed, information and proposals in further wordings (76/188 #33,
+    # 74/158 #4, 75/305 #11, 76/305 #19, 76/246 XIII #9)
+    ("1. Encourages the Office to continue to strengthen its collaboration and to keep the Commission on Narcotic "
+     "Drugs appropriately updated.", "report"),
+    ("1. Requests the Under-Secretary-General to continue to regularly inform Member States about the requests "
+     "received.", "report"),
+    ("1. Requests the Secretary-General to provide updated information on the impact of the pandemic.", "report"),
+    ("1. Requests the Secretary-General to present proposals to standardize the reporting procedures.", "report"),
+    ("1. Requests the Board to keep this arrangement under review and provide its observations to the General "
+     "Assembly at the seventy-seventh session.", "report"),
+    # information given to the Secretary-General or the Secretariat (74/61 #5, 74/19 #315)
+    ("1. Urges all States parties to provide the Secretary-General with complete and timely information as required "
+     "under article 7 of the Convention.", "report"),
+    ("1. Reiterates its invitation to States to provide relevant information to the secretariat for inclusion in "
+     "the inventory.", "report"),
+    # not a database or a law kept updated, not "present" as an adjective
+    ("1. Requests the Secretary-General to keep the database updated.", "other"),
+    ("1. Calls upon the Conference to adopt a programme of work, bearing in mind other relevant present, past and "
+     "future proposals.", "other"),
+])
+def test_bodies_kept_updated_and_information_in_further_wordings(text, action):
+    _res, found = _mandates(text)
+    assert found[0][3] == action
+
+
+@pytest.mark.parametrize("text, session, due_date", [
+    # the end of a session or of a month or year as the latest point (75/1 #20, 75/245 B #8, 75/315 #5, S/RES/404)
+    ("1. Requests the Secretary-General to report back before the end of the seventy-seventh session of the General "
+     "Assembly with recommendations.", "77", None),
+    ("1. Requests the Secretary-General to submit a further report and to present it for the consideration of the "
+     "General Assembly no later than the seventy-seventh session.", "77", None),
+    ("1. Requests the President of the General Assembly to organize an interactive hearing before the end of June "
+     "2023.", None, "2023-06"),
+    ("1. Requests the Secretary-General to report not later than the end of February 2022.", None, "2022-02"),
+])
+def test_due_points_at_the_end_of_a_session_month_or_year(text, session, due_date):
+    _res, found = _mandates(text)
+    assert found[0][4:6] == (session, due_date)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # lead words after the verb without commas, "all of" (74/81 #15, S/RES/144 (1960), E/RES/2021/2 #6)
+    ("1. Notes the work of the Committee, and encourages in this regard Member States to provide data.",
+     "Member States"),
+    ("1. Urges in the meantime all other States to refrain from any action.", "Member States"),
+    ("1. Requests all of the specialized agencies to take measures.", "United Nations system"),
+])
+def test_lead_words_after_the_verb_without_commas_are_no_actor(text, actor):
+    _res, found = _mandates(text)
+    assert found[-1][2] == actor

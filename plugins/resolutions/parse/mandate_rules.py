@@ -16,6 +16,11 @@ LEAD_WORDS = (
     "hereby", "formally", "cordially", "warmly", "kindly", "solemnly", "in that connection", "in this connection",
     "reiterates its", "renews its", "repeats its", "reiterates the", "renews the", "reaffirms its", "reaffirms the",
     "meanwhile", "in the meantime",
+    # A request repeated with a word before it: "Reiterates its previous requests to", "Reiterates the urgent call
+    # upon", "Renews its previous call to".
+    "reiterates its previous", "reiterates its earlier", "reiterates its urgent", "reiterates the urgent",
+    "reiterates the previous", "renews its previous", "renews its urgent", "renews the urgent",
+    "reaffirms its previous", "reaffirms its earlier",
 )
 """Words that may stand before the verb (``Also requests``, ``In this regard, urges``); skipped."""
 
@@ -38,10 +43,25 @@ VERBS = (
     # "Reiterates the request made to the Secretary-General, in its resolution …, to", "reiterates its
     # recommendation to the Secretary-General to": the request repeated is asked again.
     ("request made to", "request"), ("recommendation to", "recommend"),
+    # "Reiterates its request, made to the Secretary-General in its resolution 73/188, to …", "Reiterates its request,
+    # made in paragraph 40 of its resolution 68/268, that the Secretary-General submit …".
+    ("request, made", "request"),
     ("extends", "decide"), ("renews", "decide"),
 )
 """Operative verbs that ask for an action. ``decides`` (and the Security Council's ``extends``/``renews`` a mandate)
 asks it of the issuing body itself."""
+
+PASSIVE_VERBS = ("requested", "asked", "directed", "instructed", "invited", "encouraged", "urged", "called upon",
+                 "called on", "authorized")
+"""A verb printed in the passive after its actor: under a lead-in of ``decides`` (*Decides: … (b) The Consular
+Commission is requested to …*, *Resolves that: … The Secretary-General is authorized to advance …*), an item that
+starts with an actor, ``PASSIVE_BE`` and one of these, then *to* or a colon, is what the body decides (it inherits
+verb and actor as a ``To …`` item does). Elsewhere such a paragraph starts with no verb and is no mandate (the
+labelling guide: *Governments … are encouraged to …* under *Recommends the following:*)."""
+
+PASSIVE_BE = ("is", "are", "be", "shall be", "should be", "will be", "shall also be", "is also", "are also",
+              "is further", "are further", "is hereby", "are hereby", "are again", "is again", "are strongly")
+"""What stands between the actor and a verb of ``PASSIVE_VERBS``."""
 
 CLAUSE_JOINS = (", and ", "; and ", "; ", ", and also ", " and also ", " and further ", " and ", ", ",
                 ". The Security Council ", ". The General Assembly ", ". The Council ", ". The Assembly ")
@@ -93,7 +113,7 @@ actor not in the table is kept as printed, up to ``ACTOR_ENDS``."""
 
 ACTOR_FILLERS = ("the", "all", "relevant", "all relevant", "other", "all other", "concerned", "interested",
                  "the relevant", "in particular", "including", "its", "their", "those", "involved", "all involved",
-                 "both", "the two", "two", "each of those", "each of the", "each")
+                 "both", "the two", "two", "each of those", "each of the", "each", "all of the", "all of")
 """Words before the actor's name that are not part of it (``all relevant United Nations entities``, ``the two
 Governments``, ``each of those Governments``)."""
 
@@ -183,7 +203,31 @@ ACTIONS = (
                 # Information or an assessment put before a body.
                 "present information", "present detailed information", "present further information",
                 "present additional information", "present updated information", "provide the assessment",
-                "submit the assessment", "present the assessment")),
+                "submit the assessment", "present the assessment",
+                # "to report" with an adverb between ("to further report in the next budget performance report").
+                "to further report", "to also report", "to regularly report", "to periodically report",
+                "to duly report", "to promptly report", "to immediately report", "to continuously report",
+                "to publicly report", "to annually report", "to systematically report", "to jointly report",
+                # Information and proposals in further wordings ("to keep the Commission on Narcotic Drugs
+                # appropriately updated", "to provide updated information on the impact", "to present future budget
+                # proposals", "provide its observations to the General Assembly", "inform the Member States concerned").
+                # A body kept updated, not a database or a law ("to keep them updated to take account of …").
+                "keep the commission … updated", "keep the committee … updated", "keep the council … updated",
+                "keep the general assembly … updated", "keep member states updated", "keep member states … updated",
+                "provide updated information", "provide additional information", "provide further information",
+                "provide detailed information", "provide comprehensive information",
+                # not "the present resolution and to consider further proposals", "present, past and future proposals"
+                "to present … proposals", "provide its observations", "submit its observations",
+                "present its observations", "inform member states", "inform the member states",
+                # Information given to the Secretary-General or the Secretariat ("to provide the Secretary-General with
+                # complete and timely information as required under article 7", "to provide relevant information to
+                # the secretariat for inclusion in the inventory").
+                "provide the secretary-general with … information", "provide the secretariat with … information",
+                "information to the secretary-general", "information to the secretariat",
+                # Anything put before a body itself ("to submit plans for its … programme of work to the Assembly",
+                # "to submit to the Security Council at an early date an account of …").
+                "submit to the general assembly", "submit to the security council", "submit to the council",
+                "submit to the assembly", "submit … to the general assembly", "submit … to the assembly")),
     ("extend", ("to extend the mandate", "extend the mandate", "to renew the mandate", "renew the mandate",
                 "to extend until", "to extend the period", "to extend the term", "to extend its mandate",
                 "to extend the authorization", "extend the authorizations", "to extend the measures",
@@ -238,6 +282,16 @@ DUE_SESSION = (
     ("the conclusion of its ORDINAL session", "ordinal"), ("the conclusion of the ORDINAL session", "ordinal"),
     ("at its session in YEAR", "year"), ("at the session in YEAR", "year"),
     ("in the ORDINAL session", "ordinal"), ("in its ORDINAL session", "ordinal"),
+    # "at the first part of its resumed seventy-fifth session", "during the main part of the seventy-sixth session".
+    ("part of its resumed ORDINAL session", "ordinal"), ("part of the resumed ORDINAL session", "ordinal"),
+    ("part of the ORDINAL session", "ordinal"),
+    # "to the General Assembly and the Human Rights Council at their seventy-eighth and fifty-third sessions": the
+    # first is the first body's.
+    ("at their ORDINAL and ORDINAL sessions", "ordinal"),
+    # "before the end of its seventy-fifth session", "no later than the seventy-seventh session".
+    ("before the end of its ORDINAL session", "ordinal"), ("before the end of the ORDINAL session", "ordinal"),
+    ("no later than its ORDINAL session", "ordinal"), ("no later than the ORDINAL session", "ordinal"),
+    ("not later than its ORDINAL session", "ordinal"), ("not later than the ORDINAL session", "ordinal"),
     ("at its current session", "current"), ("at its present session", "current"),
     ("of its current session", "current"), ("during its current session", "current"),
 )
@@ -311,7 +365,10 @@ DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE
             "not later than MONTH YEAR", "before MONTH YEAR", "by the end of YEAR", "by YEAR", "until YEAR",
             "in the first half of YEAR", "in the second half of YEAR", "in the first quarter of YEAR",
             "in the second quarter of YEAR", "in the third quarter of YEAR", "in the fourth quarter of YEAR",
-            "in the first part of YEAR", "in the second part of YEAR")
+            "in the first part of YEAR", "in the second part of YEAR",
+            # "before the end of June 2023", "not later than the end of February 1977", "before the end of 2021"
+            "before the end of MONTH YEAR", "no later than the end of MONTH YEAR", "not later than the end of MONTH YEAR",
+            "before the end of YEAR", "no later than the end of YEAR", "not later than the end of YEAR")
 """Phrases that name a date something is due by (or a mandate lasts until): DATE is a printed day month
 year, MONTH a month name, YEAR four digits. The first one in the clause wins."""
 

@@ -30,7 +30,8 @@ _VERB_HERE = re.compile(rf"(?:{alternation(_VERB_KEYS)})\b", re.IGNORECASE)
 _JOIN_BEFORE = re.compile(rf"(?:{alternation(rules.CLAUSE_JOINS)})\s*{_LEAD}\Z", re.IGNORECASE)
 _JOIN_REACH = 80  # characters before a verb where its join and lead words may stand
 _JOIN_AT_START = re.compile(rf"^(?:{alternation(rules.CLAUSE_JOINS)})\s*", re.IGNORECASE)
-_NOT_MANDATE = re.compile(rf"^\s*{_LEAD}(?:{alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
+# Matched at the verb, not before its lead words: "Renews its commitment" is no mandate, "Renews its request to" is.
+_NOT_MANDATE = re.compile(rf"(?:{alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _HEAD_FIRST_WORDS = frozenset(phrase.split()[0].lower() for phrase in (*rules.LEAD_WORDS, *_VERB_KEYS))
@@ -129,7 +130,11 @@ _CITED_REPORT = re.compile(rf"\b((?:his|her|its|their|the|that|those)\s+(?:[\w-]
 _CITED_IN_REPORT = re.compile(rf"\b(?:{alternation(rules.CITED_IN_REPORT_WORDS)})\s+in\s+(?:his|her|its|their)\s+"
                               rf"(?:[\w-]+\s+)?reports?\b")
 _NOT_ESTABLISHED = re.compile(rf"\bestablish((?:\s+and\s+\w+)?\s+(?:{alternation(rules.NOT_ESTABLISHED)})\b)")
-_LEAD_AFTER_VERB = re.compile(rf"^\s*,\s*(?:(?:{alternation(rules.LEAD_WORDS)}),\s*)+", re.IGNORECASE)
+_CITED_AFTER_VERB = re.compile(r"^\s*in\s+(?:paragraph\s+\S+\s+of\s+)?(?:its\s+)?resolution\s+[^,;]*,\s*")  # "made in … 68/268, that"
+# Lead words after the verb, set off by commas or not: "Requests, in this regard, the …", "encourages in this regard
+# Member States", "Urges in the meantime all other States".
+_LEAD_AFTER_VERB = re.compile(rf"^\s*(?:,\s*(?:(?:{alternation(rules.LEAD_WORDS)}),\s*)+|"
+                              rf"(?:(?:{alternation(rules.LEAD_WORDS)})\s+)+)", re.IGNORECASE)
 _OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
 # A lead-in that names no one: it ends on its verb ("We call upon:") or on "the following:" ("Also encourages, …, the
 # following: (a) Nuclear-weapon States to …").
@@ -137,6 +142,12 @@ _ENDS_ON_VERB = re.compile(rf"\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\
 _SHARED_TO = re.compile(r"^[^,;]*,\s+to\s+[a-z]")  # "invites other organizations, to continue …"
 _ITEM_NAMES_ACTOR = re.compile(r"^\s*[A-Z][^,;:.]{0,150}?\s+to\s+[a-z]")  # "(a) All entities of … to address …"
 _ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
+# "(b) The Consular Commission is requested to …", "The Secretary-General is authorized to advance …:": the actor
+# (no "that", no clause break) first.
+_PASSIVE = re.compile(rf"^\s*(?P<actor>[A-Z](?:(?!\bthat\b)[^;:.]){{0,200}}?)\s+(?:{alternation(rules.PASSIVE_BE)})\s+"
+                      rf"(?:{alternation(rules.PASSIVE_VERBS)})\s*(?=to\s|:)")
+_PASSIVE_VERBS = tuple(rules.PASSIVE_VERBS)
+_NOT_IN_PASSIVE_ACTOR = re.compile(r"\b(?:which|who|whom|whose|is|are|was|were)\b")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
 _NOT_ACTORS = re.compile(rf"\b(?:{alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
 _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
@@ -208,7 +219,7 @@ def _head(res: Resolution, text: str, match: re.Match[str] | None) -> tuple[str,
     if match is None:
         return None
     opening = text[:match.end() + 12].lower()
-    if any(word in opening for word in _NOT_MANDATE_FIRST_WORDS) and _NOT_MANDATE.match(text):
+    if any(word in opening for word in _NOT_MANDATE_FIRST_WORDS) and _NOT_MANDATE.match(text, match.start(1)):
         return None
     printed = _normal(match.group(1))
     verb = _VERB_KEYS[printed]
@@ -236,6 +247,9 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         # "We call upon: (a) All entities of the United Nations system to address …": each item names its actor
         # (not "Calls for practical steps …: (e) A diminishing role for nuclear weapons … so as to …").
         clauses.append(((inherited[0], named), text[:first_end]))
+    elif inherited is not None and inherited[0] == "decide" and _passive(text):
+        # "Decides: … (b) The Consular Commission is requested to …": what the body decides.
+        clauses.append((inherited, text[:first_end]))
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         clause = text[start:end]
@@ -256,6 +270,15 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
             clause = clause + ", " + clauses[index + 1][1]
         mandates.append(due_of_the_same_report(_mandate(res, para, verb, actor, clause, problems), mandates, clause))
     return mandates, head
+
+
+def _passive(text: str) -> bool:
+    """Whether a text starts with its actor and a verb in the passive (``PASSIVE_VERBS``); not a relative clause
+    (*the policy brief …, in which States are encouraged to*, *the Team, which is authorized to*)."""
+    if not any(verb in text for verb in _PASSIVE_VERBS):
+        return False
+    passive = _PASSIVE.match(text)
+    return passive is not None and not _NOT_IN_PASSIVE_ACTOR.search(passive.group("actor"))
 
 
 def _joined_clause_starts(text: str, after: int) -> list[int]:
@@ -351,7 +374,10 @@ def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> s
     words name an actor only when they begin with one of ``ACTORS``."""
     if verb == "decide":
         return issuing_body(res)
-    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", rest, count=1), count=1)  # "Requests, in this regard, the …"
+    # "Requests, in this regard, the …", "Reiterates its request, made in … resolution 68/268, that the …"
+    if rest.startswith(" in "):
+        rest = _CITED_AFTER_VERB.sub("", rest, count=1)
+    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", rest, count=1), count=1)
     words = _FILLERS.sub("", _TO.sub("", rest.strip(), count=1), count=1)
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""

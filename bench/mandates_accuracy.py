@@ -48,7 +48,9 @@ HELD_OUT_4 = ROOT / "tests" / "fixtures" / "mandates_heldout4.yml"
 """Drawn the same way and labelled blind; scored once untouched ("first_score"), then the rules were fixed for it."""
 HELD_OUT_5 = ROOT / "tests" / "fixtures" / "mandates_heldout5.yml"
 """Drawn with seed 2029 and labelled blind, after the fourth set's fixes; scored once with the rules as merged."""
-SETS = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
+HELD_OUT_6 = ROOT / "tests" / "fixtures" / "mandates_heldout6.yml"
+"""Drawn with seed 2030 and labelled blind, after the fifth set's fixes; scored with the rules as merged."""
+SETS = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6)
 PHRASES = ("submit a report", "submit to the general assembly", "report thereon", "to report", "report on the",
            "report to the", "submit a comprehensive report", "keep the council informed")
 """The phrase list of keyword-signal tools: a paragraph containing one is a reporting request."""

@@ -54,6 +54,7 @@ _WITHIN = re.compile(  # "within three months", "in two months", "not later than
     r"(?!\s+(?:before|prior|after\s+(?!(?:the\s+)?(?:adoption|this|its\s+adoption))"
     r"|(?:from|of)\s+the\s+date\s+(?!of\s+(?:(?:the|its)\s+)?(?:adoption|present|this))))", re.IGNORECASE)
 _SAME_REPORT = re.compile(rf"\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
+_DECISION_BEFORE = re.compile(rf"\s*(?:{alternation(rules.DECISION_BEFORE_LEADS)})\b", re.IGNORECASE)
 
 
 def issuing_body(res: Resolution) -> str:
@@ -169,8 +170,14 @@ def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | 
 
 def due_of_the_same_report(mandate: Mandate, earlier: list[Mandate], clause: str) -> Mandate:
     """``mandate`` with the due point of the report asked for before it in its paragraph (``earlier``) when it is
-    a reporting request with none of its own that names that report (``SAME_REPORT``: *include … in the report*)."""
-    if mandate.action != "report" or mandate.due_session or mandate.due_date or not _SAME_REPORT.search(clause):
+    a reporting request with none of its own that names that report (``SAME_REPORT``: *include … in the report*);
+    or with the session of the issuing body's decision right before it, when its clause starts with lead words that
+    tie it to that decision (``DECISION_BEFORE_LEADS``: *…, and in that regard requests …*)."""
+    if mandate.action != "report" or mandate.due_session or mandate.due_date:
+        return mandate
+    if (earlier and earlier[-1].verb == "decide" and earlier[-1].due_session and _DECISION_BEFORE.match(clause)):
+        return with_due_of(mandate, earlier[-1])
+    if not _SAME_REPORT.search(clause):
         return mandate
     before = next((m for m in reversed(earlier) if m.action == "report" and (m.due_session or m.due_date)), None)
     return mandate if before is None else with_due_of(mandate, before)

@@ -567,3 +567,67 @@ def test_due_points_at_the_end_of_a_session_month_or_year(text, session, due_dat
 def test_lead_words_after_the_verb_without_commas_are_no_actor(text, actor):
     _res, found = _mandates(text)
     assert found[-1][2] == actor
+
+
+@pytest.mark.parametrize("text, action, recurrence", [
+    # folded into the actor's reports, plural (76/235 #9, 76/274 #59, 76/157 #11)
+    ("1. Reiterates its request to the Secretary-General to provide in his reports on the implementation of the "
+     "recommendations of the Board of Auditors a full explanation for the delays.", "report", None),
+    ("1. Requests the High Commissioner to include those updates in her reports to the Human Rights Council.",
+     "report", None),
+    # reporting among other work, to a body's segment (75/323 #19, 75/233 #78)
+    ("1. Reiterates the request to the Secretary-General to conduct regular monitoring, reporting and follow-up, "
+     "including to the annual operational activities for development segment.", "report", "regular"),
+    ("1. Requests the Secretary-General to continue regular follow-up, monitoring and reporting, including to the "
+     "Economic and Social Council at its operational activities for development segment.", "report", "regular"),
+    # information passed on, recommendations made (76/141 #40, S/RES/126 (1957))
+    ("1. Calls upon States to ensure that the authorities respect her freedom to communicate with the consular "
+     "officials and, in this regard, to inform without delay the consular post of her State.", "report", None),
+    ("1. Requests the United Nations Representative to make any recommendations to the parties for further "
+     "appropriate action.", "report", None),
+    # monitoring and reporting as a mechanism's name asks for no report (74/133 #40)
+    ("1. Requests the Secretary-General to implement the monitoring and reporting mechanism on children and armed "
+     "conflict.", "other", None),
+    # establishing control over resources is no body, mechanism or fund (76/98 #19)
+    ("1. Urges the administering Power to establish and maintain control over the future development of those "
+     "resources.", "other", None),
+])
+def test_reports_in_the_actors_reports_monitoring_and_reporting_and_control(text, action, recurrence):
+    _res, found = _mandates(text)
+    assert (found[0][3], found[0][6]) == (action, recurrence)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request tied by its lead words to the body's decision at a session (75/225 #15, 74/166 #24)
+    ("1. Decides to continue considering the international economic situation at its seventy-seventh session, and in "
+     "that regard requests the Secretary-General to include in his report to the General Assembly an updated "
+     "overview.", ("report", "77")),
+    ("1. Decides to continue its examination of the situation at its seventy-seventh session, and to this end "
+     "requests the Secretary-General to submit a comprehensive report on the situation.", ("report", "77")),
+    # not without those lead words, nor after a clause of another actor
+    ("1. Decides to continue considering the situation at its seventy-seventh session, and requests the "
+     "Secretary-General to submit a report on the situation.", ("report", None)),
+    ("1. Invites Member States to report at its seventy-seventh session, and in that regard requests the "
+     "Secretary-General to submit a report.", ("report", None)),
+])
+def test_a_report_tied_to_the_decision_before_it_is_due_at_its_session(text, expected):
+    _res, found = _mandates(text)
+    assert found[-1][3:5] == expected
+
+
+@pytest.mark.parametrize("text, actor", [
+    # "respective" is a filler; an input or a role is what is asked, not who (76/207 #21, 76/203 #8-a, 76/139 #20)
+    ("1. Encourages the respective parties to take concrete measures.", "parties"),
+    ("1. Invites inputs from all countries to contribute to the work of the panel.", ""),
+    ("1. Recommends that the roles of focal points within the United Nations system be reaffirmed.", ""),
+])
+def test_respective_inputs_and_roles_name_no_actor_of_their_own(text, actor):
+    _res, found = _mandates(text)
+    assert found[0][2] == actor
+
+
+def test_the_expiration_of_terms_is_no_due_date():
+    # S/RES/105 (1954) #2: the day terms expire is not when the election is due
+    _res, found = _mandates("1. Decides that this election shall take place to fill the five vacancies which will "
+                            "occur owing to the expiration on 5 February 2022 of the terms of five members.")
+    assert found[0][5] is None

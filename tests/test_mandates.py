@@ -624,3 +624,15 @@ def test_the_expiration_of_terms_is_no_due_date():
     _res, found = _mandates("1. Decides that this election shall take place to fill the five vacancies which will "
                             "occur owing to the expiration on 5 February 2022 of the terms of five members.")
     assert found[0][5] is None
+
+
+def test_the_same_session_is_the_one_named_in_a_paragraph_before():
+    # S/RES/105 (1954) #1-2: "at the same session" points back to the ninth session named in paragraph 1
+    res, found = _mandates("1. Decides that an election to fill the vacancy shall take place during the seventy-seventh "
+                           "session of the General Assembly.\n\n2. Decides further that this election shall take "
+                           "place prior to the regular election to be held at the same session.")
+    assert [m[4] for m in found] == ["77", "77"]
+    assert res.mandates[1].due_text == "at the same session"
+    _res, found = _mandates("1. Decides that this election shall take place prior to the regular election to be held "
+                            "at the same session.")
+    assert found[0][4] is None  # none named before: unknown, never a guess

@@ -376,6 +376,12 @@ UNRESOLVED_SESSION = tuple(
 """Due phrases that name a session that cannot be known from the text alone (``at a future session``): an info
 (``RES401``) when no other due point is found in the clause."""
 
+SESSION_NAMED_BEFORE = ("same",)
+"""Words of ``UNRESOLVED_SESSION`` that point back (*this election shall take place prior to the regular election to be
+held at the same session*): such a phrase names the session of the nearest operative paragraph before it that names
+one (*1. Decides that an election … shall take place during the ninth session of the General Assembly*), and stays
+unresolved when none does."""
+
 DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE", "until DATE", "up to DATE",
             "ending DATE", "by the end of MONTH YEAR", "by MONTH YEAR", "until MONTH YEAR", "no later than MONTH YEAR",
             "not later than MONTH YEAR", "before MONTH YEAR", "by the end of YEAR", "by YEAR", "until YEAR",

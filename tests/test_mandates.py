@@ -168,8 +168,9 @@ def test_a_known_name_continued_is_another_actor():
 # against losing ground and say nothing of text the rules were not written for.
 @pytest.mark.corpus
 @pytest.mark.parametrize("labels, least", [("HELD_OUT", (60, 10)), ("HELD_OUT_2", (150, 50)), ("HELD_OUT_3", (120, 45)),
-                                           ("HELD_OUT_4", (200, 55)), ("HELD_OUT_5", (190, 70))],
-                         ids=["first held-out set", "second set", "third set", "fourth set", "fifth set"])
+                                           ("HELD_OUT_4", (200, 55)), ("HELD_OUT_5", (190, 70)),
+                                           ("HELD_OUT_6", (200, 80))],
+                         ids=["first held-out set", "second set", "third set", "fourth set", "fifth set", "sixth set"])
 def test_every_set_fixed_for_keeps_the_targets(corpus_dir, labels, least):
     bench = load("mandates_accuracy")
     report = bench.evaluate(corpus_dir, bench.labelled_entries(getattr(bench, labels)))
@@ -182,13 +183,15 @@ def test_every_set_fixed_for_keeps_the_targets(corpus_dir, labels, least):
 # Floors are each set's score once fixed for, rounded down: a change that loses ground on any field fails.
 @pytest.mark.corpus
 @pytest.mark.parametrize("labels, floors", [
-    ("HELD_OUT_3", {"mandate": (0.99, 0.99), "action": (0.95, 0.95), "actor": (0.96, 0.96),
+    ("HELD_OUT_3", {"mandate": (0.99, 0.99), "action": (0.96, 0.95), "actor": (0.97, 0.96),
                     "due": (0.99, 0.98), "report with due": (0.99, 0.96)}),
     ("HELD_OUT_4", {"mandate": (0.99, 0.99), "action": (0.98, 0.98), "actor": (0.98, 0.98),
                     "due": (0.99, 0.99), "report with due": (0.98, 0.96)}),
     ("HELD_OUT_5", {"mandate": (0.99, 0.99), "action": (0.99, 0.99), "actor": (0.99, 0.99),
                     "due": (0.99, 0.99), "report with due": (0.99, 0.98)}),
-], ids=["third set", "fourth set", "fifth set"])
+    ("HELD_OUT_6", {"mandate": (0.99, 0.99), "action": (0.99, 0.98), "actor": (0.99, 0.98),
+                    "due": (0.99, 0.98), "report with due": (0.99, 0.99)}),
+], ids=["third set", "fourth set", "fifth set", "sixth set"])
 def test_the_later_sets_keep_their_scores(corpus_dir, labels, floors):
     bench = load("mandates_accuracy")
     report = bench.evaluate(corpus_dir, bench.labelled_entries(getattr(bench, labels)))

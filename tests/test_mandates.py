@@ -168,8 +168,9 @@ def test_a_known_name_continued_is_another_actor():
 # against losing ground and say nothing of text the rules were not written for.
 @pytest.mark.corpus
 @pytest.mark.parametrize("labels, least", [("HELD_OUT", (60, 10)), ("HELD_OUT_2", (150, 50)), ("HELD_OUT_3", (120, 45)),
-                                           ("HELD_OUT_4", (200, 55)), ("HELD_OUT_5", (190, 70))],
-                         ids=["first held-out set", "second set", "third set", "fourth set", "fifth set"])
+                                           ("HELD_OUT_4", (200, 55)), ("HELD_OUT_5", (190, 70)),
+                                           ("HELD_OUT_6", (200, 80))],
+                         ids=["first held-out set", "second set", "third set", "fourth set", "fifth set", "sixth set"])
 def test_every_set_fixed_for_keeps_the_targets(corpus_dir, labels, least):
     bench = load("mandates_accuracy")
     report = bench.evaluate(corpus_dir, bench.labelled_entries(getattr(bench, labels)))
@@ -182,13 +183,15 @@ def test_every_set_fixed_for_keeps_the_targets(corpus_dir, labels, least):
 # Floors are each set's score once fixed for, rounded down: a change that loses ground on any field fails.
 @pytest.mark.corpus
 @pytest.mark.parametrize("labels, floors", [
-    ("HELD_OUT_3", {"mandate": (0.99, 0.99), "action": (0.95, 0.95), "actor": (0.96, 0.96),
+    ("HELD_OUT_3", {"mandate": (0.99, 0.99), "action": (0.96, 0.95), "actor": (0.97, 0.96),
                     "due": (0.99, 0.98), "report with due": (0.99, 0.96)}),
     ("HELD_OUT_4", {"mandate": (0.99, 0.99), "action": (0.98, 0.98), "actor": (0.98, 0.98),
                     "due": (0.99, 0.99), "report with due": (0.98, 0.96)}),
     ("HELD_OUT_5", {"mandate": (0.99, 0.99), "action": (0.99, 0.99), "actor": (0.99, 0.99),
                     "due": (0.99, 0.99), "report with due": (0.99, 0.98)}),
-], ids=["third set", "fourth set", "fifth set"])
+    ("HELD_OUT_6", {"mandate": (0.99, 0.99), "action": (0.99, 0.98), "actor": (0.98, 0.98),
+                    "due": (0.99, 0.98), "report with due": (0.99, 0.99)}),
+], ids=["third set", "fourth set", "fifth set", "sixth set"])
 def test_the_later_sets_keep_their_scores(corpus_dir, labels, floors):
     bench = load("mandates_accuracy")
     report = bench.evaluate(corpus_dir, bench.labelled_entries(getattr(bench, labels)))
@@ -397,6 +400,10 @@ def test_actions_and_recurrences_in_further_wordings(text, action, recurrence):
     ("1. Calls for full adherence to the Convention.", [""]),
     ("1. Calls for institutions to develop more effective policies.", ["institutions"]),
     ("1. Reiterates its recommendation to the Secretary-General to take any appropriate steps.", ["Secretary-General"]),
+    # "respective" is a filler; an input or a role is what is asked, not who (76/207 #21, 76/203 #8-a, 76/139 #20)
+    ("1. Encourages the respective parties to take concrete measures.", ["parties"]),
+    ("1. Invites inputs from all countries to contribute to the work of the panel.", [""]),
+    ("1. Recommends that the roles of focal points within the United Nations system be reaffirmed.", [""]),
 ])
 def test_actors_in_further_wordings(text, actors):
     _res, found = _mandates(text)
@@ -567,3 +574,68 @@ def test_due_points_at_the_end_of_a_session_month_or_year(text, session, due_dat
 def test_lead_words_after_the_verb_without_commas_are_no_actor(text, actor):
     _res, found = _mandates(text)
     assert found[-1][2] == actor
+
+
+@pytest.mark.parametrize("text, action, recurrence", [
+    # folded into the actor's reports, plural (76/235 #9, 76/274 #59, 76/157 #11)
+    ("1. Reiterates its request to the Secretary-General to provide in his reports on the implementation of the "
+     "recommendations of the Board of Auditors a full explanation for the delays.", "report", None),
+    ("1. Requests the High Commissioner to include those updates in her reports to the Human Rights Council.",
+     "report", None),
+    # reporting among other work, to a body's segment (75/323 #19, 75/233 #78)
+    ("1. Reiterates the request to the Secretary-General to conduct regular monitoring, reporting and follow-up, "
+     "including to the annual operational activities for development segment.", "report", "regular"),
+    ("1. Requests the Secretary-General to continue regular follow-up, monitoring and reporting, including to the "
+     "Economic and Social Council at its operational activities for development segment.", "report", "regular"),
+    # information passed on, recommendations made (76/141 #40, S/RES/126 (1957))
+    ("1. Calls upon States to ensure that the authorities respect her freedom to communicate with the consular "
+     "officials and, in this regard, to inform without delay the consular post of her State.", "report", None),
+    ("1. Requests the United Nations Representative to make any recommendations to the parties for further "
+     "appropriate action.", "report", None),
+    # monitoring and reporting as a mechanism's name asks for no report (74/133 #40)
+    ("1. Requests the Secretary-General to implement the monitoring and reporting mechanism on children and armed "
+     "conflict.", "other", None),
+    # establishing control over resources is no body, mechanism or fund (76/98 #19)
+    ("1. Urges the administering Power to establish and maintain control over the future development of those "
+     "resources.", "other", None),
+])
+def test_reports_in_the_actors_reports_monitoring_and_reporting_and_control(text, action, recurrence):
+    _res, found = _mandates(text)
+    assert (found[0][3], found[0][6]) == (action, recurrence)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request tied by its lead words to the body's decision at a session (75/225 #15, 74/166 #24)
+    ("1. Decides to continue considering the international economic situation at its seventy-seventh session, and in "
+     "that regard requests the Secretary-General to include in his report to the General Assembly an updated "
+     "overview.", ("report", "77")),
+    ("1. Decides to continue its examination of the situation at its seventy-seventh session, and to this end "
+     "requests the Secretary-General to submit a comprehensive report on the situation.", ("report", "77")),
+    # not without those lead words, nor after a clause of another actor
+    ("1. Decides to continue considering the situation at its seventy-seventh session, and requests the "
+     "Secretary-General to submit a report on the situation.", ("report", None)),
+    ("1. Invites Member States to report at its seventy-seventh session, and in that regard requests the "
+     "Secretary-General to submit a report.", ("report", None)),
+])
+def test_a_report_tied_to_the_decision_before_it_is_due_at_its_session(text, expected):
+    _res, found = _mandates(text)
+    assert found[-1][3:5] == expected
+
+
+def test_the_expiration_of_terms_is_no_due_date():
+    # S/RES/105 (1954) #2: the day terms expire is not when the election is due
+    _res, found = _mandates("1. Decides that this election shall take place to fill the five vacancies which will "
+                            "occur owing to the expiration on 5 February 2022 of the terms of five members.")
+    assert found[0][5] is None
+
+
+def test_the_same_session_is_the_one_named_in_a_paragraph_before():
+    # S/RES/105 (1954) #1-2: "at the same session" points back to the ninth session named in paragraph 1
+    res, found = _mandates("1. Decides that an election to fill the vacancy shall take place during the seventy-seventh "
+                           "session of the General Assembly.\n\n2. Decides further that this election shall take "
+                           "place prior to the regular election to be held at the same session.")
+    assert [m[4] for m in found] == ["77", "77"]
+    assert res.mandates[1].due_text == "at the same session"
+    _res, found = _mandates("1. Decides that this election shall take place prior to the regular election to be held "
+                            "at the same session.")
+    assert found[0][4] is None  # none named before: unknown, never a guess

@@ -54,6 +54,8 @@ _WITHIN = re.compile(  # "within three months", "in two months", "not later than
     r"(?!\s+(?:before|prior|after\s+(?!(?:the\s+)?(?:adoption|this|its\s+adoption))"
     r"|(?:from|of)\s+the\s+date\s+(?!of\s+(?:(?:the|its)\s+)?(?:adoption|present|this))))", re.IGNORECASE)
 _SAME_REPORT = re.compile(rf"\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(rf"\b(?:{alternation(rules.SESSION_NAMED_BEFORE)})\b", re.IGNORECASE)
+_DECISION_BEFORE = re.compile(rf"\s*(?:{alternation(rules.DECISION_BEFORE_LEADS)})\b", re.IGNORECASE)
 
 
 def issuing_body(res: Resolution) -> str:
@@ -79,7 +81,33 @@ def find_due_session(res: Resolution, clause: str, text: str) -> tuple[str | Non
         session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
         return session, match.group(0), match.group(0) if problem else None, _session_body(res, clause, match, text)
     vague = _near_session(_UNRESOLVED, clause)
+    if vague is not None and _NAMED_BEFORE.search(vague.group(0)):
+        before = _session_named_before(res, text)
+        if before is not None:
+            earlier, match = before
+            index = int(match.lastgroup[1:])
+            session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
+            if not problem:
+                return session, vague.group(0), None, _session_body(res, earlier, match, earlier)
     return None, None, vague.group(0) if vague else None, None
+
+
+def _session_named_before(res: Resolution, text: str) -> tuple[str, re.Match[str]] | None:
+    """(paragraph text, session phrase) of the nearest operative paragraph before the one of ``text`` (in the same
+    list) that names a session due ahead (``SESSION_NAMED_BEFORE``)."""
+    lists = [res.operative, *(s.operative for s in res.sections)]
+    for part in res.parts:
+        lists += [part.operative, *(s.operative for s in part.sections)]
+    for paragraphs in lists:
+        texts = [para.text for para in paragraphs]
+        if text not in texts:
+            continue
+        for earlier in reversed(texts[:texts.index(text)]):
+            match = _near_session(_SESSIONS, earlier, _due_ahead_session)
+            if match is not None:
+                return earlier, match
+        return None
+    return None
 
 
 def _session_body(res: Resolution, clause: str, match: re.Match[str], text: str) -> str | None:
@@ -169,8 +197,14 @@ def _session_value(res: Resolution, how: str, value: str | None) -> tuple[str | 
 
 def due_of_the_same_report(mandate: Mandate, earlier: list[Mandate], clause: str) -> Mandate:
     """``mandate`` with the due point of the report asked for before it in its paragraph (``earlier``) when it is
-    a reporting request with none of its own that names that report (``SAME_REPORT``: *include … in the report*)."""
-    if mandate.action != "report" or mandate.due_session or mandate.due_date or not _SAME_REPORT.search(clause):
+    a reporting request with none of its own that names that report (``SAME_REPORT``: *include … in the report*);
+    or with the session of the issuing body's decision right before it, when its clause starts with lead words that
+    tie it to that decision (``DECISION_BEFORE_LEADS``: *…, and in that regard requests …*)."""
+    if mandate.action != "report" or mandate.due_session or mandate.due_date:
+        return mandate
+    if (earlier and earlier[-1].verb == "decide" and earlier[-1].due_session and _DECISION_BEFORE.match(clause)):
+        return with_due_of(mandate, earlier[-1])
+    if not _SAME_REPORT.search(clause):
         return mandate
     before = next((m for m in reversed(earlier) if m.action == "report" and (m.due_session or m.due_date)), None)
     return mandate if before is None else with_due_of(mandate, before)

@@ -113,9 +113,10 @@ actor not in the table is kept as printed, up to ``ACTOR_ENDS``."""
 
 ACTOR_FILLERS = ("the", "all", "relevant", "all relevant", "other", "all other", "concerned", "interested",
                  "the relevant", "in particular", "including", "its", "their", "those", "involved", "all involved",
-                 "both", "the two", "two", "each of those", "each of the", "each", "all of the", "all of")
+                 "both", "the two", "two", "each of those", "each of the", "each", "all of the", "all of",
+                 "the respective", "respective")
 """Words before the actor's name that are not part of it (``all relevant United Nations entities``, ``the two
-Governments``, ``each of those Governments``)."""
+Governments``, ``each of those Governments``, ``the respective parties``)."""
 
 ACTOR_ENDS = (" to ", ",", ";", ":", " that ", " in order", " should ", " shall ", " will ", " must ", " and the ",
               " and all ", " and other ", " and relevant ", " and its ", " and their ",
@@ -136,9 +137,10 @@ NOT_ACTORS = ("efforts", "endeavours", "contributions", "contribution", "collabo
               "co-operation", "continuation", "end", "cessation", "provision", "implementation", "establishment",
               "attention", "release", "opening", "compliance", "support", "measures", "steps", "action", "recourse",
               "evaluation", "exchanges", "convening", "application", "follow-up", "actions", "adherence", "observance",
-              "involvement", "participation", "transparency")
+              "involvement", "participation", "transparency", "inputs", "input", "role", "roles")
 """Nouns of an action: when the words after the verb hold one before the actor would end (``Encourages the
-continuing efforts of …``, ``Calls for the immediate cessation of …``), the clause names no actor (``""``)."""
+continuing efforts of …``, ``Calls for the immediate cessation of …``, ``invites inputs from all countries``,
+``recommends that the roles of focal points … be reaffirmed``), the clause names no actor (``""``)."""
 
 OBJECT_VERBS = ("calls for", "call for")
 """Verbs whose object is what is asked, not who is asked (``Calls for a sincere and effective follow-up …``,
@@ -192,6 +194,13 @@ ACTIONS = (
                 "incorporate in her", "incorporate in its", "include … in a report", "in a report",
                 "include … in the report", "include … in that report", "include … in this report",
                 "include … in the same report", "include … in those reports",
+                # Put in the actor's reports, plural ("to provide in his reports … a full explanation").
+                "in his reports", "in her reports", "in its reports",
+                # Reporting among other work, to a body or its segment ("to conduct regular monitoring, reporting and
+                # follow-up, including to the annual operational activities for development segment").
+                "reporting, including to the", "reporting and follow-up, including to the",
+                # Passing information on, to whomever ("to inform without delay … the consular post").
+                "inform without delay", "make any recommendations",
                 # A proposal put in a document the body receives ("to propose in his next budget submission").
                 "propose in his", "propose in her", "propose in its", "propose in the context of",
                 "submit … recommendations", "present … recommendations", "make … proposals available",
@@ -312,9 +321,10 @@ something happened, not when anything is due; not after *be* (*to be held at its
 seventy-eighth session* asks for a report at that session."""
 
 NOT_ESTABLISHED = ("contacts", "contact", "relations", "the facts", "the truth", "the whereabouts", "the fate",
-                   "whether", "the identity", "the responsibility", "responsibility", "links", "ties")
+                   "whether", "the identity", "the responsibility", "responsibility", "links", "ties", "control")
 """What *establish* may take that is no body, mechanism or fund (*to establish and maintain contacts with the States
-concerned*, *to establish the facts*): no cue of ``establish``."""
+concerned*, *to establish the facts*, *to establish and maintain control over the future development of those
+resources*): no cue of ``establish``."""
 
 CITED_IN_REPORT_WORDS = ("contained", "outlined", "identified", "prioritized", "described", "set out", "presented",
                          "mentioned", "highlighted", "referred to", "made", "proposed", "reflected", "noted")
@@ -350,6 +360,12 @@ SAME_REPORT = ("in the report", "in that report", "in this report", "in the same
 seventy-seventh session a report …, and also requests the Secretary-General to include … information in the
 report*): with no due point of its own, it is due when that report is."""
 
+DECISION_BEFORE_LEADS = ("in that regard", "in this regard", "to this end", "to that end", "in this context",
+                         "in that context", "for that purpose", "for this purpose", "accordingly")
+"""Lead words that tie a reporting request to the issuing body's decision right before it in the paragraph
+(*Decides to continue considering … at its seventy-seventh session, and in that regard requests the Secretary-General
+to include in his report …*): with no due point of its own, the report is due at that decision's session."""
+
 UNRESOLVED_SESSION = tuple(
     f"{where} {whose} {which} session"
     for where in ("at", "for", "of", "during", "before", "by")
@@ -359,6 +375,12 @@ UNRESOLVED_SESSION = tuple(
 )
 """Due phrases that name a session that cannot be known from the text alone (``at a future session``): an info
 (``RES401``) when no other due point is found in the clause."""
+
+SESSION_NAMED_BEFORE = ("same",)
+"""Words of ``UNRESOLVED_SESSION`` that point back (*this election shall take place prior to the regular election to be
+held at the same session*): such a phrase names the session of the nearest operative paragraph before it that names
+one (*1. Decides that an election … shall take place during the ninth session of the General Assembly*), and stays
+unresolved when none does."""
 
 DUE_DATE = ("by DATE", "before DATE", "no later than DATE", "not later than DATE", "until DATE", "up to DATE",
             "ending DATE", "by the end of MONTH YEAR", "by MONTH YEAR", "until MONTH YEAR", "no later than MONTH YEAR",
@@ -380,9 +402,10 @@ after a word of ``DATE_AHEAD_NOT_AFTER``. A meeting of several days (``on 18 and
 February 2021``) is due by its last day; WEEKDAY is a day's name (``on Monday, 25 July 2022``)."""
 
 DATE_AHEAD_NOT_AFTER = ("beginning", "starting", "commencing", "effective", "from", "since", "adopted", "signed",
-                        "period")
+                        "period", "expiration", "expiry")
 """Words before a ``DUE_DATE_AHEAD`` phrase that make its day a start or a past event, not a due point (``for a
-period of four years, beginning on 1 January 2020``)."""
+period of four years, beginning on 1 January 2020``), or the end of something else (``the five vacancies which will
+occur owing to the expiration on 5 February 1955 of the terms of five members``)."""
 
 MEETING_NAMED_WORDS = ("to be held", "to be convened", "to take place", "will be held", "will take place")
 """Words that make a ``DUE_DATE_AHEAD`` phrase printed after them (within a few words: *the Conference, to be held in
@@ -407,7 +430,9 @@ RECURRENCE = (
     ("regular", ("on a regular basis", "regularly", "periodically", "periodic reports", "regular reports",
                  "periodic report", "regular report", "regular updates", "periodic updates", "regular briefings",
                  "periodic briefings", "report … from time to time", "reports … from time to time",
-                 "informed … from time to time", "inform … from time to time")),
+                 "informed … from time to time", "inform … from time to time",
+                 # "to conduct regular monitoring, reporting and follow-up", "regular follow-up, monitoring and reporting"
+                 "regular monitoring, reporting", "regular follow-up, monitoring and reporting")),
 )
 """How often a mandate recurs, by phrase; the first one found in the clause wins."""
 

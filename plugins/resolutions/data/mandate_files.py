@@ -16,7 +16,7 @@ from json.encoder import encode_basestring
 from typing import Callable, Iterator, Sequence
 
 from resolutions.data.published import absolute_url, compact, header
-from resolutions.data.spreadsheet import csv_text
+from resolutions.data.spreadsheet import csv_chunks
 from resolutions.model import Resolution
 from resolutions.site.mandates import MandateEntry, due_year
 from resolutions.site.site_plan import GeneratedFile
@@ -88,9 +88,10 @@ def mandates_json_chunks(entries: Sequence[MandateEntry], site_url: str | None) 
     yield ("" if entries else separator) + "]}\n"
 
 
-def mandates_csv(entries: Sequence[MandateEntry], site_url: str | None) -> str:
-    """One row per mandate (``CSV_COLUMNS``), through the one spreadsheet guard of every published CSV."""
-    return csv_text(CSV_COLUMNS, (
+def mandates_csv(entries: Sequence[MandateEntry], site_url: str | None) -> Iterator[str]:
+    """One row per mandate (``CSV_COLUMNS``), through the one spreadsheet guard of every published CSV, in
+    chunks."""
+    return csv_chunks(CSV_COLUMNS, (
         (*cells, m.paragraph, m.verb, m.actor, m.action, m.due_session, m.due_date, due_year(m), m.recurrence,
          m.due_text, m.document, entry.quote, absolute_url(site_url, entry.href))
         for cells, entry in _with_cells(entries, _resolution_cells) for m in (entry.mandate,)))

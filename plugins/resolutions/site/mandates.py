@@ -16,14 +16,13 @@ also in ``mandates.json``/``mandates.csv``. Every step is one pass with dictiona
 
 from __future__ import annotations
 
-import html
 from functools import partial
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from resolutions import symbols
 from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse.ids import slug
-from resolutions.site.mandate_html import list_items_html
+from resolutions.site.mandate_html import escape_name, list_items_html
 from resolutions.site.labels import format_date, session_name
 from resolutions.site.series import Series, series_url
 from resolutions.site.site_plan import GeneratedPage
@@ -204,9 +203,9 @@ def metadata_row(res: Resolution) -> tuple[str, str] | None:
     if not res.mandates:
         return None
     items = "".join(
-        f'<li><a href="#{html.escape(m.paragraph, quote=True)}">{html.escape(_paragraph_label(m.paragraph))}</a>: '
-        f"{html.escape(actor_name(m))} · {html.escape(m.action)}"
-        + (f" · <span class=\"res-mandate-due\">{html.escape(due)}</span>" if (due := due_label(m)) else "")
+        f'<li><a href="#{escape_name(m.paragraph)}">{escape_name(_paragraph_label(m.paragraph))}</a>: '
+        f"{escape_name(actor_name(m))} · {escape_name(m.action)}"
+        + (f" · <span class=\"res-mandate-due\">{escape_name(due)}</span>" if (due := due_label(m)) else "")
         + "</li>"
         for m in res.mandates
     )

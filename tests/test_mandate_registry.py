@@ -66,6 +66,12 @@ def test_another_bodys_session_has_its_own_page_never_the_issuing_bodys():
     assert [g.paragraph for g in pages["mandates/sessions/general-assembly/60/index.md"].context["groups"]] == [
         "para. 2"]
     assert other.context["groups"][0].due == "60th session of the Commission for Social Development"
+    # the data files say whose session it is too (empty for the issuing body's own, as in the resolution's JSON)
+    json_file, csv_file = mandate_files(mandates.entries([res], _url_for), None)
+    assert [(r["due_session"], r["due_body"]) for r in json.loads(json_file.text())["mandates"]] == [
+        ("60", "Commission for Social Development"), ("60", None)]
+    rows = list(csv.DictReader(io.StringIO(csv_file.text())))
+    assert [(r["due_session"], r["due_body"]) for r in rows] == [("60", "Commission for Social Development"), ("60", "")]
 
 
 def test_open_ended_mandates_are_on_their_actors_page_after_those_with_a_due_point_and_counted():
@@ -207,7 +213,8 @@ def test_mandates_json_is_what_json_writes_for_each_record():
     records = [{
         "symbol": e.res.symbol, "body": "General Assembly", "session": "75", "adopted": e.res.adopted,
         "paragraph": e.mandate.paragraph, "line": e.mandate.line, "verb": e.mandate.verb, "actor": e.mandate.actor,
-        "action": e.mandate.action, "due_session": e.mandate.due_session, "due_date": e.mandate.due_date,
+        "action": e.mandate.action, "due_session": e.mandate.due_session, "due_body": None,
+        "due_date": e.mandate.due_date,
         "due_year": None, "recurrence": e.mandate.recurrence, "due_text": e.mandate.due_text,
         "document": e.mandate.document, "text": e.quote,
         "url": f"https://example.org/site/A/RES/75/10/#{e.mandate.paragraph}"} for e in entries]

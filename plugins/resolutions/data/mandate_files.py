@@ -25,15 +25,17 @@ from resolutions.site.views import body_of
 MANDATES_JSON = "mandates.json"
 MANDATES_CSV = "mandates.csv"
 CSV_COLUMNS = (
-    "symbol", "body", "session", "adopted", "paragraph", "verb", "actor", "action", "due_session", "due_date",
-    "due_year", "recurrence", "due_text", "document", "text", "url",
+    "symbol", "body", "session", "adopted", "paragraph", "verb", "actor", "action", "due_session", "due_body",
+    "due_date", "due_year", "recurrence", "due_text", "document", "text", "url",
 )
-"""Columns of ``mandates.csv``, in order (``text``: the paragraph's beginning, as on the registry pages)."""
+"""Columns of ``mandates.csv``, in order (``text``: the paragraph's beginning, as on the registry pages;
+``due_body``: another body whose session ``due_session`` is, empty for the issuing body's own, as in each
+resolution's JSON)."""
 
 # One record of mandates.json: the text json.dumps writes for the dict of these keys, in this order (compact,
 # characters outside ASCII kept). tests/test_mandate_registry.py compares the two.
 _JSON_RECORD = ('{"symbol":%s,"body":%s,"session":%s,"adopted":%s,"paragraph":%s,"line":%d,"verb":%s,"actor":%s,'
-                '"action":%s,"due_session":%s,"due_date":%s,"due_year":%s,"recurrence":%s,"due_text":%s,'
+                '"action":%s,"due_session":%s,"due_body":%s,"due_date":%s,"due_year":%s,"recurrence":%s,"due_text":%s,'
                 '"document":%s,"text":%s,"url":%s}')
 _str = encode_basestring
 _CHUNK = 500
@@ -73,8 +75,8 @@ def _json_record(cells: tuple[str, ...], entry: MandateEntry, site_url: str | No
     m = entry.mandate
     return _JSON_RECORD % (
         *cells, _str(m.paragraph), m.line, _str(m.verb), _str(m.actor), _str(m.action), _opt(m.due_session),
-        _opt(m.due_date), _opt(due_year(m)), _opt(m.recurrence), _opt(m.due_text), _opt(m.document),
-        _str(entry.quote), _str(absolute_url(site_url, entry.href)))
+        _opt(m.due_body), _opt(m.due_date), _opt(due_year(m)), _opt(m.recurrence), _opt(m.due_text),
+        _opt(m.document), _str(entry.quote), _str(absolute_url(site_url, entry.href)))
 
 
 def mandates_json_chunks(entries: Sequence[MandateEntry], site_url: str | None) -> Iterator[str]:
@@ -92,6 +94,6 @@ def mandates_csv(entries: Sequence[MandateEntry], site_url: str | None) -> Itera
     """One row per mandate (``CSV_COLUMNS``), through the one spreadsheet guard of every published CSV, in
     chunks."""
     return csv_chunks(CSV_COLUMNS, (
-        (*cells, m.paragraph, m.verb, m.actor, m.action, m.due_session, m.due_date, due_year(m), m.recurrence,
-         m.due_text, m.document, entry.quote, absolute_url(site_url, entry.href))
+        (*cells, m.paragraph, m.verb, m.actor, m.action, m.due_session, m.due_body, m.due_date, due_year(m),
+         m.recurrence, m.due_text, m.document, entry.quote, absolute_url(site_url, entry.href))
         for cells, entry in _with_cells(entries, _resolution_cells) for m in (entry.mandate,)))

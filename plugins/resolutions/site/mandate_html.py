@@ -1,10 +1,12 @@
 """The entries of a mandate registry list page as HTML, made in Python rather than by a template loop.
 
 Pure core: ``list_items_html(groups, base_url)`` turns the groups of one list page (``site/mandates.py``'s
-``ListedMandate``: the entries themselves, their texts worked out here, when the page is written) into the ``<li class="rs-mandate">`` items that ``mandates.html`` prints, and that ``assets/mandates.js``
-narrows by their ``data-action``, ``data-actor`` and ``data-body``. A list page holds up to 300 entries and a
-large collection hundreds of such pages: one f-string per entry costs a fraction of the same markup made by
-Jinja's loop, attribute look-ups and filters. Every text from the sources is escaped here, as the template would.
+``ListedMandate``: the entries themselves, their texts worked out when the page is written) into the
+``<li class="rs-mandate">`` items that ``mandates.html`` prints, and that ``assets/mandates.js`` narrows by their
+``data-action``, ``data-actor`` and ``data-body``. A list page holds up to 300 entries and a large collection
+hundreds of such pages: one f-string per entry costs a fraction of the same markup made by Jinja's loop, attribute
+look-ups and filters. Every text from the sources is escaped here, as the template would; the Mandates row of a
+resolution page (``site/mandates.metadata_row``) escapes its repeated names with the same memo.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from functools import lru_cache
 from html import escape
 from itertools import repeat
 from typing import Iterable
-
-from resolutions.site.labels import format_date
 
 
 escape_name = lru_cache(maxsize=4096)(escape)
@@ -37,9 +37,9 @@ def _item_html(g, base_url: str) -> str:
     adopted = f' <span class="rs-muted">(adopted {escape(adopted)})</span>' if adopted else ""
     series = ""
     if first is not None:
-        first_adopted = first.res.adopted and format_date(first.res.adopted)
+        first_adopted = g.first_adopted
         series = (f'<p class="rs-muted rs-mandate-series">Recurring: {g.editions} editions, first in '
-                  f'<a href="{base_url}/{escape(first.href)}">{escape(first.res.number or first.res.symbol or "")}</a>'
+                  f'<a href="{base_url}/{escape(first.href)}">{escape_name(g.first_number)}</a>'
                   + (f' ({escape(first_adopted)})' if first_adopted else "") + ".</p>")
     action, actor = escape_name(g.action), escape_name(g.actor)
     return (f'<li class="rs-mandate" data-action="{action}" data-actor="{actor}" '

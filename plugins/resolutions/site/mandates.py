@@ -16,7 +16,7 @@ also in ``mandates.json``/``mandates.csv``. Every step is one pass with dictiona
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from resolutions import symbols
@@ -120,13 +120,25 @@ class ListedMandate(NamedTuple):
     def adopted(self) -> str:
         return _adopted(self.latest)
 
+    @property
+    def first_number(self) -> str:
+        return "" if self.first is None else _number(self.first)
+
+    @property
+    def first_adopted(self) -> str:
+        return "" if self.first is None else _adopted(self.first)
+
 
 def _number(entry: MandateEntry) -> str:
     return entry.res.number or entry.res.symbol or ""
 
 
 def _adopted(entry: MandateEntry) -> str:
-    return format_date(entry.res.adopted) if entry.res.adopted else ""
+    return _date_in_words(entry.res.adopted) if entry.res.adopted else ""
+
+
+_date_in_words = lru_cache(maxsize=4096)(format_date)
+"""``format_date`` for adoption dates, which many entries share."""
 
 
 def entries(resolutions: Iterable[Resolution], url_for: UrlFor,
@@ -213,8 +225,10 @@ def metadata_row(res: Resolution) -> tuple[str, str] | None:
     return "Mandates", f'<ul class="res-mandates">{items}</ul>'
 
 
+@lru_cache(maxsize=4096)
 def _paragraph_label(anchor: str) -> str:
-    """``para-12-b`` -> ``para. 12 (b)``; other anchors as they are."""
+    """``para-12-b`` -> ``para. 12 (b)``; other anchors as they are (a few hundred anchors make most labels: each
+    is worked out once)."""
     head, _, rest = anchor.rpartition("para-")
     if not rest:
         return anchor
@@ -319,11 +333,8 @@ def _list_pages(url: str, title: str, lead: str, listed: Sequence[MandateEntry],
     """The pages of one list: its groups of recurring mandates, newest first (``due_first``: those with a due
     point before the others; ``by_actor``: by actor name, then so), ``MANDATES_PER_PAGE`` a page."""
     groups = _grouped(listed, editions)
-    if by_actor:  # stable sorts: newest first within each
-        groups.sort(key=lambda item: (actor_name(item.latest.mandate).casefold(),
-                                      not has_due_point(item.latest.mandate)))
-    elif due_first:
-        groups.sort(key=lambda item: not has_due_point(item.latest.mandate))
+    if due_first or by_actor:  # stable sorts: newest first within each
+        groups.sort(key=lambda item: (item.actor.casefold() if by_actor else "", item.open))
     count = max(1, -(-len(groups) // MANDATES_PER_PAGE))
     page_urls = [url if n == 1 else f"{url}{n}/" for n in range(1, count + 1)]
     for number, page_url in enumerate(page_urls, start=1):
@@ -385,9 +396,9 @@ def _grouped(listed: Sequence[MandateEntry], editions: dict[tuple, list[MandateE
 
 def _filters(items: Sequence[ListedMandate]) -> dict:
     """The values a list page can be narrowed to in the browser, each with its count on the page."""
-    return {"action": _value_counts(item.latest.mandate.action for item in items),
-            "actor": _value_counts(actor_name(item.latest.mandate) for item in items),
-            "body": _value_counts(body_of(item.latest.res) or "" for item in items)}
+    return {"action": _value_counts(item.action for item in items),
+            "actor": _value_counts(item.actor for item in items),
+            "body": _value_counts(item.body for item in items)}
 
 
 def _value_counts(values: Iterable[str]) -> list[dict]:

@@ -71,7 +71,8 @@ def test_another_bodys_session_has_its_own_page_never_the_issuing_bodys():
     assert [(r["due_session"], r["due_body"]) for r in json.loads(json_file.text())["mandates"]] == [
         ("60", "Commission for Social Development"), ("60", None)]
     rows = list(csv.DictReader(io.StringIO(csv_file.text())))
-    assert [(r["due_session"], r["due_body"]) for r in rows] == [("60", "Commission for Social Development"), ("60", "")]
+    assert [(r["due_session"], r["due_body"]) for r in rows] == [
+        ("60", "Commission for Social Development"), ("60", "")]
 
 
 def test_open_ended_mandates_are_on_their_actors_page_after_those_with_a_due_point_and_counted():

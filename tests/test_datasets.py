@@ -202,3 +202,17 @@ def test_feed_meets_rfc4287(collection_of_three):
     for site_url in ("https://example.org/", None):
         text = files_by_uri(datasets.site_files(collection_of_three, lambda s: s + "/", site_url))["feed.xml"]
         assert_atom_rfc4287(ET.fromstring(text.encode("utf-8")))
+
+
+def test_a_csv_written_in_chunks_is_the_same_file_with_every_cell_guarded():
+    from resolutions.data.spreadsheet import csv_chunks, csv_text
+
+    rows = [(f"A/RES/{n}", "=1+1" if n % 3 == 0 else f"a, \"quoted\" {n}", None, n) for n in range(7)]
+    chunks = list(csv_chunks(("symbol", "title", "empty", "n"), rows, rows_per_chunk=2))
+    assert len(chunks) == 4 and chunks[0].startswith("symbol,title,empty,n\r\n")
+    text = "".join(chunks)
+    assert text == csv_text(("symbol", "title", "empty", "n"), rows)
+    parsed = list(csv.reader(io.StringIO(text)))
+    assert parsed[1] == ["A/RES/0", "'=1+1", "", "0"] and parsed[2] == ["A/RES/1", 'a, "quoted" 1', "", "1"]
+    assert len(parsed) == 8
+    assert list(csv_chunks(("symbol",), [])) == ["symbol\r\n"]

@@ -44,11 +44,11 @@ def test_a_session_page_lists_what_is_due_there_and_recurring_requests_name_thei
     page = pages["mandates/sessions/general-assembly/77/index.md"]
     assert page.title == "Due at the 77th session of the General Assembly"
     [item] = page.context["groups"]
-    assert item["href"] == "A/RES/76/12/#para-1" and item["editions"] == 3
-    assert item["first"]["number"] == "74/10"
+    assert item.latest.href == "A/RES/76/12/#para-1" and item.editions == 3
+    assert item.first.res.number == "74/10"
     # the actor's list (the shared one: asked three times) shows the request once, its latest edition
     [actor_item] = pages["mandates/actors/others/index.md"].context["groups"]
-    assert actor_item["number"] == "76/12"
+    assert actor_item.number == "76/12"
     overview = pages["mandates/index.md"].context
     assert [s["label"] for s in overview["sessions"]] == [
         "77th session of the General Assembly", "76th session of the General Assembly",
@@ -62,10 +62,17 @@ def test_another_bodys_session_has_its_own_page_never_the_issuing_bodys():
     pages = {page.src_uri: page for page in mandates.registry_pages(mandates.entries([res], _url_for))}
     other = pages["mandates/sessions/commission-for-social-development/60/index.md"]
     assert other.title == "Due at the 60th session of the Commission for Social Development"
-    assert [g["paragraph"] for g in other.context["groups"]] == ["para. 1"]
-    assert [g["paragraph"] for g in pages["mandates/sessions/general-assembly/60/index.md"].context["groups"]] == [
+    assert [g.paragraph for g in other.context["groups"]] == ["para. 1"]
+    assert [g.paragraph for g in pages["mandates/sessions/general-assembly/60/index.md"].context["groups"]] == [
         "para. 2"]
-    assert other.context["groups"][0]["due"] == "60th session of the Commission for Social Development"
+    assert other.context["groups"][0].due == "60th session of the Commission for Social Development"
+    # the data files say whose session it is too (empty for the issuing body's own, as in the resolution's JSON)
+    json_file, csv_file = mandate_files(mandates.entries([res], _url_for), None)
+    assert [(r["due_session"], r["due_body"]) for r in json.loads(json_file.text())["mandates"]] == [
+        ("60", "Commission for Social Development"), ("60", None)]
+    rows = list(csv.DictReader(io.StringIO(csv_file.text())))
+    assert [(r["due_session"], r["due_body"]) for r in rows] == [
+        ("60", "Commission for Social Development"), ("60", "")]
 
 
 def test_open_ended_mandates_are_on_their_actors_page_after_those_with_a_due_point_and_counted():
@@ -76,9 +83,9 @@ def test_open_ended_mandates_are_on_their_actors_page_after_those_with_a_due_poi
     overview = pages["mandates/index.md"].context
     assert (overview["total"], overview["open_ended"]) == (10, 9)
     groups = pages["mandates/actors/member-states/index.md"].context["groups"]
-    assert [(g["paragraph"], g["open"], g["due"]) for g in groups][:3] == [
+    assert [(g.paragraph, g.open, g.due) for g in groups][:3] == [
         ("para. 2", False, "31 December 2021"), ("para. 10", True, ""), ("para. 9", True, "")]
-    assert groups[-1]["paragraph"] == "para. 1" and len(groups) == 10
+    assert groups[-1].paragraph == "para. 1" and len(groups) == 10
     assert not any(uri.startswith("mandates/sessions/") for uri in pages)  # no session named: no session page
 
 
@@ -90,7 +97,7 @@ def test_actors_asked_rarely_share_one_list_and_the_list_of_actors_stays_short()
     assert actors == [{"label": mandates.OTHER_ACTORS, "url": "mandates/actors/others/", "count": 5, "open": 5,
                        "actors": 5, "fewer_than": mandates.ACTOR_PAGE_FROM}]
     groups = pages["mandates/actors/others/index.md"].context["groups"]
-    assert [g["actor"] for g in groups] == [f"Rare Body Number {n}" for n in range(1, 6)]  # by name
+    assert [g.actor for g in groups] == [f"Rare Body Number {n}" for n in range(1, 6)]  # by name
 
 
 def test_untracked_mandates_are_in_the_files():
@@ -196,3 +203,23 @@ def test_quotes_are_the_paragraphs_beginning_shorter_for_open_ended_mandates():
     assert due.quote.endswith(" …") and len(due.quote) <= mandates.QUOTE_LENGTH + 2
     assert open_ended.quote.endswith(" …") and len(open_ended.quote) <= mandates.OPEN_QUOTE_LENGTH + 2
     assert open_ended.quote.startswith("Urges Member States to continue the implementation")
+
+
+def test_mandates_json_is_what_json_writes_for_each_record():
+    # Records are written straight from their values: the text must be json.dumps' own, null, numbers, quotes
+    # and characters outside ASCII included.
+    res = _resolution(10, 75, REPORT + '\n\n2. Urges “all” States to act on the "question" of Côte d’Ivoire.')
+    entries = mandates.entries([res], _url_for)
+    text = mandate_files(entries, "https://example.org/site/")[0].text()
+    records = [{
+        "symbol": e.res.symbol, "body": "General Assembly", "session": "75", "adopted": e.res.adopted,
+        "paragraph": e.mandate.paragraph, "line": e.mandate.line, "verb": e.mandate.verb, "actor": e.mandate.actor,
+        "action": e.mandate.action, "due_session": e.mandate.due_session, "due_body": None,
+        "due_date": e.mandate.due_date,
+        "due_year": None, "recurrence": e.mandate.recurrence, "due_text": e.mandate.due_text,
+        "document": e.mandate.document, "text": e.quote,
+        "url": f"https://example.org/site/A/RES/75/10/#{e.mandate.paragraph}"} for e in entries]
+    assert [r["due_session"] for r in records] == ["76", None] and records[1]["text"].startswith("Urges “all”")
+    data = json.loads(text)
+    assert data["mandates"] == records and data["count"] == 2
+    assert text.endswith(",".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records) + "]}\n")

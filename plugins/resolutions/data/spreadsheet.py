@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable
+from itertools import islice
+from typing import Iterable, Iterator
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 """First characters that make a spreadsheet read a cell as a formula."""
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 
 def formula_safe_cell(value: object) -> str:
@@ -30,8 +32,24 @@ def formula_safe_cell(value: object) -> str:
 
 def csv_text(columns: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     """A whole CSV file (RFC 4180 quoting, CRLF line ends): the header row, then ``rows``, every cell guarded."""
+    return "".join(csv_chunks(columns, rows))
+
+
+def csv_chunks(columns: Iterable[str], rows: Iterable[Iterable[object]], rows_per_chunk: int = 1000
+               ) -> Iterator[str]:
+    """The text of ``csv_text`` in pieces of ``rows_per_chunk`` rows, for a file written as it is made (never
+    held whole: ``mandates.csv`` is about 45 MB at 20,000 resolutions)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([formula_safe_cell(column) for column in columns])
-    writer.writerows([formula_safe_cell(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
+    rows = iter(rows)
+    while True:
+        # The text cells' test written out here: a function call per cell was a third of a large file's time.
+        writer.writerows([("'" + cell if cell[:1] in _FORMULA_FIRST else cell) if cell.__class__ is str
+                          else formula_safe_cell(cell) for cell in row] for row in islice(rows, rows_per_chunk))
+        text = buffer.getvalue()
+        if not text:
+            return
+        yield text
+        buffer.seek(0)
+        buffer.truncate()

@@ -18,7 +18,8 @@ from resolutions.parse import codes
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.mandate_due import (due_of_the_same_report, find_due_date, find_due_session, issuing_body,
                                            may_name_date, with_due_of)
-from resolutions.parse.mandate_patterns import WORDS_GAP, alternation
+from resolutions.parse.mandate_cues import WORD, what_is_asked
+from resolutions.parse.mandate_patterns import alternation, first_of
 
 UNRESOLVED_DUE = codes.UNRESOLVED_DUE
 """Code of the info given for a due phrase that names no session or date the text lets us know."""
@@ -32,7 +33,6 @@ _JOIN_REACH = 80  # characters before a verb where its join and lead words may s
 _JOIN_AT_START = re.compile(rf"^(?:{alternation(rules.CLAUSE_JOINS)})\s*", re.IGNORECASE)
 # Matched at the verb, not before its lead words: "Renews its commitment" is no mandate, "Renews its request to" is.
 _NOT_MANDATE = re.compile(rf"(?:{alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _HEAD_FIRST_WORDS = frozenset(phrase.split()[0].lower() for phrase in (*rules.LEAD_WORDS, *_VERB_KEYS))
 """The words a text that starts with lead words or a verb can start with."""
@@ -42,76 +42,12 @@ _JOIN_END_WORDS = frozenset(phrase.split()[-1].lower() for phrase in (*rules.LEA
 """The last words of the joins and lead words: what the word before a further clause's verb is, unless a comma or
 a semicolon (``…, and also requests``, ``…; further urges``)."""
 _TO_AT_START = re.compile(r"^\s*(?:to|that)\b", re.IGNORECASE)  # "(a) To submit …", "(c) That the Secretary-General …"
-_GAP_WORDS = 30  # "…" in a phrase: at most thirty words (quoted agenda item titles are removed before)
-
-
-class _Phrases:
-    """The phrases of a rules table, found by words: one pass over a text however long the table (a dictionary
-    from each phrase's first word), where one alternation per table was tried at every character."""
-
-    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
-        # By first word, then by second word (the phrases whose first part is one word apart): common first words
-        # such as "to" start dozens of phrases, and only those with the word that follows are tried.
-        self._by_first: dict[str, tuple[list[tuple[list[tuple[str, ...]], str]],
-                                        dict[str, list[tuple[list[tuple[str, ...]], str]]]]] = {}
-        for phrase, value in entries:
-            parts = [tuple(_WORD.findall(part.lower())) for part in phrase.split("…")]
-            one_word, by_second = self._by_first.setdefault(parts[0][0], ([], {}))
-            if len(parts[0]) > 1:
-                by_second.setdefault(parts[0][1], []).append((parts, value))
-            else:
-                one_word.append((parts, value))
-
-    def values(self, words: list[str]) -> set[str]:
-        """The values of every phrase found in ``words``."""
-        found: set[str] = set()
-        by_first = self._by_first
-        last = len(words) - 1
-        for index in [i for i, word in enumerate(words) if word in by_first]:
-            one_word, by_second = by_first[words[index]]
-            for parts, value in one_word:
-                if value not in found and _found_at(words, index, parts):
-                    found.add(value)
-            if index < last and (entries := by_second.get(words[index + 1])):
-                for parts, value in entries:
-                    if value not in found and _found_at(words, index, parts):
-                        found.add(value)
-        return found
-
-
-def _found_at(words: list[str], index: int, parts: list[tuple[str, ...]]) -> bool:
-    first = parts[0]
-    if tuple(words[index:index + len(first)]) != first:
-        return False
-    position = index + len(first)
-    for part in parts[1:]:
-        # The part after a "…" starts within _GAP_WORDS words: its first word is looked for by list.index (one
-        # C scan), the rest of it compared only where that word is.
-        size = len(part)
-        start, end = position, min(position + _GAP_WORDS + 1, len(words) - size + 1)
-        while True:
-            try:
-                at = words.index(part[0], start, end) if start < end else -1
-            except ValueError:
-                at = -1
-            if at < 0:
-                return False
-            if size == 1 or tuple(words[at:at + size]) == part:
-                position = at + size
-                break
-            start = at + 1
-    return True
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return WORD.findall(text.lower())
 
 
-# Actions and recurrences are found in one pass over a clause's words (values "action:…", "recurrence:…").
-_ACTION_ORDER = [f"action:{action}" for action, _cues in rules.ACTIONS]
-_RECURRENCE_ORDER = [f"recurrence:{name}" for name, _cues in rules.RECURRENCE]
-_CUES = _Phrases([(cue, f"action:{action}") for action, cues in rules.ACTIONS for cue in cues]
-                 + [(cue, f"recurrence:{name}") for name, cues in rules.RECURRENCE for cue in cues])
 _VERB_WORDS = frozenset(_words(verb)[0] for verb, _key in rules.VERBS if _words(verb)[0] != "we")
 """The first words of the verbs: a paragraph without one after its head has no further clause."""
 _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word and word.startswith(o) for o in _VERB_WORDS)}))
@@ -119,17 +55,14 @@ _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word an
 _WE_VERBS = tuple(sorted(verb for verb, _key in rules.VERBS if _words(verb)[0] == "we"))
 """A declaration's verbs (``we call upon``): "we" would be found in most paragraphs ("were", "new"), so they are
 looked for whole, and only in a paragraph that holds the word."""
+_FURTHER_VERB = re.compile(rf"\s(?=({first_of([(stem,) for stem in _VERB_STEMS + _WE_VERBS])}))")
+"""Where a further clause's verb may stand: one of their first words after a space (the space matched, so that
+"call" is found inside "we call upon" too)."""
 
 _FILLERS = re.compile(rf"^(?:(?:{alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Security Council Committee": a known name continued is another name
 _ACTOR_WORDS = 16  # an actor kept as printed has at most this many words
 _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”]*”")
-_CITED_REPORT = re.compile(rf"\b((?:his|her|its|their|the|that|those)\s+(?:[\w-]+\s+)?)reports?"
-                           rf"(?=\s+(?:{alternation(rules.CITED_REPORT_WORDS)})\b)")
-_CITED_IN_REPORT = re.compile(rf"\b(?:{alternation(rules.CITED_IN_REPORT_WORDS)})\s+in\s+(?:his|her|its|their)\s+"
-                              rf"(?:[\w-]+\s+)?reports?\b")
-_NOT_ESTABLISHED = re.compile(rf"\bestablish((?:\s+and\s+\w+)?\s+(?:{alternation(rules.NOT_ESTABLISHED)})\b)")
 _CITED_AFTER_VERB = re.compile(r"^\s*in\s+(?:paragraph\s+\S+\s+of\s+)?(?:its\s+)?resolution\s+[^,;]*,\s*")  # "made in … 68/268, that"
 # Lead words after the verb, set off by commas or not: "Requests, in this regard, the …", "encourages in this regard
 # Member States", "Urges in the meantime all other States".
@@ -141,7 +74,6 @@ _OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
 _ENDS_ON_VERB = re.compile(rf"\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\s*$", re.IGNORECASE)
 _SHARED_TO = re.compile(r"^[^,;]*,\s+to\s+[a-z]")  # "invites other organizations, to continue …"
 _ITEM_NAMES_ACTOR = re.compile(r"^\s*[A-Z][^,;:.]{0,150}?\s+to\s+[a-z]")  # "(a) All entities of … to address …"
-_ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
 # "(b) The Consular Commission is requested to …", "The Secretary-General is authorized to advance …:": the actor
 # (no "that", no clause break) first.
 _PASSIVE = re.compile(rf"^\s*(?P<actor>[A-Z](?:(?!\bthat\b)[^;:.]){{0,200}}?)\s+(?:{alternation(rules.PASSIVE_BE)})\s+"
@@ -155,9 +87,6 @@ _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), r
 _KNOWN_ACTOR_NAMES = [name for name, _phrases in rules.ACTORS]
 _KNOWN_ACTORS = re.compile("^(?:" + "|".join(rf"(?P<a{i}>(?:{alternation(phrases)})\b)"
                                              for i, (_name, phrases) in enumerate(rules.ACTORS)) + ")", re.IGNORECASE)
-# Searched in the lower-cased clause: twice as fast as ignoring case (the document is named in lower case).
-_RECIPIENT = re.compile(rf"\b(?:{alternation(rules.RECIPIENTS)})\b")
-_DOCUMENT = re.compile(rf"\b({alternation(rules.DOCUMENTS)})\b(?:\s+{WORDS_GAP}({alternation(rules.RECIPIENTS)})\b)?")
 
 
 def with_mandates(res: Resolution) -> Resolution:
@@ -284,16 +213,11 @@ def _passive(text: str) -> bool:
 def _joined_clause_starts(text: str, after: int) -> list[int]:
     """Where each further clause starts: a verb of ``VERBS`` after a join (and lead words) of the rules."""
     starts: list[int] = []
-    # A further clause's verb follows a join, so it is printed in lower case; its first word is found by
-    # substring (two paragraphs in three hold none: far cheaper than a pattern tried at every character).
-    found: list[int] = []
-    for stem in [stem for stem in _VERB_STEMS + (_WE_VERBS if " we " in text else ()) if stem in text]:
-        at = text.find(stem, after)
-        while at >= 0:
-            found.append(at)
-            at = text.find(stem, at + len(stem))
-    for at in sorted(found):
-        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):  # inside a word ("recalls")
+    # A further clause's verb follows a join, so it is printed in lower case, after a space: one pattern of the
+    # verbs' first words finds where (most paragraphs have no such place).
+    for candidate in _FURTHER_VERB.finditer(text, max(after - 1, 0)):
+        at = candidate.end()
+        if candidate.group(1).startswith("we ") and " we " not in text:
             continue
         if not _after_join_word(text, at):
             continue
@@ -330,21 +254,8 @@ def _after_join_word(text: str, at: int) -> bool:
 
 def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: str,
              problems: list[Diagnostic]) -> Mandate:
-    # A quoted title ("the item entitled “…”") is not what is asked, and would keep "submit … report" apart.
     lowered = clause.lower()
-    cue_text = _QUOTED.sub("“”", lowered) if "“" in lowered else lowered
-    # What the actor is to ask others to do is not its own action; "in his report submitted to …" names a report.
-    # Substring tests first: few clauses hold either.
-    if verb != "decide" and any(phrase in cue_text for phrase in rules.ASKED_OF_OTHERS):
-        cue_text = _ASKED_OF_OTHERS.sub(" ", cue_text)
-    if "report" in cue_text and any(word in cue_text for word in rules.CITED_REPORT_WORDS):
-        cue_text = _CITED_REPORT.sub(r"\1cited", cue_text)
-    if " in his report" in cue_text or " in her report" in cue_text or " in its report" in cue_text:
-        cue_text = _CITED_IN_REPORT.sub(" cited ", cue_text)
-    if "establish" in cue_text:
-        cue_text = _NOT_ESTABLISHED.sub(r"found\1", cue_text)
-    found = _CUES.values(_WORD.findall(cue_text))
-    action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
+    action, recurrence, document = what_is_asked(verb, lowered)
     session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if "session" in lowered
                                                else (None, None, None, None))
     due_date = None
@@ -357,13 +268,6 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
             f"{para.id}: the due point '{unresolved}' cannot be resolved from the text, expected a session "
             f"such as 'at its eighty-first session' or a date"))
         due_text = unresolved
-    recurrence = next((name.partition(":")[2] for name in _RECURRENCE_ORDER if name in found), None)
-    document = None
-    if action == "report":
-        match = _DOCUMENT.search(lowered)
-        if match is not None:  # whom it goes to: printed after the noun, or before it ("submit to the Council … a report")
-            recipient = match.group(2) or (found.group(0) if (found := _RECIPIENT.search(lowered)) else None)
-            document = _normal(match.group(1)) + (f" {_normal(recipient)}" if recipient else "")
     return Mandate(paragraph=para.id, line=para.line, verb=verb, actor=actor, action=action,
                    due_session=session, due_date=due_date, recurrence=recurrence, due_text=due_text,
                    document=document, due_body=due_body)
@@ -376,9 +280,9 @@ def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> s
         return issuing_body(res)
     # "Requests, in this regard, the …", "Reiterates its request, made in … resolution 68/268, that the …"
     if rest.startswith(" in "):
-        rest = _CITED_AFTER_VERB.sub("", rest, count=1)
-    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", rest, count=1), count=1)
-    words = _FILLERS.sub("", _TO.sub("", rest.strip(), count=1), count=1)
+        rest = _past(_CITED_AFTER_VERB, rest)
+    rest = _past(_THAT, _past(_LEAD_AFTER_VERB, rest))
+    words = _past(_FILLERS, _past(_TO, rest.strip()))
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""
     known = _KNOWN_ACTORS.match(words)
@@ -396,6 +300,12 @@ def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> s
             break
         kept.append(word)
     return " ".join(kept)
+
+
+def _past(start: re.Pattern[str], text: str) -> str:
+    """``text`` after what the pattern ``start`` matches at its beginning (a pattern anchored there)."""
+    match = start.match(text)
+    return text[match.end():] if match else text
 
 
 def _normal(text: str) -> str:

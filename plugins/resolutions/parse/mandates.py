@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, NamedTuple
 
 from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
 from resolutions.parse import codes
@@ -23,6 +24,10 @@ from resolutions.parse.mandate_patterns import alternation, first_of
 
 UNRESOLVED_DUE = codes.UNRESOLVED_DUE
 """Code of the info given for a due phrase that names no session or date the text lets us know."""
+
+_PARAGRAPHS_KEPT = 8192
+"""Paragraphs whose analysis is kept (a few megabytes): about one session's worth of resolutions, so that the
+next edition of a series, read a session later by the same worker, finds its repeated paragraphs."""
 
 _LEAD = rf"(?:(?:{alternation(rules.LEAD_WORDS)}),?\s+)*"
 _VERB_KEYS = {verb: key for verb, key in rules.VERBS}
@@ -143,7 +148,7 @@ def _verb_at_start(text: str) -> re.Match[str] | None:
     return _VERB_AT_START.match(text)
 
 
-def _head(res: Resolution, text: str, match: re.Match[str] | None) -> tuple[str, str] | None:
+def _head(body: str, text: str, match: re.Match[str] | None) -> tuple[str, str] | None:
     """(verb key, actor) of a text whose start ``_verb_at_start`` matched, else None."""
     if match is None:
         return None
@@ -152,16 +157,40 @@ def _head(res: Resolution, text: str, match: re.Match[str] | None) -> tuple[str,
         return None
     printed = _normal(match.group(1))
     verb = _VERB_KEYS[printed]
-    return verb, _actor(res, verb, text[match.end():], known_only=printed in _OBJECT_VERBS)
+    return verb, _actor(body, verb, text[match.end():], known_only=printed in _OBJECT_VERBS)
 
 
 def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, str] | None,
                         problems: list[Diagnostic], names_actor: bool = False
                         ) -> tuple[list[Mandate], tuple[str, str] | None]:
     """The paragraph's mandates, and the (verb key, actor) it starts with (None when it starts with no verb)."""
-    text = para.text
+    head, asks = _asked_in(para.text, inherited, names_actor, issuing_body(res))
+    mandates: list[Mandate] = []
+    for ask in asks:
+        mandates.append(due_of_the_same_report(_mandate(res, para, ask, problems), mandates, ask.clause))
+    return mandates, head
+
+
+class _Ask(NamedTuple):
+    """What one clause asks, whatever resolution prints it: all of a mandate but when it is due."""
+
+    verb: str
+    actor: str
+    clause: str
+    lowered: str
+    action: str
+    recurrence: str | None
+    document: str | None
+
+
+@lru_cache(maxsize=_PARAGRAPHS_KEPT)
+def _asked_in(text: str, inherited: tuple[str, str] | None, names_actor: bool, body: str
+              ) -> tuple[tuple[str, str] | None, tuple[_Ask, ...]]:
+    """The (verb key, actor) a paragraph's text starts with, and what each of its clauses asks; ``body`` is the
+    issuing body (the actor of *decides*). Kept for the paragraphs last read: a series repeats its paragraphs
+    from one edition to the next, and only when they are due depends on the resolution."""
     at_start = _verb_at_start(text)  # matched once: its end, its verb and its actor all come from it
-    head = _head(res, text, at_start)
+    head = _head(body, text, at_start)
     # "Invites and encourages …" is one verb, not two clauses: further clauses start after the head's verb.
     starts = _joined_clause_starts(text, at_start.end() if at_start else 0)
     clauses: list[tuple[tuple[str, str], str]] = []
@@ -172,7 +201,7 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         clauses.append((inherited, text[:first_end]))
     elif (names_actor and inherited is not None and not inherited[1] and inherited[0] != "decide"
           and _ITEM_NAMES_ACTOR.match(text)
-          and (named := _actor(res, inherited[0], text[:first_end]))):
+          and (named := _actor(body, inherited[0], text[:first_end]))):
         # "We call upon: (a) All entities of the United Nations system to address …": each item names its actor
         # (not "Calls for practical steps …: (e) A diminishing role for nuclear weapons … so as to …").
         clauses.append(((inherited[0], named), text[:first_end]))
@@ -184,21 +213,20 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         clause = text[start:end]
         join = _JOIN_AT_START.match(clause)
         clause = clause[join.end():] if join else clause
-        clause_head = _head(res, clause, _verb_at_start(clause))
+        clause_head = _head(body, clause, _verb_at_start(clause))
         if clause_head is not None:
             clauses.append((clause_head, clause))
-    if not clauses:
-        return [], head
-    mandates = []
+    asks: list[_Ask] = []
     for index, ((verb, actor), clause) in enumerate(clauses):
         if actor in rules.ACTOR_PRONOUNS:  # "…, and encourages him to continue": the actor named before
-            actor = (mandates[-1].actor if mandates else inherited[1] if inherited
+            actor = (asks[-1].actor if asks else inherited[1] if inherited
                      else _head_object(text) if head is None else "")
         if index + 1 < len(clauses) and " to " not in clause and _SHARED_TO.match(clauses[index + 1][1]):
             # "Requests United Nations agencies, and invites other organizations, to continue …": one infinitive
             clause = clause + ", " + clauses[index + 1][1]
-        mandates.append(due_of_the_same_report(_mandate(res, para, verb, actor, clause, problems), mandates, clause))
-    return mandates, head
+        lowered = clause.lower()
+        asks.append(_Ask(verb, actor, clause, lowered, *what_is_asked(verb, lowered)))
+    return head, tuple(asks)
 
 
 def _passive(text: str) -> bool:
@@ -252,15 +280,14 @@ def _after_join_word(text: str, at: int) -> bool:
     return bool(words) and words[-1].lower() in _JOIN_END_WORDS
 
 
-def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: str,
-             problems: list[Diagnostic]) -> Mandate:
-    lowered = clause.lower()
-    action, recurrence, document = what_is_asked(verb, lowered)
+def _mandate(res: Resolution, para: Paragraph, ask: _Ask, problems: list[Diagnostic]) -> Mandate:
+    """The mandate of what a clause of the paragraph asks, due when the resolution lets us know."""
+    clause, lowered = ask.clause, ask.lowered
     session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if "session" in lowered
                                                else (None, None, None, None))
     due_date = None
     if session is None and may_name_date(clause, lowered):
-        due_date, date_text = find_due_date(res, clause, convening=action == "convene")
+        due_date, date_text = find_due_date(res, clause, convening=ask.action == "convene")
         due_text = due_text or date_text
     if unresolved is not None and session is None and due_date is None:
         problems.append(Diagnostic(
@@ -268,16 +295,17 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
             f"{para.id}: the due point '{unresolved}' cannot be resolved from the text, expected a session "
             f"such as 'at its eighty-first session' or a date"))
         due_text = unresolved
-    return Mandate(paragraph=para.id, line=para.line, verb=verb, actor=actor, action=action,
-                   due_session=session, due_date=due_date, recurrence=recurrence, due_text=due_text,
-                   document=document, due_body=due_body)
+    return Mandate(paragraph=para.id, line=para.line, verb=ask.verb, actor=ask.actor, action=ask.action,
+                   due_session=session, due_date=due_date, recurrence=ask.recurrence, due_text=due_text,
+                   document=ask.document, due_body=due_body)
 
 
-def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> str:
-    """Who the clause asks (``rest`` is its text after the verb); ``known_only``: a verb of ``OBJECT_VERBS``, whose
-    words name an actor only when they begin with one of ``ACTORS``."""
+def _actor(body: str, verb: str, rest: str, known_only: bool = False) -> str:
+    """Who the clause asks (``rest`` is its text after the verb; ``body``: the issuing body, who *decides*);
+    ``known_only``: a verb of ``OBJECT_VERBS``, whose words name an actor only when they begin with one of
+    ``ACTORS``."""
     if verb == "decide":
-        return issuing_body(res)
+        return body
     # "Requests, in this regard, the …", "Reiterates its request, made in … resolution 68/268, that the …"
     if rest.startswith(" in "):
         rest = _past(_CITED_AFTER_VERB, rest)

@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from resolutions.parse import mandate_rules as rules
-from resolutions.parse.mandate_patterns import WORDS_GAP, alternation
+from resolutions.parse.mandate_patterns import WORDS_GAP, alternation, first_of
 
 WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 """A word of a lower-cased text, as cue phrases are matched."""
@@ -28,16 +28,24 @@ class _Phrases:
         # By that word, then by its place in the first part and the first part's length (a few shapes a word),
         # then by the first part's words: where the word stands, one look-up per shape finds the phrases there.
         self._by_anchor: dict[str, dict[tuple[int, int], dict[tuple[str, ...], list[tuple[list[tuple[str, ...]], str]]]]] = {}
+        self._phrases = []
         for phrase, value in entries:
             parts = [tuple(WORD.findall(part.lower())) for part in phrase.split("…")]
+            self._phrases.append(parts)
             first = parts[0]
             place = max(range(len(first)), key=lambda index: len(first[index]))
             shapes = self._by_anchor.setdefault(first[place], {})
             shapes.setdefault((place, len(first)), {}).setdefault(first, []).append((parts, value))
         self._anchors = frozenset(self._by_anchor)
+        # Where a phrase may stand, its words each after a character no word holds: most clauses hold no phrase,
+        # which this one pattern tells before their words are listed (the costliest step).
+        self._may_hold = re.compile("[^a-z0-9]" + first_of(
+            [[word for part in phrase for word in (*part, "…")][:-1] for phrase in self._phrases], "[^a-z0-9]+"))
 
     def values(self, text: str) -> set[str]:
         """The values of every phrase found in the words of ``text`` (lower case)."""
+        if self._may_hold.search(" " + text) is None:
+            return set()
         words = WORD.findall(text)
         found: set[str] = set()
         for anchor in self._anchors.intersection(words):

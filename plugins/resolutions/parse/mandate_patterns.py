@@ -51,14 +51,20 @@ def template(text: str, group: str | None = None) -> str:
 
 def first_of(phrases: Iterable[Sequence[str]], gap: str = "") -> str:
     """A regular expression that matches where any of ``phrases`` (each a sequence of words, joined by the pattern
-    ``gap``) starts, their shared beginnings factored out: one branch per letter, not one per phrase, because the
-    regular-expression engine tries an alternation's branches one by one at every position it reaches (a flat
-    alternation of a table's hundreds of phrases is many times slower). A phrase that a shorter one begins with
-    adds nothing: wherever it matches, the shorter one does."""
+    ``gap``; a word ``…`` stands for any text) starts, their shared beginnings factored out: one branch per letter,
+    not one per phrase, because the regular-expression engine tries an alternation's branches one by one at every
+    position it reaches (a flat alternation of a table's hundreds of phrases is many times slower). A phrase that
+    a shorter one begins with adds nothing: wherever it matches, the shorter one does."""
     tree: dict[str, dict] = {}
     for words in phrases:
-        pieces = [piece for index, word in enumerate(words)
-                  for piece in ([gap] if index and gap else []) + [re.escape(char) for char in word]]
+        pieces: list[str] = []
+        for index, word in enumerate(words):
+            if word == "…":
+                pieces.append("(?s:.*?)")
+                continue
+            if index and gap and words[index - 1] != "…":
+                pieces.append(gap)
+            pieces.extend(re.escape(char) for char in word)
         node = tree
         for piece in pieces:
             if "" in node:

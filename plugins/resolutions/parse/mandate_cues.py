@@ -113,6 +113,8 @@ _DOCUMENT = re.compile(rf"\b({alternation(rules.DOCUMENTS)})\b(?:\s+{WORDS_GAP}(
 def what_is_asked(verb: str, lowered: str) -> tuple[str, str | None, str | None]:
     """(action, recurrence, document) of a clause of verb key ``verb`` (``lowered``: its text in lower case)."""
     found = _CUES.values(_cue_text(verb, lowered))
+    if not found:  # most clauses
+        return "other", None, None
     action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
     recurrence = next((name.partition(":")[2] for name in _RECURRENCE_ORDER if name in found), None)
     document = None
@@ -131,10 +133,11 @@ def _cue_text(verb: str, lowered: str) -> str:
     # What the actor is to ask others to do is not its own action; "in his report submitted to …" names a report.
     if verb != "decide" and _ANY_ASKED_OF_OTHERS.search(cue_text):
         cue_text = _ASKED_OF_OTHERS.sub(" ", cue_text)
-    if "report" in cue_text and _ANY_CITED_REPORT_WORD.search(cue_text):
-        cue_text = _CITED_REPORT.sub(r"\1cited", cue_text)
-    if " in his report" in cue_text or " in her report" in cue_text or " in its report" in cue_text:
-        cue_text = _CITED_IN_REPORT.sub(" cited ", cue_text)
+    if "report" in cue_text:
+        if _ANY_CITED_REPORT_WORD.search(cue_text):
+            cue_text = _CITED_REPORT.sub(r"\1cited", cue_text)
+        if " in his report" in cue_text or " in her report" in cue_text or " in its report" in cue_text:
+            cue_text = _CITED_IN_REPORT.sub(" cited ", cue_text)
     if "establish" in cue_text:
         cue_text = _NOT_ESTABLISHED.sub(r"found\1", cue_text)
     return cue_text

@@ -177,10 +177,13 @@ class _Ask(NamedTuple):
     verb: str
     actor: str
     clause: str
-    lowered: str
     action: str
     recurrence: str | None
     document: str | None
+    names_session: bool
+    """Whether the clause prints "session" (else it names no session it is due at)."""
+    may_name_date: bool
+    """Whether it may name a date it is due by (``may_name_date``)."""
 
 
 @lru_cache(maxsize=_PARAGRAPHS_KEPT)
@@ -225,7 +228,8 @@ def _asked_in(text: str, inherited: tuple[str, str] | None, names_actor: bool, b
             # "Requests United Nations agencies, and invites other organizations, to continue …": one infinitive
             clause = clause + ", " + clauses[index + 1][1]
         lowered = clause.lower()
-        asks.append(_Ask(verb, actor, clause, lowered, *what_is_asked(verb, lowered)))
+        asks.append(_Ask(verb, actor, clause, *what_is_asked(verb, lowered), "session" in lowered,
+                         may_name_date(clause, lowered)))
     return head, tuple(asks)
 
 
@@ -282,11 +286,11 @@ def _after_join_word(text: str, at: int) -> bool:
 
 def _mandate(res: Resolution, para: Paragraph, ask: _Ask, problems: list[Diagnostic]) -> Mandate:
     """The mandate of what a clause of the paragraph asks, due when the resolution lets us know."""
-    clause, lowered = ask.clause, ask.lowered
-    session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if "session" in lowered
+    clause = ask.clause
+    session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if ask.names_session
                                                else (None, None, None, None))
     due_date = None
-    if session is None and may_name_date(clause, lowered):
+    if session is None and ask.may_name_date:
         due_date, date_text = find_due_date(res, clause, convening=ask.action == "convene")
         due_text = due_text or date_text
     if unresolved is not None and session is None and due_date is None:

@@ -38,13 +38,17 @@ class _Phrases:
             shapes.setdefault((place, len(first)), {}).setdefault(first, []).append((parts, value))
         self._anchors = frozenset(self._by_anchor)
         # Where a phrase may stand, its words each after a character no word holds: most clauses hold no phrase,
-        # which this one pattern tells before their words are listed (the costliest step).
-        self._may_hold = re.compile("[^a-z0-9]" + first_of(
-            [[word for part in phrase for word in (*part, "…")][:-1] for phrase in self._phrases], "[^a-z0-9]+"))
+        # which these patterns tell before their words are listed (the costliest step). Two patterns, one for a
+        # phrase after a space and one after any other such character: a pattern that starts with a space is
+        # only tried where a space stands, one that starts with a class at every character of the clause.
+        starts = first_of([[word for part in phrase for word in (*part, "…")][:-1] for phrase in self._phrases],
+                          "[^a-z0-9]+")
+        self._after_space = re.compile(" " + starts)
+        self._after_other = re.compile("[^a-z0-9 ]" + starts)
 
     def values(self, text: str) -> set[str]:
         """The values of every phrase found in the words of ``text`` (lower case)."""
-        if self._may_hold.search(" " + text) is None:
+        if self._after_space.search(" " + text) is None and self._after_other.search(text) is None:
             return set()
         words = WORD.findall(text)
         found: set[str] = set()

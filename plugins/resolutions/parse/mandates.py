@@ -60,9 +60,13 @@ _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word an
 _WE_VERBS = tuple(sorted(verb for verb, _key in rules.VERBS if _words(verb)[0] == "we"))
 """A declaration's verbs (``we call upon``): "we" would be found in most paragraphs ("were", "new"), so they are
 looked for whole, and only in a paragraph that holds the word."""
-_FURTHER_VERB = re.compile(rf"\s(?=({first_of([(stem,) for stem in _VERB_STEMS + _WE_VERBS])}))")
+_VERB_STARTS = first_of([(stem,) for stem in _VERB_STEMS + _WE_VERBS])
+_FURTHER_VERB = re.compile(rf"\s(?=({_VERB_STARTS}))")
 """Where a further clause's verb may stand: one of their first words after a space (the space matched, so that
 "call" is found inside "we call upon" too)."""
+_FURTHER_VERB_AFTER_SPACE = re.compile(rf" (?=({_VERB_STARTS}))")
+"""The same in a text whose only space is " " (``str.isprintable``): a pattern that starts with a character is tried
+only where it stands, one that starts with a class at every character."""
 
 _FILLERS = re.compile(rf"^(?:(?:{alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Security Council Committee": a known name continued is another name
@@ -247,7 +251,8 @@ def _joined_clause_starts(text: str, after: int) -> list[int]:
     starts: list[int] = []
     # A further clause's verb follows a join, so it is printed in lower case, after a space: one pattern of the
     # verbs' first words finds where (most paragraphs have no such place).
-    for candidate in _FURTHER_VERB.finditer(text, max(after - 1, 0)):
+    further_verb = _FURTHER_VERB_AFTER_SPACE if text.isprintable() else _FURTHER_VERB
+    for candidate in further_verb.finditer(text, max(after - 1, 0)):
         at = candidate.end()
         if candidate.group(1).startswith("we ") and " we " not in text:
             continue

@@ -639,3 +639,19 @@ def test_the_same_session_is_the_one_named_in_a_paragraph_before():
     _res, found = _mandates("1. Decides that this election shall take place prior to the regular election to be held "
                             "at the same session.")
     assert found[0][4] is None  # none named before: unknown, never a guess
+
+
+@pytest.mark.parametrize("table", ["ACTIONS", "RECURRENCE"])
+def test_every_cue_of_the_tables_is_found_whatever_stands_between_its_words(table):
+    """Each cue phrase of the tables, printed with punctuation before and between its words and other words for
+    its "…", gives its clause its action (or recurrence), or one the table lists before it: the pattern that
+    turns away clauses without cue never turns one away."""
+    from resolutions.parse import mandate_rules as rules
+    entries = getattr(rules, table)
+    names = [name for name, _cues in entries]
+    for index, (name, cues) in enumerate(entries):
+        for cue in cues:
+            printed = " two more ".join(" (".join(part.split()) for part in cue.split("…"))
+            res = parse(HEAD + f"1. Calls upon Member States ({printed}.\n" + TAIL, "x.md")
+            found = [m.action if table == "ACTIONS" else m.recurrence for m in res.mandates]
+            assert any(value in names[:index + 1] for value in found), (cue, found)

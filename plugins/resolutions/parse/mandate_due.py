@@ -246,8 +246,8 @@ def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tupl
             return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}", printed
         year = re.search(r"\d{4}", printed)
         return (year.group(0), printed) if year else (None, None)
-    within = _WITHIN.search(clause)
-    if within is not None and res.adopted:
+    within = _WITHIN.search(clause) if res.adopted and _may_count(clause.lower()) else None
+    if within is not None:
         count_text, unit = within.group(1).lower(), within.group(2).lower()
         count = int(count_text) if count_text.isdigit() else rules.NUMBER_WORDS.get(count_text, 1)
         try:
@@ -262,6 +262,12 @@ def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tupl
             return (adopted + timedelta(days=count // 24)).isoformat(), within.group(0)
         return (adopted + timedelta(days=count * (7 if unit.startswith("week") else 1))).isoformat(), within.group(0)
     return None, None
+
+
+def _may_count(lowered: str) -> bool:
+    """Whether a lower-cased clause holds a unit of ``_WITHIN`` (a cheap test before that pattern, which is tried
+    at every character: most clauses that print a year count no days)."""
+    return "month" in lowered or "days" in lowered or "week" in lowered or "hour" in lowered
 
 
 def _due_ahead(res: Resolution, clause: str, match: re.Match[str], convening: bool) -> bool:

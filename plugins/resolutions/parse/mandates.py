@@ -11,17 +11,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, NamedTuple
 
 from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
 from resolutions.parse import codes
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.mandate_due import (due_of_the_same_report, find_due_date, find_due_session, issuing_body,
                                            may_name_date, with_due_of)
-from resolutions.parse.mandate_patterns import WORDS_GAP, alternation
+from resolutions.parse.mandate_cues import WORD, what_is_asked
+from resolutions.parse.mandate_patterns import alternation, first_of
 
 UNRESOLVED_DUE = codes.UNRESOLVED_DUE
 """Code of the info given for a due phrase that names no session or date the text lets us know."""
+
+_PARAGRAPHS_KEPT = 8192
+"""Paragraphs whose analysis is kept (a few megabytes): about one session's worth of resolutions, so that the
+next edition of a series, read a session later by the same worker, finds its repeated paragraphs."""
 
 _LEAD = rf"(?:(?:{alternation(rules.LEAD_WORDS)}),?\s+)*"
 _VERB_KEYS = {verb: key for verb, key in rules.VERBS}
@@ -32,7 +38,6 @@ _JOIN_REACH = 80  # characters before a verb where its join and lead words may s
 _JOIN_AT_START = re.compile(rf"^(?:{alternation(rules.CLAUSE_JOINS)})\s*", re.IGNORECASE)
 # Matched at the verb, not before its lead words: "Renews its commitment" is no mandate, "Renews its request to" is.
 _NOT_MANDATE = re.compile(rf"(?:{alternation(rules.NOT_MANDATES)})\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _HEAD_FIRST_WORDS = frozenset(phrase.split()[0].lower() for phrase in (*rules.LEAD_WORDS, *_VERB_KEYS))
 """The words a text that starts with lead words or a verb can start with."""
@@ -42,76 +47,12 @@ _JOIN_END_WORDS = frozenset(phrase.split()[-1].lower() for phrase in (*rules.LEA
 """The last words of the joins and lead words: what the word before a further clause's verb is, unless a comma or
 a semicolon (``…, and also requests``, ``…; further urges``)."""
 _TO_AT_START = re.compile(r"^\s*(?:to|that)\b", re.IGNORECASE)  # "(a) To submit …", "(c) That the Secretary-General …"
-_GAP_WORDS = 30  # "…" in a phrase: at most thirty words (quoted agenda item titles are removed before)
-
-
-class _Phrases:
-    """The phrases of a rules table, found by words: one pass over a text however long the table (a dictionary
-    from each phrase's first word), where one alternation per table was tried at every character."""
-
-    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
-        # By first word, then by second word (the phrases whose first part is one word apart): common first words
-        # such as "to" start dozens of phrases, and only those with the word that follows are tried.
-        self._by_first: dict[str, tuple[list[tuple[list[tuple[str, ...]], str]],
-                                        dict[str, list[tuple[list[tuple[str, ...]], str]]]]] = {}
-        for phrase, value in entries:
-            parts = [tuple(_WORD.findall(part.lower())) for part in phrase.split("…")]
-            one_word, by_second = self._by_first.setdefault(parts[0][0], ([], {}))
-            if len(parts[0]) > 1:
-                by_second.setdefault(parts[0][1], []).append((parts, value))
-            else:
-                one_word.append((parts, value))
-
-    def values(self, words: list[str]) -> set[str]:
-        """The values of every phrase found in ``words``."""
-        found: set[str] = set()
-        by_first = self._by_first
-        last = len(words) - 1
-        for index in [i for i, word in enumerate(words) if word in by_first]:
-            one_word, by_second = by_first[words[index]]
-            for parts, value in one_word:
-                if value not in found and _found_at(words, index, parts):
-                    found.add(value)
-            if index < last and (entries := by_second.get(words[index + 1])):
-                for parts, value in entries:
-                    if value not in found and _found_at(words, index, parts):
-                        found.add(value)
-        return found
-
-
-def _found_at(words: list[str], index: int, parts: list[tuple[str, ...]]) -> bool:
-    first = parts[0]
-    if tuple(words[index:index + len(first)]) != first:
-        return False
-    position = index + len(first)
-    for part in parts[1:]:
-        # The part after a "…" starts within _GAP_WORDS words: its first word is looked for by list.index (one
-        # C scan), the rest of it compared only where that word is.
-        size = len(part)
-        start, end = position, min(position + _GAP_WORDS + 1, len(words) - size + 1)
-        while True:
-            try:
-                at = words.index(part[0], start, end) if start < end else -1
-            except ValueError:
-                at = -1
-            if at < 0:
-                return False
-            if size == 1 or tuple(words[at:at + size]) == part:
-                position = at + size
-                break
-            start = at + 1
-    return True
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return WORD.findall(text.lower())
 
 
-# Actions and recurrences are found in one pass over a clause's words (values "action:…", "recurrence:…").
-_ACTION_ORDER = [f"action:{action}" for action, _cues in rules.ACTIONS]
-_RECURRENCE_ORDER = [f"recurrence:{name}" for name, _cues in rules.RECURRENCE]
-_CUES = _Phrases([(cue, f"action:{action}") for action, cues in rules.ACTIONS for cue in cues]
-                 + [(cue, f"recurrence:{name}") for name, cues in rules.RECURRENCE for cue in cues])
 _VERB_WORDS = frozenset(_words(verb)[0] for verb, _key in rules.VERBS if _words(verb)[0] != "we")
 """The first words of the verbs: a paragraph without one after its head has no further clause."""
 _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word and word.startswith(o) for o in _VERB_WORDS)}))
@@ -119,17 +60,18 @@ _VERB_STEMS = tuple(sorted({word for word in _VERB_WORDS if not any(o != word an
 _WE_VERBS = tuple(sorted(verb for verb, _key in rules.VERBS if _words(verb)[0] == "we"))
 """A declaration's verbs (``we call upon``): "we" would be found in most paragraphs ("were", "new"), so they are
 looked for whole, and only in a paragraph that holds the word."""
+_VERB_STARTS = first_of([(stem,) for stem in _VERB_STEMS + _WE_VERBS])
+_FURTHER_VERB = re.compile(rf"\s(?=({_VERB_STARTS}))")
+"""Where a further clause's verb may stand: one of their first words after a space (the space matched, so that
+"call" is found inside "we call upon" too)."""
+_FURTHER_VERB_AFTER_SPACE = re.compile(rf" (?=({_VERB_STARTS}))")
+"""The same in a text whose only space is " " (``str.isprintable``): a pattern that starts with a character is tried
+only where it stands, one that starts with a class at every character."""
 
 _FILLERS = re.compile(rf"^(?:(?:{alternation(rules.ACTOR_FILLERS)})\s+)*", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Security Council Committee": a known name continued is another name
 _ACTOR_WORDS = 16  # an actor kept as printed has at most this many words
 _THAT = re.compile(r"^\s*,?\s*that\s+", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”]*”")
-_CITED_REPORT = re.compile(rf"\b((?:his|her|its|their|the|that|those)\s+(?:[\w-]+\s+)?)reports?"
-                           rf"(?=\s+(?:{alternation(rules.CITED_REPORT_WORDS)})\b)")
-_CITED_IN_REPORT = re.compile(rf"\b(?:{alternation(rules.CITED_IN_REPORT_WORDS)})\s+in\s+(?:his|her|its|their)\s+"
-                              rf"(?:[\w-]+\s+)?reports?\b")
-_NOT_ESTABLISHED = re.compile(rf"\bestablish((?:\s+and\s+\w+)?\s+(?:{alternation(rules.NOT_ESTABLISHED)})\b)")
 _CITED_AFTER_VERB = re.compile(r"^\s*in\s+(?:paragraph\s+\S+\s+of\s+)?(?:its\s+)?resolution\s+[^,;]*,\s*")  # "made in … 68/268, that"
 # Lead words after the verb, set off by commas or not: "Requests, in this regard, the …", "encourages in this regard
 # Member States", "Urges in the meantime all other States".
@@ -141,7 +83,6 @@ _OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
 _ENDS_ON_VERB = re.compile(rf"\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\s*$", re.IGNORECASE)
 _SHARED_TO = re.compile(r"^[^,;]*,\s+to\s+[a-z]")  # "invites other organizations, to continue …"
 _ITEM_NAMES_ACTOR = re.compile(r"^\s*[A-Z][^,;:.]{0,150}?\s+to\s+[a-z]")  # "(a) All entities of … to address …"
-_ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
 # "(b) The Consular Commission is requested to …", "The Secretary-General is authorized to advance …:": the actor
 # (no "that", no clause break) first.
 _PASSIVE = re.compile(rf"^\s*(?P<actor>[A-Z](?:(?!\bthat\b)[^;:.]){{0,200}}?)\s+(?:{alternation(rules.PASSIVE_BE)})\s+"
@@ -155,9 +96,6 @@ _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), r
 _KNOWN_ACTOR_NAMES = [name for name, _phrases in rules.ACTORS]
 _KNOWN_ACTORS = re.compile("^(?:" + "|".join(rf"(?P<a{i}>(?:{alternation(phrases)})\b)"
                                              for i, (_name, phrases) in enumerate(rules.ACTORS)) + ")", re.IGNORECASE)
-# Searched in the lower-cased clause: twice as fast as ignoring case (the document is named in lower case).
-_RECIPIENT = re.compile(rf"\b(?:{alternation(rules.RECIPIENTS)})\b")
-_DOCUMENT = re.compile(rf"\b({alternation(rules.DOCUMENTS)})\b(?:\s+{WORDS_GAP}({alternation(rules.RECIPIENTS)})\b)?")
 
 
 def with_mandates(res: Resolution) -> Resolution:
@@ -214,7 +152,7 @@ def _verb_at_start(text: str) -> re.Match[str] | None:
     return _VERB_AT_START.match(text)
 
 
-def _head(res: Resolution, text: str, match: re.Match[str] | None) -> tuple[str, str] | None:
+def _head(body: str, text: str, match: re.Match[str] | None) -> tuple[str, str] | None:
     """(verb key, actor) of a text whose start ``_verb_at_start`` matched, else None."""
     if match is None:
         return None
@@ -223,16 +161,43 @@ def _head(res: Resolution, text: str, match: re.Match[str] | None) -> tuple[str,
         return None
     printed = _normal(match.group(1))
     verb = _VERB_KEYS[printed]
-    return verb, _actor(res, verb, text[match.end():], known_only=printed in _OBJECT_VERBS)
+    return verb, _actor(body, verb, text[match.end():], known_only=printed in _OBJECT_VERBS)
 
 
 def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, str] | None,
                         problems: list[Diagnostic], names_actor: bool = False
                         ) -> tuple[list[Mandate], tuple[str, str] | None]:
     """The paragraph's mandates, and the (verb key, actor) it starts with (None when it starts with no verb)."""
-    text = para.text
+    head, asks = _asked_in(para.text, inherited, names_actor, issuing_body(res))
+    mandates: list[Mandate] = []
+    for ask in asks:
+        mandates.append(due_of_the_same_report(_mandate(res, para, ask, problems), mandates, ask.clause))
+    return mandates, head
+
+
+class _Ask(NamedTuple):
+    """What one clause asks, whatever resolution prints it: all of a mandate but when it is due."""
+
+    verb: str
+    actor: str
+    clause: str
+    action: str
+    recurrence: str | None
+    document: str | None
+    names_session: bool
+    """Whether the clause prints "session" (else it names no session it is due at)."""
+    may_name_date: bool
+    """Whether it may name a date it is due by (``may_name_date``)."""
+
+
+@lru_cache(maxsize=_PARAGRAPHS_KEPT)
+def _asked_in(text: str, inherited: tuple[str, str] | None, names_actor: bool, body: str
+              ) -> tuple[tuple[str, str] | None, tuple[_Ask, ...]]:
+    """The (verb key, actor) a paragraph's text starts with, and what each of its clauses asks; ``body`` is the
+    issuing body (the actor of *decides*). Kept for the paragraphs last read: a series repeats its paragraphs
+    from one edition to the next, and only when they are due depends on the resolution."""
     at_start = _verb_at_start(text)  # matched once: its end, its verb and its actor all come from it
-    head = _head(res, text, at_start)
+    head = _head(body, text, at_start)
     # "Invites and encourages …" is one verb, not two clauses: further clauses start after the head's verb.
     starts = _joined_clause_starts(text, at_start.end() if at_start else 0)
     clauses: list[tuple[tuple[str, str], str]] = []
@@ -243,7 +208,7 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         clauses.append((inherited, text[:first_end]))
     elif (names_actor and inherited is not None and not inherited[1] and inherited[0] != "decide"
           and _ITEM_NAMES_ACTOR.match(text)
-          and (named := _actor(res, inherited[0], text[:first_end]))):
+          and (named := _actor(body, inherited[0], text[:first_end]))):
         # "We call upon: (a) All entities of the United Nations system to address …": each item names its actor
         # (not "Calls for practical steps …: (e) A diminishing role for nuclear weapons … so as to …").
         clauses.append(((inherited[0], named), text[:first_end]))
@@ -255,21 +220,21 @@ def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, 
         clause = text[start:end]
         join = _JOIN_AT_START.match(clause)
         clause = clause[join.end():] if join else clause
-        clause_head = _head(res, clause, _verb_at_start(clause))
+        clause_head = _head(body, clause, _verb_at_start(clause))
         if clause_head is not None:
             clauses.append((clause_head, clause))
-    if not clauses:
-        return [], head
-    mandates = []
+    asks: list[_Ask] = []
     for index, ((verb, actor), clause) in enumerate(clauses):
         if actor in rules.ACTOR_PRONOUNS:  # "…, and encourages him to continue": the actor named before
-            actor = (mandates[-1].actor if mandates else inherited[1] if inherited
+            actor = (asks[-1].actor if asks else inherited[1] if inherited
                      else _head_object(text) if head is None else "")
         if index + 1 < len(clauses) and " to " not in clause and _SHARED_TO.match(clauses[index + 1][1]):
             # "Requests United Nations agencies, and invites other organizations, to continue …": one infinitive
             clause = clause + ", " + clauses[index + 1][1]
-        mandates.append(due_of_the_same_report(_mandate(res, para, verb, actor, clause, problems), mandates, clause))
-    return mandates, head
+        lowered = clause.lower()
+        asks.append(_Ask(verb, actor, clause, *what_is_asked(verb, lowered), "session" in lowered,
+                         may_name_date(clause, lowered)))
+    return head, tuple(asks)
 
 
 def _passive(text: str) -> bool:
@@ -284,16 +249,12 @@ def _passive(text: str) -> bool:
 def _joined_clause_starts(text: str, after: int) -> list[int]:
     """Where each further clause starts: a verb of ``VERBS`` after a join (and lead words) of the rules."""
     starts: list[int] = []
-    # A further clause's verb follows a join, so it is printed in lower case; its first word is found by
-    # substring (two paragraphs in three hold none: far cheaper than a pattern tried at every character).
-    found: list[int] = []
-    for stem in [stem for stem in _VERB_STEMS + (_WE_VERBS if " we " in text else ()) if stem in text]:
-        at = text.find(stem, after)
-        while at >= 0:
-            found.append(at)
-            at = text.find(stem, at + len(stem))
-    for at in sorted(found):
-        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):  # inside a word ("recalls")
+    # A further clause's verb follows a join, so it is printed in lower case, after a space: one pattern of the
+    # verbs' first words finds where (most paragraphs have no such place).
+    further_verb = _FURTHER_VERB_AFTER_SPACE if text.isprintable() else _FURTHER_VERB
+    for candidate in further_verb.finditer(text, max(after - 1, 0)):
+        at = candidate.end()
+        if candidate.group(1).startswith("we ") and " we " not in text:
             continue
         if not _after_join_word(text, at):
             continue
@@ -328,28 +289,14 @@ def _after_join_word(text: str, at: int) -> bool:
     return bool(words) and words[-1].lower() in _JOIN_END_WORDS
 
 
-def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: str,
-             problems: list[Diagnostic]) -> Mandate:
-    # A quoted title ("the item entitled “…”") is not what is asked, and would keep "submit … report" apart.
-    lowered = clause.lower()
-    cue_text = _QUOTED.sub("“”", lowered) if "“" in lowered else lowered
-    # What the actor is to ask others to do is not its own action; "in his report submitted to …" names a report.
-    # Substring tests first: few clauses hold either.
-    if verb != "decide" and any(phrase in cue_text for phrase in rules.ASKED_OF_OTHERS):
-        cue_text = _ASKED_OF_OTHERS.sub(" ", cue_text)
-    if "report" in cue_text and any(word in cue_text for word in rules.CITED_REPORT_WORDS):
-        cue_text = _CITED_REPORT.sub(r"\1cited", cue_text)
-    if " in his report" in cue_text or " in her report" in cue_text or " in its report" in cue_text:
-        cue_text = _CITED_IN_REPORT.sub(" cited ", cue_text)
-    if "establish" in cue_text:
-        cue_text = _NOT_ESTABLISHED.sub(r"found\1", cue_text)
-    found = _CUES.values(_WORD.findall(cue_text))
-    action = next((name for name in _ACTION_ORDER if name in found), "action:other").partition(":")[2]
-    session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if "session" in lowered
+def _mandate(res: Resolution, para: Paragraph, ask: _Ask, problems: list[Diagnostic]) -> Mandate:
+    """The mandate of what a clause of the paragraph asks, due when the resolution lets us know."""
+    clause = ask.clause
+    session, due_text, unresolved, due_body = (find_due_session(res, clause, para.text) if ask.names_session
                                                else (None, None, None, None))
     due_date = None
-    if session is None and may_name_date(clause, lowered):
-        due_date, date_text = find_due_date(res, clause, convening=action == "convene")
+    if session is None and ask.may_name_date:
+        due_date, date_text = find_due_date(res, clause, convening=ask.action == "convene")
         due_text = due_text or date_text
     if unresolved is not None and session is None and due_date is None:
         problems.append(Diagnostic(
@@ -357,28 +304,22 @@ def _mandate(res: Resolution, para: Paragraph, verb: str, actor: str, clause: st
             f"{para.id}: the due point '{unresolved}' cannot be resolved from the text, expected a session "
             f"such as 'at its eighty-first session' or a date"))
         due_text = unresolved
-    recurrence = next((name.partition(":")[2] for name in _RECURRENCE_ORDER if name in found), None)
-    document = None
-    if action == "report":
-        match = _DOCUMENT.search(lowered)
-        if match is not None:  # whom it goes to: printed after the noun, or before it ("submit to the Council … a report")
-            recipient = match.group(2) or (found.group(0) if (found := _RECIPIENT.search(lowered)) else None)
-            document = _normal(match.group(1)) + (f" {_normal(recipient)}" if recipient else "")
-    return Mandate(paragraph=para.id, line=para.line, verb=verb, actor=actor, action=action,
-                   due_session=session, due_date=due_date, recurrence=recurrence, due_text=due_text,
-                   document=document, due_body=due_body)
+    return Mandate(paragraph=para.id, line=para.line, verb=ask.verb, actor=ask.actor, action=ask.action,
+                   due_session=session, due_date=due_date, recurrence=ask.recurrence, due_text=due_text,
+                   document=ask.document, due_body=due_body)
 
 
-def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> str:
-    """Who the clause asks (``rest`` is its text after the verb); ``known_only``: a verb of ``OBJECT_VERBS``, whose
-    words name an actor only when they begin with one of ``ACTORS``."""
+def _actor(body: str, verb: str, rest: str, known_only: bool = False) -> str:
+    """Who the clause asks (``rest`` is its text after the verb; ``body``: the issuing body, who *decides*);
+    ``known_only``: a verb of ``OBJECT_VERBS``, whose words name an actor only when they begin with one of
+    ``ACTORS``."""
     if verb == "decide":
-        return issuing_body(res)
+        return body
     # "Requests, in this regard, the …", "Reiterates its request, made in … resolution 68/268, that the …"
     if rest.startswith(" in "):
-        rest = _CITED_AFTER_VERB.sub("", rest, count=1)
-    rest = _THAT.sub("", _LEAD_AFTER_VERB.sub("", rest, count=1), count=1)
-    words = _FILLERS.sub("", _TO.sub("", rest.strip(), count=1), count=1)
+        rest = _past(_CITED_AFTER_VERB, rest)
+    rest = _past(_THAT, _past(_LEAD_AFTER_VERB, rest))
+    words = _past(_FILLERS, _past(_TO, rest.strip()))
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""
     known = _KNOWN_ACTORS.match(words)
@@ -396,6 +337,12 @@ def _actor(res: Resolution, verb: str, rest: str, known_only: bool = False) -> s
             break
         kept.append(word)
     return " ".join(kept)
+
+
+def _past(start: re.Pattern[str], text: str) -> str:
+    """``text`` after what the pattern ``start`` matches at its beginning (a pattern anchored there)."""
+    match = start.match(text)
+    return text[match.end():] if match else text
 
 
 def _normal(text: str) -> str:

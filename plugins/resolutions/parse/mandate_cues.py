@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from resolutions.parse import mandate_rules as rules
-from resolutions.parse.mandate_patterns import WORDS_GAP, alternation, first_of
+from resolutions.parse.mandate_patterns import WORDS_GAP, alternation, first_of, normal
 
 WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 """A word of a lower-cased text, as cue phrases are matched."""
@@ -126,7 +126,7 @@ def what_is_asked(verb: str, lowered: str) -> tuple[str, str | None, str | None]
         match = _DOCUMENT.search(lowered)
         if match is not None:  # whom it goes to: printed after the noun, or before it ("submit to the Council … a report")
             recipient = match.group(2) or (to.group(0) if (to := _RECIPIENT.search(lowered)) else None)
-            document = _normal(match.group(1)) + (f" {_normal(recipient)}" if recipient else "")
+            document = normal(match.group(1)) + (f" {normal(recipient)}" if recipient else "")
     return action, recurrence, document
 
 
@@ -146,6 +146,3 @@ def _cue_text(verb: str, lowered: str) -> str:
         cue_text = _NOT_ESTABLISHED.sub(r"found\1", cue_text)
     return cue_text
 
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().split())

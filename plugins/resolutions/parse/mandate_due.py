@@ -12,10 +12,10 @@ from calendar import monthrange
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from resolutions import symbols
-from resolutions.model import Mandate, Resolution
+from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
 from resolutions.parse.mandate_patterns import MONTH, alternation, template
@@ -53,6 +53,9 @@ _WITHIN = re.compile(  # "within three months", "in two months", "not later than
     # counted from the adoption, not from another day ("no later than three months from the date of submission")
     r"(?!\s+(?:before|prior|after\s+(?!(?:the\s+)?(?:adoption|this|its\s+adoption))"
     r"|(?:from|of)\s+the\s+date\s+(?!of\s+(?:(?:the|its)\s+)?(?:adoption|present|this))))", re.IGNORECASE)
+_COUNT_UNITS = ("month", "days", "week", "hour")
+"""What ``_WITHIN`` counts in, as text to look for before trying it."""
+_UNITS_AFTER_SPACE = tuple(" " + unit for unit in _COUNT_UNITS)
 _SAME_REPORT = re.compile(rf"\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(rf"\b(?:{alternation(rules.SESSION_NAMED_BEFORE)})\b", re.IGNORECASE)
 _DECISION_BEFORE = re.compile(rf"\s*(?:{alternation(rules.DECISION_BEFORE_LEADS)})\b", re.IGNORECASE)
@@ -92,13 +95,21 @@ def find_due_session(res: Resolution, clause: str, text: str) -> tuple[str | Non
     return None, None, vague.group(0) if vague else None, None
 
 
+def operative_lists(res: Resolution) -> Iterator[tuple[Paragraph, ...]]:
+    """Each list of operative paragraphs of ``res``: its own, its sections', each part's and their sections'."""
+    yield res.operative
+    for section in res.sections:
+        yield section.operative
+    for part in res.parts:
+        yield part.operative
+        for section in part.sections:
+            yield section.operative
+
+
 def _session_named_before(res: Resolution, text: str) -> tuple[str, re.Match[str]] | None:
     """(paragraph text, session phrase) of the nearest operative paragraph before the one of ``text`` (in the same
     list) that names a session due ahead (``SESSION_NAMED_BEFORE``)."""
-    lists = [res.operative, *(s.operative for s in res.sections)]
-    for part in res.parts:
-        lists += [part.operative, *(s.operative for s in part.sections)]
-    for paragraphs in lists:
+    for paragraphs in operative_lists(res):
         texts = [para.text for para in paragraphs]
         if text not in texts:
             continue
@@ -222,7 +233,7 @@ def may_name_date(clause: str, lowered: str) -> bool:
     """Whether ``find_due_date`` can find anything in the clause (``lowered`` is its lower case): a year printed,
     or a span counted from the adoption. A cheap test: most clauses have neither."""
     return ((("19" in clause or "20" in clause) and YEAR.search(clause) is not None)
-            or " month" in lowered or " days" in lowered or " week" in lowered or " hour" in lowered)
+            or any(unit in lowered for unit in _UNITS_AFTER_SPACE))
 
 
 def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tuple[str | None, str | None]:
@@ -267,7 +278,7 @@ def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tupl
 def _may_count(lowered: str) -> bool:
     """Whether a lower-cased clause holds a unit of ``_WITHIN`` (a cheap test before that pattern, which is tried
     at every character: most clauses that print a year count no days)."""
-    return "month" in lowered or "days" in lowered or "week" in lowered or "hour" in lowered
+    return any(unit in lowered for unit in _COUNT_UNITS)
 
 
 def _due_ahead(res: Resolution, clause: str, match: re.Match[str], convening: bool) -> bool:

@@ -49,6 +49,11 @@ def template(text: str, group: str | None = None) -> str:
     return pattern
 
 
+def normal(text: str) -> str:
+    """A printed phrase as the tables write it: lower case, one space between words."""
+    return " ".join(text.lower().split())
+
+
 def first_of(phrases: Iterable[Sequence[str]], gap: str = "") -> str:
     """A regular expression that matches where any of ``phrases`` (each a sequence of words, joined by the pattern
     ``gap``; a word ``…`` stands for any text) starts, their shared beginnings factored out: one branch per letter,

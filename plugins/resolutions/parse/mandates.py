@@ -18,9 +18,9 @@ from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
 from resolutions.parse import codes
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.mandate_due import (due_of_the_same_report, find_due_date, find_due_session, issuing_body,
-                                           may_name_date, with_due_of)
+                                           may_name_date, operative_lists, with_due_of)
 from resolutions.parse.mandate_cues import WORD, what_is_asked
-from resolutions.parse.mandate_patterns import alternation, first_of
+from resolutions.parse.mandate_patterns import alternation, first_of, normal
 
 UNRESOLVED_DUE = codes.UNRESOLVED_DUE
 """Code of the info given for a due phrase that names no session or date the text lets us know."""
@@ -102,21 +102,11 @@ def with_mandates(res: Resolution) -> Resolution:
     """``res`` with its ``mandates`` and, added to its diagnostics, an info per due phrase left unresolved."""
     mandates: list[Mandate] = []
     problems: list[Diagnostic] = []
-    for paragraphs in _operative_lists(res):
+    for paragraphs in operative_lists(res):
         _collect(res, paragraphs, None, mandates, problems)
     if not mandates and not problems:
         return res
     return replace(res, mandates=tuple(mandates), diagnostics=res.diagnostics + tuple(problems))
-
-
-def _operative_lists(res: Resolution) -> Iterable[tuple[Paragraph, ...]]:
-    yield res.operative
-    for section in res.sections:
-        yield section.operative
-    for part in res.parts:
-        yield part.operative
-        for section in part.sections:
-            yield section.operative
 
 
 def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[str, str] | None,
@@ -159,7 +149,7 @@ def _head(body: str, text: str, match: re.Match[str] | None) -> tuple[str, str] 
     opening = text[:match.end() + 12].lower()
     if any(word in opening for word in _NOT_MANDATE_FIRST_WORDS) and _NOT_MANDATE.match(text, match.start(1)):
         return None
-    printed = _normal(match.group(1))
+    printed = normal(match.group(1))
     verb = _VERB_KEYS[printed]
     return verb, _actor(body, verb, text[match.end():], known_only=printed in _OBJECT_VERBS)
 
@@ -344,6 +334,3 @@ def _past(start: re.Pattern[str], text: str) -> str:
     match = start.match(text)
     return text[match.end():] if match else text
 
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().split())

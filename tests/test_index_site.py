@@ -62,6 +62,7 @@ def test_index_pages_link_meeting_records_at_the_configured_resolver(tmp_path, s
     # The resolution page links its official text and its meeting record at the same resolver.
     page = _page(site, "A/RES/51/148/")
     assert "https://documents.example.org/symbol/A/RES/51/148" in page and "undocs.org" not in page
+    assert "1 document, grouped by body and session" in _page(site, "resolutions/")  # one is not "1 documents"
 
 
 def test_sample_site_indexes_escape_hostile_titles(tmp_path, sample_path):
@@ -91,6 +92,7 @@ def test_sample_site_indexes_escape_hostile_titles(tmp_path, sample_path):
     assert "&lt;b&gt;Agenda&lt;/b&gt; &amp; title" in agenda
     assert _links_to(agenda, "sessions/51/agenda/161/", "A/RES/51/148/") == 1
     assert _links_to(agenda, "sessions/51/agenda/161/", "A/RES/51/149/") == 1
+    assert "2 documents, grouped by body and session" in _page(site, "resolutions/")
     timeline = _page(site, "timeline/1996/")
     assert 'id="m-1996-12-13-ga-84"' in timeline and "A/51/PV.84" in timeline
     assert json.loads((site / "A/RES/51/148/index.json").read_text(encoding="utf-8"))["symbol"] == "A/RES/51/148"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,17 @@ def test_a_pagefind_that_cannot_run_is_reported(fixtures, tmp_path, monkeypatch)
     problems = bundle.finish()
     assert problems and problems[0].startswith("search index not built: Pagefind could not run")
     assert not (tmp_path / "pagefind" / "pagefind-entry.json").exists()
+
+
+def test_a_cancelled_indexing_leaves_nothing_in_the_temporary_folder(fixtures, tmp_path, monkeypatch):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))  # the feed process's temporary pages
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))  # the records file, in this process
+    pages = [(res, res.symbol.replace(" ", "") + "/") for res in fixtures]
+    for wait in (0.0, 0.5):  # stopped before the process read its records, then while it indexes
+        bundle = PagefindBundle()
+        assert bundle.start(search_records.records(pages), str(tmp_path / "site")) == []
+        time.sleep(wait)
+        bundle.cancel()
+        assert list(temporary.iterdir()) == []

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -78,8 +79,13 @@ def build_bundle(records_path: str, output_dir: str) -> list[str]:
     return [line for line in said if line.strip()][-20:] or [f"Pagefind ended with status {done.returncode}"]
 
 
+def _stop(_signal: int, _frame: object) -> None:
+    raise SystemExit(1)  # unwinds: the temporary pages are removed, the Pagefind command is killed
+
+
 def main(arguments: list[str]) -> int:
     records_path, output_dir = arguments
+    signal.signal(signal.SIGTERM, _stop)  # a build that failed stops the indexing (PagefindBundle.cancel)
     with contextlib.suppress(OSError, AttributeError):  # (no os.nice on Windows)
         os.nice(NICENESS)  # inherited by Pagefind
     try:

@@ -10,6 +10,7 @@ files after a rebuild (``preview_files``), so an edit costs nothing until someon
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -32,6 +33,7 @@ class PagefindBundle:
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
         self._errors: IO[bytes] | None = None
+        self._records: str | None = None
 
     def start(self, records: Records, site_dir: str) -> list[str]:
         """Start indexing ``records`` into ``site_dir/pagefind/``; the problems that prevented it."""
@@ -40,6 +42,7 @@ class PagefindBundle:
             path = _write_records(records)
         except OSError as error:
             return [f"search index not built: no room for its records in the temporary folder ({error})"]
+        self._records = path
         self._errors = tempfile.TemporaryFile()
         self._process = _feed(path, os.path.join(site_dir, PAGEFIND_FOLDER), self._errors)
         return []
@@ -47,6 +50,7 @@ class PagefindBundle:
     def finish(self) -> list[str]:
         """Wait for the bundle; the problems (each a line for the log)."""
         process, errors, self._process, self._errors = self._process, self._errors, None, None
+        self._records = None  # the process deleted it
         if process is None or errors is None:
             return []
         status = process.wait()
@@ -59,13 +63,21 @@ class PagefindBundle:
             f"search index not built: the Pagefind process ended with status {status}"]
 
     def cancel(self) -> None:
-        """Stop the indexing of a build that failed."""
+        """Stop the indexing of a build that failed, leaving nothing in the temporary folder."""
         process, errors, self._process, self._errors = self._process, self._errors, None, None
+        records, self._records = self._records, None
         if process is not None:
-            process.kill()
-            process.wait()
+            process.terminate()  # the process removes its temporary pages on the way out (pagefind_feed.main)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         if errors is not None:
             errors.close()
+        if records is not None:  # stopped before it read (and deleted) its records
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(records)
 
 
 def preview_folder(records: Callable[[], Records], report: Callable[[str], None]) -> GeneratedFolder:

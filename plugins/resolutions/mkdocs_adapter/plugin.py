@@ -255,6 +255,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         CSV, feed), redirect pages from other spellings of each symbol, the search page and index."""
         pages: list[GeneratedPage] = []
         data_files: list[Generated] = []
+        if self.config.search:
+            page_of = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
+            if not self.is_serve:  # first: Pagefind indexes on the other core while the rest is made here
+                for problem in self.search_bundle.start(search_records.records(page_of), config.site_dir):
+                    log.error(f"resolutions: {problem}")
         if self.config.index_pages:
             index_pages = self._index_pages(resolutions, collection, config)
             pages.extend(index_pages)
@@ -279,16 +284,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         data_files.extend(self.speedups.unless_unchanged(
             "redirects", (page_urls, config.site_url, taken),
             lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
-        # The search page, the symbol lookup and the Pagefind bundle, built beside the pages (docs/search.md).
+        # The search page, the symbol lookup and (started above) the Pagefind bundle (docs/search.md).
         if self.config.search:
             pages.append(search_records.search_page())
-            page_of = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
             data_files.extend(search_records.symbol_lookup_files(page_of))
             if self.is_serve:
                 data_files.append(preview_folder(lambda: search_records.records(page_of), log.error))
-            else:
-                for problem in self.search_bundle.start(search_records.records(page_of), config.site_dir):
-                    log.error(f"resolutions: {problem}")
         return pages, data_files
 
     # --- helpers of on_files -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from resolutions.site.collection import DUPLICATE_SYMBOL, Collection, relative_href
+from resolutions.site.collection import DUPLICATE_SYMBOL, Collection, own_pages, relative_href
 from resolutions.symbols import official_url
 from resolutions.model import ERROR, Citation, Footnote, Paragraph, Resolution, Section
 
@@ -126,6 +126,17 @@ def test_duplicate_symbol_is_an_error_and_the_first_file_keeps_the_url():
     (problem,) = collection.diagnostics
     assert (problem.path, problem.severity, problem.code) == ("copy.md", ERROR, DUPLICATE_SYMBOL)
     assert "A_RES_60_10.md" in problem.message
+
+
+def test_the_pages_known_before_the_collection_is_built_are_the_collections_pages():
+    first, other = make("A/RES/60/10"), make("S/RES/1325 (2000)")
+    copy = replace(make("A/RES/60/10"), source="copy.md")
+    nameless = replace(make("A/RES/60/20"), symbol=None, source="x.md")
+    resolutions = [first, nameless, copy, other]
+    collection = Collection.build(resolutions)
+    expected = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
+    assert own_pages(resolutions) == expected
+    assert [res for res, _url in expected] == [first, other]
 
 
 def test_resolution_without_symbol_is_kept_without_page():

@@ -1,4 +1,4 @@
-"""The Pagefind search bundle of a build: started when the collection is ready, done beside MkDocs' pages.
+"""The Pagefind search bundle of a build: started once the texts are parsed, done beside MkDocs' pages.
 
 Responsibility: run ``pagefind_feed`` (a process of its own, which has the Pagefind command index them) over the
 records of ``data.search_records`` and report what went wrong. ``mkdocs build``: ``start`` writes the records

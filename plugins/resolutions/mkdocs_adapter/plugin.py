@@ -51,7 +51,7 @@ from resolutions.mkdocs_adapter.speed.watcher import use_file_events
 from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.parse import agendas
 from resolutions.site import indexes, views
-from resolutions.site.collection import Collection
+from resolutions.site.collection import Collection, own_pages
 from resolutions.site.redirects import redirect_files
 from resolutions.site import mandates
 from resolutions.site.series_pages import series_pages
@@ -255,11 +255,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         CSV, feed), redirect pages from other spellings of each symbol, the search page and index."""
         pages: list[GeneratedPage] = []
         data_files: list[Generated] = []
-        if self.config.search:
-            page_of = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
-            if not self.is_serve:  # first: Pagefind indexes on the other core while the rest is made here
-                for problem in self.search_bundle.start(search_records.records(page_of), config.site_dir):
-                    log.error(f"resolutions: {problem}")
         if self.config.index_pages:
             index_pages = self._index_pages(resolutions, collection, config)
             pages.extend(index_pages)
@@ -284,9 +279,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         data_files.extend(self.speedups.unless_unchanged(
             "redirects", (page_urls, config.site_url, taken),
             lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
-        # The search page, the symbol lookup and (started above) the Pagefind bundle (docs/search.md).
+        # The search page and the symbol lookup; the Pagefind bundle was started after parsing (docs/search.md).
         if self.config.search:
             pages.append(search_records.search_page())
+            page_of = [(res, url) for res in resolutions if (url := collection.page_url(res)) is not None]
             data_files.extend(search_records.symbol_lookup_files(page_of))
             if self.is_serve:
                 data_files.append(preview_folder(lambda: search_records.records(page_of), log.error))
@@ -301,9 +297,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return not folder or file.src_uri.startswith(folder + "/")
 
     def _parse_and_link(self, resolution_files: list[File], config: Any) -> list[Resolution]:
-        """The parsed resolutions of ``resolution_files`` (in order), and ``self.collection`` built from them."""
+        """The parsed resolutions of ``resolution_files`` (in order), and ``self.collection`` built from them; a
+        build with search starts the Pagefind bundle in between (it needs only the pages)."""
         resolutions = self.parse_sources([(f.abs_src_path or "", _display_path(f, config))
                                           for f in resolution_files])
+        if self.config.search and not self.is_serve:  # Pagefind indexes on the other core from here on
+            for problem in self.search_bundle.start(search_records.records(own_pages(resolutions)), config.site_dir):
+                log.error(f"resolutions: {problem}")
         # Under serve, what the edit did not touch is taken from the last rebuild's collection.
         previous = self.collection if self.is_serve else None
         self.collection = Collection.build(resolutions, resolver_base=self.config.resolver, previous=previous,

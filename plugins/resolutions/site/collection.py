@@ -290,6 +290,14 @@ def _build(
     )
 
 
+def own_pages(resolutions: Sequence[Resolution]) -> list[tuple[Resolution, str]]:
+    """Each resolution that has a page of its own, with its URL, as ``Collection.page_url`` gives them once the
+    collection is built (the first file that carries a symbol owns it): known right after parsing, before the
+    citations are resolved, for work that needs only the pages (the search index)."""
+    by_symbol, _ = _index_symbols(resolutions)
+    return [(res, _symbol_url(res.symbol)) for res in resolutions if res.symbol and by_symbol[res.symbol] is res]
+
+
 def _index_symbols(resolutions: Sequence[Resolution]) -> tuple[dict[str, Resolution], list[Diagnostic]]:
     """The owner of each symbol (the first file that carries it) and a diagnostic for every later one."""
     by_symbol: dict[str, Resolution] = {}

@@ -18,9 +18,9 @@ from resolutions import symbols
 from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
-from resolutions.parse.mandate_patterns import MONTH, alternation, template
+from resolutions.parse.mandate_patterns import MONTH, alternation, starting, template
 
-_BODY_WORD = re.compile(rf"\b(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b")  # with its capital: a name
+_BODY_WORD = re.compile(rf"{starting(rules.SESSION_BODY_WORDS)}\b(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b")  # with its capital: a name
 _LINKS = "|".join(rules.SESSION_NAME_LINKS)
 _NAME_GOES_ON_WORDS = re.compile(rf"(?:\s+(?:(?:{_LINKS})\s+)*[A-Z][\w’'-]*|\s+and\s+[A-Z][\w’'-]*)*")
 _OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINKS}|and)\s+)*)*(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b)")
@@ -39,14 +39,16 @@ _SESSIONS = re.compile("|".join(rf"(?P<s{i}>\b{template(t, f'v{i}')}\b)" for i, 
 # Every session phrase starts with one of these words: the long patterns are tried only where one stands.
 _SESSION_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t, _how in rules.DUE_SESSION} | {t.split()[0] for t in rules.UNRESOLVED_SESSION}))})\b", re.IGNORECASE)
 _UNRESOLVED = re.compile(rf"\b(?:{'|'.join(template(t) for t in rules.UNRESOLVED_SESSION)})", re.IGNORECASE)
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
+"""A year printed. Its word boundary before is tested after its first two digits, by the look-behind: a pattern
+that starts with a boundary is tried at every character, one that starts with "19" or "20" only where they stand."""
 _DATE_REACH = 40  # characters before a year where its date phrase starts ("no later than 15 November")
 _ALL_DATES = rules.DUE_DATE + rules.DUE_DATE_AHEAD
 _DATES = re.compile(rf"\b(?:{'|'.join(template(t) for t in _ALL_DATES)})", re.IGNORECASE)
 _DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in _ALL_DATES}))})\b", re.IGNORECASE)
 _AHEAD = re.compile(rf"(?:{'|'.join(template(t) for t in rules.DUE_DATE_AHEAD)})$", re.IGNORECASE)
 _AHEAD_NOT_AFTER = re.compile(rf"\b(?:{alternation(rules.DATE_AHEAD_NOT_AFTER)})\s+$", re.IGNORECASE)
-_MEETING_NAMED = re.compile(rf"\b(?:{alternation(rules.MEETING_NAMED_WORDS)})\b[^;:]{{0,60}}$", re.IGNORECASE)
+_MEETING_NAMED = re.compile(rf"{starting(rules.MEETING_NAMED_WORDS)}\b(?:{alternation(rules.MEETING_NAMED_WORDS)})\b[^;:]{{0,60}}$", re.IGNORECASE)
 _WITHIN = re.compile(  # "within three months", "in two months", "not later than one month from this date"
     rf"\b(?:within|in|(?:not|no)\s+later\s+than)\s+(?:a\s+period\s+of\s+)?"
     rf"(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a|an)\s+(days|months|weeks|month|week|hours|hour)\b"
@@ -56,7 +58,7 @@ _WITHIN = re.compile(  # "within three months", "in two months", "not later than
 _COUNT_UNITS = ("month", "days", "week", "hour")
 """What ``_WITHIN`` counts in, as text to look for before trying it."""
 _UNITS_AFTER_SPACE = tuple(" " + unit for unit in _COUNT_UNITS)
-_SAME_REPORT = re.compile(rf"\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
+_SAME_REPORT = re.compile(rf"{starting(rules.SAME_REPORT)}\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(rf"\b(?:{alternation(rules.SESSION_NAMED_BEFORE)})\b", re.IGNORECASE)
 _DECISION_BEFORE = re.compile(rf"\s*(?:{alternation(rules.DECISION_BEFORE_LEADS)})\b", re.IGNORECASE)
 

@@ -20,7 +20,7 @@ from resolutions.parse import mandate_rules as rules
 from resolutions.parse.mandate_due import (due_of_the_same_report, find_due_date, find_due_session, issuing_body,
                                            may_name_date, operative_lists, with_due_of)
 from resolutions.parse.mandate_cues import WORD, what_is_asked
-from resolutions.parse.mandate_patterns import alternation, first_of, normal
+from resolutions.parse.mandate_patterns import alternation, first_of, normal, starting
 
 UNRESOLVED_DUE = codes.UNRESOLVED_DUE
 """Code of the info given for a due phrase that names no session or date the text lets us know."""
@@ -80,7 +80,7 @@ _LEAD_AFTER_VERB = re.compile(rf"^\s*(?:,\s*(?:(?:{alternation(rules.LEAD_WORDS)
 _OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
 # A lead-in that names no one: it ends on its verb ("We call upon:") or on "the following:" ("Also encourages, …, the
 # following: (a) Nuclear-weapon States to …").
-_ENDS_ON_VERB = re.compile(rf"\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\s*$", re.IGNORECASE)
+_ENDS_ON_VERB = re.compile(rf"{starting([*_VERB_KEYS, 'the following'])}\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\s*$", re.IGNORECASE)
 _SHARED_TO = re.compile(r"^[^,;]*,\s+to\s+[a-z]")  # "invites other organizations, to continue …"
 _ITEM_NAMES_ACTOR = re.compile(r"^\s*[A-Z][^,;:.]{0,150}?\s+to\s+[a-z]")  # "(a) All entities of … to address …"
 # "(b) The Consular Commission is requested to …", "The Secretary-General is authorized to advance …:": the actor
@@ -90,7 +90,7 @@ _PASSIVE = re.compile(rf"^\s*(?P<actor>[A-Z](?:(?!\bthat\b)[^;:.]){{0,200}}?)\s+
 _PASSIVE_VERBS = tuple(rules.PASSIVE_VERBS)
 _NOT_IN_PASSIVE_ACTOR = re.compile(r"\b(?:which|who|whom|whose|is|are|was|were)\b")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
-_NOT_ACTORS = re.compile(rf"\b(?:{alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
+_NOT_ACTORS = re.compile(rf"{starting(rules.NOT_ACTORS)}\b(?:{alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
 _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
 # One pattern for the whole table: its alternatives are tried in the table's order, so the first actor wins.
 _KNOWN_ACTOR_NAMES = [name for name, _phrases in rules.ACTORS]

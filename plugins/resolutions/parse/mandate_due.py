@@ -44,8 +44,7 @@ YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 that starts with a boundary is tried at every character, one that starts with "19" or "20" only where they stand."""
 _DATE_REACH = 40  # characters before a year where its date phrase starts ("no later than 15 November")
 _ALL_DATES = rules.DUE_DATE + rules.DUE_DATE_AHEAD
-_DATES = re.compile(rf"\b(?:{'|'.join(template(t) for t in _ALL_DATES)})", re.IGNORECASE)
-_DATE_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t in _ALL_DATES}))})\b", re.IGNORECASE)
+_DATES = re.compile(rf"{starting(_ALL_DATES)}\b(?:{'|'.join(template(t) for t in _ALL_DATES)})", re.IGNORECASE)
 _AHEAD = re.compile(rf"(?:{'|'.join(template(t) for t in rules.DUE_DATE_AHEAD)})$", re.IGNORECASE)
 _AHEAD_NOT_AFTER = re.compile(rf"\b(?:{alternation(rules.DATE_AHEAD_NOT_AFTER)})\s+$", re.IGNORECASE)
 _MEETING_NAMED = re.compile(rf"{starting(rules.MEETING_NAMED_WORDS)}\b(?:{alternation(rules.MEETING_NAMED_WORDS)})\b[^;:]{{0,60}}$", re.IGNORECASE)
@@ -83,7 +82,7 @@ def find_due_session(res: Resolution, clause: str, text: str) -> tuple[str | Non
     match = _near_session(_SESSIONS, clause, _due_ahead_session)
     if match is not None:
         index = int(match.lastgroup[1:])
-        session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
+        session, problem = _session_value(res, _SESSION_HOW[index], _value_of(match, index))
         return session, match.group(0), match.group(0) if problem else None, _session_body(res, clause, match, text)
     vague = _near_session(_UNRESOLVED, clause)
     if vague is not None and _NAMED_BEFORE.search(vague.group(0)):
@@ -91,10 +90,16 @@ def find_due_session(res: Resolution, clause: str, text: str) -> tuple[str | Non
         if before is not None:
             earlier, match = before
             index = int(match.lastgroup[1:])
-            session, problem = _session_value(res, _SESSION_HOW[index], match.groupdict().get(f"v{index}_0"))
+            session, problem = _session_value(res, _SESSION_HOW[index], _value_of(match, index))
             if not problem:
                 return session, vague.group(0), None, _session_body(res, earlier, match, earlier)
     return None, None, vague.group(0) if vague else None, None
+
+
+def _value_of(match: re.Match[str], index: int) -> str | None:
+    """The value of the session phrase ``index`` that ``match`` found (its placeholder's group), or None."""
+    group = f"v{index}_0"
+    return match.group(group) if group in _SESSIONS.groupindex else None
 
 
 def operative_lists(res: Resolution) -> Iterator[tuple[Paragraph, ...]]:
@@ -179,10 +184,12 @@ def _near_session(pattern: re.Pattern[str], clause: str,
     while (found := lowered.find("session", start)) >= 0:
         end = found + _SESSION_TAIL + 1
         # The leftmost match in the window, as a search would find it, tried only at the words a phrase starts with.
-        match = next((m for word in _SESSION_STARTS.finditer(clause, max(0, found - _SESSION_REACH), end)
-                      if (m := pattern.match(clause, word.start(), end)) is not None), None)
-        if match is not None and (keep is None or keep(clause, match)):
-            return match
+        for word in _SESSION_STARTS.finditer(clause, max(0, found - _SESSION_REACH), end):
+            match = pattern.match(clause, word.start(), end)
+            if match is not None:
+                if keep is None or keep(clause, match):
+                    return match
+                break
         start = found + 1
     return None
 
@@ -244,9 +251,12 @@ def find_due_date(res: Resolution, clause: str, convening: bool = False) -> tupl
     # Every date phrase ends with a year: searched only just before each year printed in the clause.
     match = None
     for year in YEAR.finditer(clause):
-        match = next((m for word in _DATE_STARTS.finditer(clause, max(0, year.start() - _DATE_REACH), year.end())
-                      if (m := _DATES.match(clause, word.start(), year.end())) is not None
-                      and (not _AHEAD.match(m.group(0)) or _due_ahead(res, clause, m, convening))), None)
+        start = max(0, year.start() - _DATE_REACH)
+        while (found := _DATES.search(clause, start, year.end())) is not None:
+            if not _AHEAD.match(found.group(0)) or _due_ahead(res, clause, found, convening):
+                match = found
+                break
+            start = found.start() + 1
         if match is not None:
             break
     if match is not None:

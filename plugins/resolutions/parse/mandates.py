@@ -102,22 +102,23 @@ def with_mandates(res: Resolution) -> Resolution:
     """``res`` with its ``mandates`` and, added to its diagnostics, an info per due phrase left unresolved."""
     mandates: list[Mandate] = []
     problems: list[Diagnostic] = []
+    body = issuing_body(res)
     for paragraphs in operative_lists(res):
-        _collect(res, paragraphs, None, mandates, problems)
+        _collect(res, body, paragraphs, None, mandates, problems)
     if not mandates and not problems:
         return res
     return replace(res, mandates=tuple(mandates), diagnostics=res.diagnostics + tuple(problems))
 
 
-def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[str, str] | None,
+def _collect(res: Resolution, body: str, paragraphs: Iterable[Paragraph], inherited: tuple[str, str] | None,
              mandates: list[Mandate], problems: list[Diagnostic], items_name_actor: bool = False) -> None:
-    """The mandates of ``paragraphs``; ``items_name_actor``: they are the items of a lead-in that ends on its verb
-    (*We call upon:*) or on *the following:*, so each one names its own actor."""
+    """The mandates of ``paragraphs`` (``body``: the issuing body); ``items_name_actor``: they are the items of a
+    lead-in that ends on its verb (*We call upon:*) or on *the following:*, so each one names its own actor."""
     for para in paragraphs:
         # Unnumbered paragraphs among the operative ones ("text": the Security Council's early "Decides:") too.
         if para.kind not in ("operative", "item", "text"):
             continue
-        found, head = _paragraph_mandates(res, para, inherited, problems, items_name_actor)
+        found, head = _paragraph_mandates(res, body, para, inherited, problems, items_name_actor)
         mandates.extend(found)
         if para.items:
             # Items under "Requests the Secretary-General:" say only "To submit …": they inherit verb and actor.
@@ -125,7 +126,7 @@ def _collect(res: Resolution, paragraphs: Iterable[Paragraph], inherited: tuple[
             # Secretary-General:").
             lead_in = (found[-1].verb, found[-1].actor) if head and found and para.text.rstrip().endswith(":") else None
             first_item = len(mandates)
-            _collect(res, para.items, lead_in, mandates, problems,
+            _collect(res, body, para.items, lead_in, mandates, problems,
                      lead_in is not None and _ENDS_ON_VERB.search(para.text) is not None)
             if lead_in and found:  # "Requests the Special Committee, at its session in 2022: (a) To consider …"
                 mandates[first_item:] = [with_due_of(item, found[-1]) for item in mandates[first_item:]]
@@ -154,11 +155,11 @@ def _head(body: str, text: str, match: re.Match[str] | None) -> tuple[str, str] 
     return verb, _actor(body, verb, text[match.end():], known_only=printed in _OBJECT_VERBS)
 
 
-def _paragraph_mandates(res: Resolution, para: Paragraph, inherited: tuple[str, str] | None,
+def _paragraph_mandates(res: Resolution, body: str, para: Paragraph, inherited: tuple[str, str] | None,
                         problems: list[Diagnostic], names_actor: bool = False
                         ) -> tuple[list[Mandate], tuple[str, str] | None]:
     """The paragraph's mandates, and the (verb key, actor) it starts with (None when it starts with no verb)."""
-    head, asks = _asked_in(para.text, inherited, names_actor, issuing_body(res))
+    head, asks = _asked_in(para.text, inherited, names_actor, body)
     mandates: list[Mandate] = []
     for ask in asks:
         mandates.append(due_of_the_same_report(_mandate(res, para, ask, problems), mandates, ask.clause))

@@ -27,18 +27,30 @@ _OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINK
 # "through the Committee for Programme and Coordination and the Advisory Committee": the channels of a report
 _THROUGH = re.compile(rf"\bthrough\s+(?:(?:the|its)\s+)?(?:[A-Z][\w’'-]*,?\s+(?:(?:{_LINKS}|and|its)\s+)*)*\Z")
 _OWN_NAMES = {body: names for body, names in rules.OWN_BODY_NAMES}
-# One search finds the first session phrase of all (group s<i> is the i-th phrase, v<i>_0 its value).
 _SESSION_REACH = 60  # characters before "session" where its phrase starts ("during its seventy-seventh and …")
 _SESSION_TAIL = len("sessions in 2030")  # and after its "session", where it ends ("at its session in 2030")
 # "submitted to the Commission on Human Rights ", "adopted ": what may stand before a session phrase of the past
 _PAST = re.compile(rf"(?<!\bbe )(?<!\bbeen )\b(?:{alternation(rules.SESSION_PAST_WORDS)})\s+(?:(?:to|by|at|in|during|"
                    rf"of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:(?:{_LINKS}|and)\s+)*)*)?\Z")
 _SESSION_HOW = [how for _phrase_text, how in rules.DUE_SESSION]
-_SESSIONS = re.compile("|".join(rf"(?P<s{i}>\b{template(t, f'v{i}')}\b)" for i, (t, _how) in enumerate(rules.DUE_SESSION)),
-                       re.IGNORECASE)
-# Every session phrase starts with one of these words: the long patterns are tried only where one stands.
-_SESSION_STARTS = re.compile(rf"\b(?:{'|'.join(sorted({t.split()[0] for t, _how in rules.DUE_SESSION} | {t.split()[0] for t in rules.UNRESOLVED_SESSION}))})\b", re.IGNORECASE)
-_UNRESOLVED = re.compile(rf"\b(?:{'|'.join(template(t) for t in rules.UNRESOLVED_SESSION)})", re.IGNORECASE)
+# Every session phrase starts with one of these words: the phrases are tried only where one stands (group w<i>: which).
+_SESSION_FIRST_WORDS = sorted({t.split()[0] for t, _how in rules.DUE_SESSION} | {t.split()[0] for t in rules.UNRESOLVED_SESSION})
+_SESSION_STARTS = re.compile(rf"\b(?:{'|'.join(f'(?P<w{i}>{word})' for i, word in enumerate(_SESSION_FIRST_WORDS))})\b",
+                             re.IGNORECASE)
+
+
+def _by_first_word(phrases: list[tuple[str, str]]) -> list[re.Pattern[str] | None]:
+    """(phrase, its pattern) of a table, as one pattern for each of ``_SESSION_FIRST_WORDS`` (None: no phrase starts
+    with it): the alternation, in the table's order, of the phrases that start with that word. Where a phrase may
+    start, only those are tried, not the hundreds of the table's one pattern."""
+    return [re.compile("|".join(pattern for phrase, pattern in phrases if phrase.split()[0] == word), re.IGNORECASE)
+            if any(phrase.split()[0] == word for phrase, _pattern in phrases) else None
+            for word in _SESSION_FIRST_WORDS]
+
+
+# Group s<i> is the i-th phrase of DUE_SESSION, v<i>_0 its value.
+_SESSIONS_AT = _by_first_word([(t, rf"(?P<s{i}>\b{template(t, f'v{i}')}\b)") for i, (t, _how) in enumerate(rules.DUE_SESSION)])
+_UNRESOLVED_AT = _by_first_word([(t, rf"\b(?:{template(t)})") for t in rules.UNRESOLVED_SESSION])
 YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 """A year printed. Its word boundary before is tested after its first two digits, by the look-behind: a pattern
 that starts with a boundary is tried at every character, one that starts with "19" or "20" only where they stand."""
@@ -79,12 +91,12 @@ def find_due_session(res: Resolution, clause: str, text: str) -> tuple[str | Non
     phrase in the clause (of the paragraph ``text``)."""
     # Searched only just before each "session" (one pattern of many alternatives, tried at every character, was
     # most of the extraction's time).
-    match = _near_session(_SESSIONS, clause, _due_ahead_session)
+    match = _near_session(_SESSIONS_AT, clause, _due_ahead_session)
     if match is not None:
         index = int(match.lastgroup[1:])
         session, problem = _session_value(res, _SESSION_HOW[index], _value_of(match, index))
         return session, match.group(0), match.group(0) if problem else None, _session_body(res, clause, match, text)
-    vague = _near_session(_UNRESOLVED, clause)
+    vague = _near_session(_UNRESOLVED_AT, clause)
     if vague is not None and _NAMED_BEFORE.search(vague.group(0)):
         before = _session_named_before(res, text)
         if before is not None:
@@ -99,7 +111,7 @@ def find_due_session(res: Resolution, clause: str, text: str) -> tuple[str | Non
 def _value_of(match: re.Match[str], index: int) -> str | None:
     """The value of the session phrase ``index`` that ``match`` found (its placeholder's group), or None."""
     group = f"v{index}_0"
-    return match.group(group) if group in _SESSIONS.groupindex else None
+    return match.group(group) if group in match.re.groupindex else None
 
 
 def operative_lists(res: Resolution) -> Iterator[tuple[Paragraph, ...]]:
@@ -121,7 +133,7 @@ def _session_named_before(res: Resolution, text: str) -> tuple[str, re.Match[str
         if text not in texts:
             continue
         for earlier in reversed(texts[:texts.index(text)]):
-            match = _near_session(_SESSIONS, earlier, _due_ahead_session)
+            match = _near_session(_SESSIONS_AT, earlier, _due_ahead_session)
             if match is not None:
                 return earlier, match
         return None
@@ -177,15 +189,17 @@ def _body_name_at(clause: str, start: int) -> str | None:
     return " ".join([*kept, word.group(0)]) + (following.group(0) if following else "")
 
 
-def _near_session(pattern: re.Pattern[str], clause: str,
+def _near_session(patterns: list[re.Pattern[str] | None], clause: str,
                   keep: Callable[[str, re.Match[str]], bool] | None = None) -> re.Match[str] | None:
-    """The first match of ``pattern`` that ends at a "session" of the clause (and that ``keep`` keeps)."""
+    """The first match of a table's ``patterns`` (``_by_first_word``) that ends at a "session" of the clause (and that
+    ``keep`` keeps)."""
     lowered, start = clause.lower(), 0
     while (found := lowered.find("session", start)) >= 0:
         end = found + _SESSION_TAIL + 1
         # The leftmost match in the window, as a search would find it, tried only at the words a phrase starts with.
         for word in _SESSION_STARTS.finditer(clause, max(0, found - _SESSION_REACH), end):
-            match = pattern.match(clause, word.start(), end)
+            pattern = patterns[int(word.lastgroup[1:])]
+            match = pattern.match(clause, word.start(), end) if pattern is not None else None
             if match is not None:
                 if keep is None or keep(clause, match):
                     return match

@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from resolutions.parse import mandate_rules as rules
-from resolutions.parse.mandate_patterns import WORDS_GAP, alternation, first_of, normal, starting
+from resolutions.parse.mandate_patterns import WORDS_GAP, alternation, any_of, first_of, normal, starting
 
 WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 """A word of a lower-cased text, as cue phrases are matched."""
@@ -100,9 +100,10 @@ _CUES = _Phrases([(cue, f"action:{action}") for action, cues in rules.ACTIONS fo
                  + [(cue, f"recurrence:{name}") for name, cues in rules.RECURRENCE for cue in cues])
 
 _QUOTED = re.compile(r"“[^”]*”")
-_CITED_REPORT = re.compile(rf"{starting('hit')}\b((?:his|her|its|their|the|that|those)\s+(?:[\w-]+\s+)?)reports?"
+_POSSESSIVES = ("his", "her", "its", "their", "the", "that", "those")
+_CITED_REPORT = re.compile(rf"{starting(_POSSESSIVES)}\b((?:{'|'.join(_POSSESSIVES)})\s+(?:[\w-]+\s+)?)reports?"
                            rf"(?=\s+(?:{alternation(rules.CITED_REPORT_WORDS)})\b)")
-_CITED_IN_REPORT = re.compile(rf"{starting(rules.CITED_IN_REPORT_WORDS)}\b(?:{alternation(rules.CITED_IN_REPORT_WORDS)})\s+in\s+(?:his|her|its|their)\s+"
+_CITED_IN_REPORT = re.compile(rf"{any_of(rules.CITED_IN_REPORT_WORDS)}\s+in\s+(?:his|her|its|their)\s+"
                               rf"(?:[\w-]+\s+)?reports?\b")
 _NOT_ESTABLISHED = re.compile(rf"\bestablish((?:\s+and\s+\w+)?\s+(?:{alternation(rules.NOT_ESTABLISHED)})\b)")
 _ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?(?=\band to\b|;|$)", re.DOTALL)
@@ -110,7 +111,7 @@ _ASKED_OF_OTHERS = re.compile(rf"\b(?:{alternation(rules.ASKED_OF_OTHERS)})\b.*?
 _ANY_ASKED_OF_OTHERS = re.compile("|".join(map(re.escape, rules.ASKED_OF_OTHERS)))
 _ANY_CITED_REPORT_WORD = re.compile("|".join(map(re.escape, rules.CITED_REPORT_WORDS)))
 # Searched in the lower-cased clause: twice as fast as ignoring case (the document is named in lower case).
-_RECIPIENT = re.compile(rf"{starting(rules.RECIPIENTS)}\b(?:{alternation(rules.RECIPIENTS)})\b")
+_RECIPIENT = re.compile(rf"{any_of(rules.RECIPIENTS)}\b")
 _DOCUMENT = re.compile(rf"{starting(rules.DOCUMENTS)}\b({alternation(rules.DOCUMENTS)})\b(?:\s+{WORDS_GAP}({alternation(rules.RECIPIENTS)})\b)?")
 
 

@@ -18,7 +18,7 @@ from resolutions import symbols
 from resolutions.model import Mandate, Paragraph, Resolution
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
-from resolutions.parse.mandate_patterns import MONTH, alternation, starting, template
+from resolutions.parse.mandate_patterns import MONTH, alternation, any_of, starting, template
 
 _BODY_WORD = re.compile(rf"{starting(rules.SESSION_BODY_WORDS)}\b(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b")  # with its capital: a name
 _LINKS = "|".join(rules.SESSION_NAME_LINKS)
@@ -59,7 +59,7 @@ _ALL_DATES = rules.DUE_DATE + rules.DUE_DATE_AHEAD
 _DATES = re.compile(rf"{starting(_ALL_DATES)}\b(?:{'|'.join(template(t) for t in _ALL_DATES)})", re.IGNORECASE)
 _AHEAD = re.compile(rf"(?:{'|'.join(template(t) for t in rules.DUE_DATE_AHEAD)})$", re.IGNORECASE)
 _AHEAD_NOT_AFTER = re.compile(rf"\b(?:{alternation(rules.DATE_AHEAD_NOT_AFTER)})\s+$", re.IGNORECASE)
-_MEETING_NAMED = re.compile(rf"{starting(rules.MEETING_NAMED_WORDS)}\b(?:{alternation(rules.MEETING_NAMED_WORDS)})\b[^;:]{{0,60}}$", re.IGNORECASE)
+_MEETING_NAMED = re.compile(rf"{any_of(rules.MEETING_NAMED_WORDS)}\b[^;:]{{0,60}}$", re.IGNORECASE)
 _WITHIN = re.compile(  # "within three months", "in two months", "not later than one month from this date"
     rf"\b(?:within|in|(?:not|no)\s+later\s+than)\s+(?:a\s+period\s+of\s+)?"
     rf"(\d+|{'|'.join(map(re.escape, rules.NUMBER_WORDS))}|one|a|an)\s+(days|months|weeks|month|week|hours|hour)\b"
@@ -69,7 +69,7 @@ _WITHIN = re.compile(  # "within three months", "in two months", "not later than
 _COUNT_UNITS = ("month", "days", "week", "hour")
 """What ``_WITHIN`` counts in, as text to look for before trying it."""
 _UNITS_AFTER_SPACE = tuple(" " + unit for unit in _COUNT_UNITS)
-_SAME_REPORT = re.compile(rf"{starting(rules.SAME_REPORT)}\b(?:{alternation(rules.SAME_REPORT)})\b", re.IGNORECASE)
+_SAME_REPORT = re.compile(rf"{any_of(rules.SAME_REPORT)}\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(rf"\b(?:{alternation(rules.SESSION_NAMED_BEFORE)})\b", re.IGNORECASE)
 _DECISION_BEFORE = re.compile(rf"\s*(?:{alternation(rules.DECISION_BEFORE_LEADS)})\b", re.IGNORECASE)
 

@@ -99,6 +99,12 @@ def starting(phrases: Iterable[str]) -> str:
     return "(?=[" + "".join(sorted(firsts)) + "])"
 
 
+def any_of(phrases: Sequence[str]) -> str:
+    """A searched pattern for any of ``phrases`` from the start of a word: ``starting``'s lookahead, the boundary and
+    their ``alternation`` (a group that captures nothing)."""
+    return rf"{starting(phrases)}\b(?:{alternation(phrases)})"
+
+
 def normal(text: str) -> str:
     """A printed phrase as the tables write it: lower case, one space between words."""
     return " ".join(text.lower().split())

@@ -20,7 +20,7 @@ from resolutions.parse import mandate_rules as rules
 from resolutions.parse.mandate_due import (due_of_the_same_report, find_due_date, find_due_session, issuing_body,
                                            may_name_date, operative_lists, with_due_of)
 from resolutions.parse.mandate_cues import WORD, what_is_asked
-from resolutions.parse.mandate_patterns import alternation, first_of, normal, starting
+from resolutions.parse.mandate_patterns import alternation, any_of, first_of, normal, starting
 
 UNRESOLVED_DUE = codes.UNRESOLVED_DUE
 """Code of the info given for a due phrase that names no session or date the text lets us know."""
@@ -90,7 +90,7 @@ _PASSIVE = re.compile(rf"^\s*(?P<actor>[A-Z](?:(?!\bthat\b)[^;:.]){{0,200}}?)\s+
 _PASSIVE_VERBS = tuple(rules.PASSIVE_VERBS)
 _NOT_IN_PASSIVE_ACTOR = re.compile(r"\b(?:which|who|whom|whose|is|are|was|were)\b")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
-_NOT_ACTORS = re.compile(rf"{starting(rules.NOT_ACTORS)}\b(?:{alternation(rules.NOT_ACTORS)})\b", re.IGNORECASE)
+_NOT_ACTORS = re.compile(rf"{any_of(rules.NOT_ACTORS)}\b", re.IGNORECASE)
 _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
 # One pattern for the whole table: its alternatives are tried in the table's order, so the first actor wins.
 _KNOWN_ACTOR_NAMES = [name for name, _phrases in rules.ACTORS]

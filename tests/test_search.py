@@ -157,9 +157,16 @@ def test_a_cancelled_indexing_leaves_nothing_in_the_temporary_folder(fixtures, t
     monkeypatch.setenv("TMPDIR", str(temporary))  # the feed process's temporary pages
     monkeypatch.setattr("tempfile.tempdir", str(temporary))  # the records file, in this process
     pages = [(res, res.symbol.replace(" ", "") + "/") for res in fixtures]
-    for wait in (0.0, 0.5):  # stopped before the process read its records, then while it indexes
-        bundle = PagefindBundle()
-        assert bundle.start(search_records.records(pages), str(tmp_path / "site")) == []
-        time.sleep(wait)
-        bundle.cancel()
-        assert list(temporary.iterdir()) == []
+    bundle = PagefindBundle()  # stopped before the process has read its records
+    assert bundle.start(search_records.records(pages), str(tmp_path / "site")) == []
+    bundle.cancel()
+    assert list(temporary.iterdir()) == []
+
+    bundle = PagefindBundle()  # stopped once it has written its temporary pages
+    assert bundle.start(search_records.records(pages), str(tmp_path / "site")) == []
+    deadline = time.monotonic() + 30
+    while not any(path.is_dir() for path in temporary.iterdir()):
+        assert time.monotonic() < deadline, "the indexing process wrote no temporary pages"
+        time.sleep(0.005)
+    bundle.cancel()
+    assert list(temporary.iterdir()) == []

@@ -154,8 +154,7 @@ def test_a_pagefind_that_cannot_run_is_reported(fixtures, tmp_path, monkeypatch)
 def test_a_cancelled_indexing_leaves_nothing_in_the_temporary_folder(fixtures, tmp_path, monkeypatch):
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temporary))  # the feed process's temporary pages
-    monkeypatch.setattr("tempfile.tempdir", str(temporary))  # the records file, in this process
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))  # where the bundle makes its work folder
     pages = [(res, res.symbol.replace(" ", "") + "/") for res in fixtures]
     bundle = PagefindBundle()  # stopped before the process has read its records
     assert bundle.start(search_records.records(pages), str(tmp_path / "site")) == []
@@ -165,7 +164,7 @@ def test_a_cancelled_indexing_leaves_nothing_in_the_temporary_folder(fixtures, t
     bundle = PagefindBundle()  # stopped once it has written its temporary pages
     assert bundle.start(search_records.records(pages), str(tmp_path / "site")) == []
     deadline = time.monotonic() + 30
-    while not any(path.is_dir() for path in temporary.iterdir()):
+    while not any((path / "pages").is_dir() for path in temporary.iterdir()):
         assert time.monotonic() < deadline, "the indexing process wrote no temporary pages"
         time.sleep(0.005)
     bundle.cancel()

@@ -1,11 +1,12 @@
 """Have Pagefind index a file of records and write the search bundle: a process of its own.
 
-    python -m resolutions.mkdocs_adapter.pagefind_feed RECORDS OUTPUT_DIR
+    python -m resolutions.mkdocs_adapter.pagefind_feed WORK OUTPUT_DIR
 
-Responsibility: write every record of RECORDS (a file of JSON lines ``[url, html]``, deleted once read) as
-``<url>/index.html`` into a temporary folder, run the Pagefind command (the binary of the ``pagefind-bin``
-package) on that folder so that it writes the bundle into OUTPUT_DIR, and exit 0 when it did, else 1 with the
-reasons on stderr, one line each. Both run below the build's priority, Pagefind with one worker thread: they
+Responsibility: write every record of ``WORK/records.jsonl`` (JSON lines ``[url, html]``) as
+``WORK/pages/<url>/index.html``, run the Pagefind command (the binary of the ``pagefind-bin`` package) on that
+folder so that it writes the bundle into OUTPUT_DIR, and exit 0 when it did, else 1 with the reasons on stderr,
+one line each. WORK belongs to the caller, which removes it whenever and however the process ends; the process
+deletes the records once read and the pages once indexed only to give the disk back early. Both run below the build's priority, Pagefind with one worker thread: they
 use the core MkDocs leaves free and yield it when MkDocs wants it.
 
 Why the command on a folder and not Pagefind's service mode (``pagefind --service``, records sent as messages):
@@ -21,9 +22,9 @@ import contextlib
 import json
 import os
 import signal
+import shutil
 import subprocess
 import sys
-import tempfile
 
 NICENESS = 10
 """Scheduling priority below the build's: when both want a core, MkDocs writing pages goes first."""
@@ -31,6 +32,12 @@ NICENESS = 10
 WORKER_THREADS = "1"
 """Pagefind's worker threads (Tokio's ``TOKIO_WORKER_THREADS``): one, beside the build on the other core; two
 take no less CPU time (measured at 5,000 records) and compete with the build for its core."""
+
+RECORDS_FILE = "records.jsonl"
+"""The records, in the work folder."""
+
+PAGES_FOLDER = "pages"
+"""The pages Pagefind indexes, in the work folder."""
 
 LANGUAGE = "en"
 """Every page is in English; Pagefind need not detect it page by page."""
@@ -65,14 +72,17 @@ def write_pages(records_path: str, folder: str) -> int:
     return written
 
 
-def build_bundle(records_path: str, output_dir: str) -> list[str]:
-    """Index the records of ``records_path`` and write the bundle to ``output_dir``; the problems (none: done)."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-records-") as folder:
-        write_pages(records_path, folder)
+def build_bundle(work: str, output_dir: str) -> list[str]:
+    """Index the records of the work folder and write the bundle to ``output_dir``; the problems (none: done)."""
+    pages = os.path.join(work, PAGES_FOLDER)
+    try:
+        write_pages(os.path.join(work, RECORDS_FILE), pages)
         done = subprocess.run(
-            [pagefind_binary(), "--site", folder, "--output-path", os.path.abspath(output_dir),
+            [pagefind_binary(), "--site", pages, "--output-path", os.path.abspath(output_dir),
              "--force-language", LANGUAGE, "--silent"],
             stdin=subprocess.DEVNULL, capture_output=True, env=dict(os.environ, TOKIO_WORKER_THREADS=WORKER_THREADS))
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
     if done.returncode == 0:
         return []
     said = (done.stderr + done.stdout).decode("utf-8", "replace").splitlines()
@@ -80,16 +90,16 @@ def build_bundle(records_path: str, output_dir: str) -> list[str]:
 
 
 def _stop(_signal: int, _frame: object) -> None:
-    raise SystemExit(1)  # unwinds: the temporary pages are removed, the Pagefind command is killed
+    raise SystemExit(1)  # unwinds through subprocess.run, which kills the Pagefind command
 
 
 def main(arguments: list[str]) -> int:
-    records_path, output_dir = arguments
+    work, output_dir = arguments
     signal.signal(signal.SIGTERM, _stop)  # a build that failed stops the indexing (PagefindBundle.cancel)
     with contextlib.suppress(OSError, AttributeError):  # (no os.nice on Windows)
         os.nice(NICENESS)  # inherited by Pagefind
     try:
-        problems = build_bundle(records_path, output_dir)
+        problems = build_bundle(work, output_dir)
         entry = os.path.join(output_dir, "pagefind-entry.json")
         if not problems and not (os.path.isfile(entry) and os.path.getsize(entry)):
             problems = [f"Pagefind ended without writing {entry}"]

@@ -167,6 +167,25 @@ def test_a_build_is_measured_in_a_subprocess_and_a_failure_is_recorded(tmp_path)
     assert result.wall_s is None  # no successful run, no median
 
 
+def test_instruction_counts_are_summed_by_process_role(tmp_path):
+    instruction_bench = _load("instruction_bench")
+    python = "/venv/bin/python -m mkdocs build --quiet --config-file /w/ours/mkdocs.yml"
+    outputs = {  # callgrind's own format: the command line, then the total of its first event (instructions)
+        100: f"version: 1\ncmd: {python}\nevents: Ir\nsummary: 500\n",
+        101: f"version: 1\ncmd: {python}\nevents: Ir\ntotals: 300\n",
+        102: f"version: 1\ncmd: {python}\nevents: Ir\nsummary: 200\n",
+        103: "cmd: /venv/bin/python -m resolutions.mkdocs_adapter.pagefind_feed /tmp/w /w/site/pagefind\nsummary: 7\n",
+        104: "cmd: /venv/lib/site-packages/pagefind_bin/pagefind --site /tmp/w/pages\nsummary: 90\n",
+    }
+    for pid, text in outputs.items():
+        (tmp_path / f"{pid}.out").write_text(text)
+    assert instruction_bench.read_counts(tmp_path, build_pid=100) == {
+        "build": 500, "parse workers": 500, "search feed": 7, "Pagefind": 90}
+    (tmp_path / "105.out").write_text(f"cmd: {python}\n")  # a process still running when the build ended
+    with pytest.raises(ValueError, match="105.out: no instruction total"):
+        instruction_bench.read_counts(tmp_path, build_pid=100)
+
+
 def test_report_gives_ratios_and_scaling():
     def size(count: int, ours: float, plain: float) -> dict:
         builds = {}

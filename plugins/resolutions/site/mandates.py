@@ -266,7 +266,7 @@ def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
         url = f"{MANDATES_URL}sessions/{slug(body, 8, empty='unnamed-body')}/{slug(session, empty='session')}/"
         reports = sum(1 for e in listed if e.mandate.action == "report")
         where = f"the {session_name(None, session)}" + (f" of the {body}" if body else "")
-        lead = (f"{reports} {'report' if reports == 1 else 'reports'} requested, and {len(listed) - reports} other "
+        lead = (f"{reports:,} {'report' if reports == 1 else 'reports'} requested, and {len(listed) - reports:,} other "
                 f"mandates due, at {where}.")
         pages.extend(_list_pages(url, f"Due at {where}", lead, listed, editions))
         sessions.append({"label": session_name(None, session) + (f" of the {body}" if body else ""), "url": url,
@@ -287,14 +287,14 @@ def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
             continue
         url = _unique(f"{MANDATES_URL}actors/{slug(actor, 8, empty='no-one')}", taken)
         open_ended = sum(1 for e in listed if not has_due_point(e.mandate))
-        lead = (f"What the resolutions ask of {actor}: {len(listed)} mandates, {len(listed) - open_ended} with a "
-                f"due point first, then {open_ended} with none.")
+        lead = (f"What the resolutions ask of {actor}: {len(listed):,} mandates, {len(listed) - open_ended:,} with a "
+                f"due point first, then {open_ended:,} with none.")
         pages.extend(_list_pages(url, f"Asked of: {actor}", lead, listed, editions, due_first=True))
         actors.append({"label": actor, "url": url, "count": len(listed), "open": open_ended})
     if others:
         # One shared list: actors printed by name are mostly asked once (a page each would be thousands of pages).
         pages.extend(_list_pages(others_url, f"Asked of: {OTHER_ACTORS.lower()}",
-                                 f"The {other_actors} actors asked fewer than {ACTOR_PAGE_FROM} times, in the "
+                                 f"The {other_actors:,} actors asked fewer than {ACTOR_PAGE_FROM} times, in the "
                                  f"order of their names.", others, editions, by_actor=True))
         actors.append({"label": OTHER_ACTORS, "url": others_url, "count": len(others),
                        "open": sum(1 for e in others if not has_due_point(e.mandate)), "actors": other_actors,

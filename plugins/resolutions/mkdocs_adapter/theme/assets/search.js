@@ -438,7 +438,7 @@
       hits.forEach(function (hit) { list.appendChild(renderHit(hit, true)); });
       var total = search.symbols.length + search.total;
       var counted = total === 1 ? "1 result" : total ? total + " results" : "No results";
-      status.textContent = search.deferred ? counted + " for this symbol; More results searches the text" : counted;
+      status.textContent = search.deferred ? counted + " for this symbol. \u201cMore results\u201d also searches the text." : counted;
       moreButton.hidden = !search.hasMore();
     }
 

@@ -169,3 +169,20 @@ def test_a_cancelled_indexing_leaves_nothing_in_the_temporary_folder(fixtures, t
         time.sleep(0.005)
     bundle.cancel()
     assert list(temporary.iterdir()) == []
+
+
+def test_an_indexing_process_that_cannot_start_is_reported_and_leaves_nothing(fixtures, tmp_path, monkeypatch):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("resolutions.mkdocs_adapter.pagefind_index.subprocess.Popen", refused)
+    pages = [(res, res.symbol.replace(" ", "") + "/") for res in fixtures]
+    bundle = PagefindBundle()
+    problems = bundle.start(search_records.records(pages), str(tmp_path / "site"))
+    assert problems == ["search index not built: the indexing process could not start ([Errno 13] Permission denied)"]
+    assert list(temporary.iterdir()) == []
+    assert bundle.finish() == []

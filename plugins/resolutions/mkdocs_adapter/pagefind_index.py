@@ -45,7 +45,11 @@ class PagefindBundle:
             return [f"search index not built: no room for its records in the temporary folder ({error})"]
         self._work = work
         self._errors = tempfile.TemporaryFile()
-        self._process = _feed(work, os.path.join(site_dir, PAGEFIND_FOLDER), self._errors)
+        try:
+            self._process = _feed(work, os.path.join(site_dir, PAGEFIND_FOLDER), self._errors)
+        except OSError as error:
+            self.cancel()
+            return [f"search index not built: the indexing process could not start ({error})"]
         return []
 
     def finish(self) -> list[str]:

@@ -41,7 +41,7 @@ DEFAULT_RESULTS = BENCH / "results"
 HASH_SEED = "0"
 """``PYTHONHASHSEED`` of every build: the same walk over sets and dicts, so the same count, run after run."""
 
-ROLES = ("build", "parse workers", "search feed", "Pagefind")
+ROLES = ("build process", "parse workers", "search feed", "Pagefind")
 """The processes of a build, as the report names them."""
 
 _TOTAL = re.compile(r"^(?:summary|totals):\s+(\d+)", re.MULTILINE)
@@ -64,7 +64,7 @@ class Counted:
 def role_of(command: str, build_pid: int, pid: int) -> str:
     """Which process of a build a callgrind output file is, from its command line and process id."""
     if pid == build_pid:
-        return "build"
+        return "build process"
     if "pagefind_feed" in command:
         return "search feed"
     program = command.split(maxsplit=1)[0] if command.strip() else ""
@@ -142,7 +142,7 @@ def markdown(result: dict) -> str:
              f"{result['date']}, commit {result['commit']}: `{result['command']}`", "",
              "Instructions (billions) counted by callgrind in every process of the build; the cost of what a "
              "variant turns off is ours / variant - 1.", "",
-             "| build | " + " | ".join(ROLES) + " | total | cost of what it turns off |",
+             "| variant | " + " | ".join(ROLES) + " | total | cost of what it turns off |",
              "|---|" + "---|" * (len(ROLES) + 2)]
     for build in result["builds"]:
         cost = build["cost_of_what_it_turns_off"]

@@ -180,7 +180,7 @@ def test_instruction_counts_are_summed_by_process_role(tmp_path):
     for pid, text in outputs.items():
         (tmp_path / f"{pid}.out").write_text(text)
     assert instruction_bench.read_counts(tmp_path, build_pid=100) == {
-        "build": 500, "parse workers": 500, "search feed": 7, "Pagefind": 90}
+        "build process": 500, "parse workers": 500, "search feed": 7, "Pagefind": 90}
     (tmp_path / "105.out").write_text(f"cmd: {python}\n")  # a process still running when the build ended
     with pytest.raises(ValueError, match="105.out: no instruction total"):
         instruction_bench.read_counts(tmp_path, build_pid=100)

@@ -287,8 +287,10 @@ def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
             continue
         url = _unique(f"{MANDATES_URL}actors/{slug(actor, 8, empty='no-one')}", taken)
         open_ended = sum(1 for e in listed if not has_due_point(e.mandate))
-        lead = (f"What the resolutions ask of {actor}: {len(listed):,} mandates, {len(listed) - open_ended:,} with a "
-                f"due point first, then {open_ended:,} with none.")
+        # The title names the actor; naming it again in a sentence would need "the" before some names
+        # ("the Secretary-General") and not others ("Member States", "UNEP").
+        lead = (f"{len(listed):,} mandates asked of this actor, {len(listed) - open_ended:,} with a due point first, "
+                f"then {open_ended:,} with none.")
         pages.extend(_list_pages(url, f"Asked of: {actor}", lead, listed, editions, due_first=True))
         actors.append({"label": actor, "url": url, "count": len(listed), "open": open_ended})
     if others:

@@ -5,9 +5,10 @@
 Responsibility: write every record of ``WORK/records.jsonl`` (JSON lines ``[url, html]``) as
 ``WORK/pages/<url>/index.html``, run the Pagefind command (the binary of the ``pagefind-bin`` package) on that
 folder so that it writes the bundle into OUTPUT_DIR, and exit 0 when it did, else 1 with the reasons on stderr,
-one line each. WORK belongs to the caller, which removes it whenever and however the process ends; the process
-deletes the records once read and the pages once indexed only to give the disk back early. Both run below the build's priority, Pagefind with one worker thread: they
-use the core MkDocs leaves free and yield it when MkDocs wants it.
+one line each. WORK belongs to the caller (``pagefind_index``), which removes it whenever and however the process
+ends; the process deletes the records once read only to give their disk space back while Pagefind runs. Both run
+below the build's priority, Pagefind with one worker thread: they use the core MkDocs leaves free and yield it
+when MkDocs wants it.
 
 Why the command on a folder and not Pagefind's service mode (``pagefind --service``, records sent as messages):
 measured at 5,000 records, the service took 24-25 s of CPU, the command 17-19 s plus 0.8 s to write the files
@@ -22,7 +23,6 @@ import contextlib
 import json
 import os
 import signal
-import shutil
 import subprocess
 import sys
 
@@ -75,14 +75,11 @@ def write_pages(records_path: str, folder: str) -> int:
 def build_bundle(work: str, output_dir: str) -> list[str]:
     """Index the records of the work folder and write the bundle to ``output_dir``; the problems (none: done)."""
     pages = os.path.join(work, PAGES_FOLDER)
-    try:
-        write_pages(os.path.join(work, RECORDS_FILE), pages)
-        done = subprocess.run(
-            [pagefind_binary(), "--site", pages, "--output-path", os.path.abspath(output_dir),
-             "--force-language", LANGUAGE, "--silent"],
-            stdin=subprocess.DEVNULL, capture_output=True, env=dict(os.environ, TOKIO_WORKER_THREADS=WORKER_THREADS))
-    finally:
-        shutil.rmtree(pages, ignore_errors=True)
+    write_pages(os.path.join(work, RECORDS_FILE), pages)
+    done = subprocess.run(
+        [pagefind_binary(), "--site", pages, "--output-path", os.path.abspath(output_dir),
+         "--force-language", LANGUAGE, "--silent"],
+        stdin=subprocess.DEVNULL, capture_output=True, env=dict(os.environ, TOKIO_WORKER_THREADS=WORKER_THREADS))
     if done.returncode == 0:
         return []
     said = (done.stderr + done.stdout).decode("utf-8", "replace").splitlines()

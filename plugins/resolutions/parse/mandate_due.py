@@ -20,7 +20,7 @@ from resolutions.parse import mandate_rules as rules
 from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
 from resolutions.parse.mandate_patterns import MONTH, alternation, any_of, starting, template
 
-_BODY_WORD = re.compile(rf"{starting(rules.SESSION_BODY_WORDS)}\b(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b")  # with its capital: a name
+_BODY_WORD = re.compile(rf"{any_of(rules.SESSION_BODY_WORDS)}\b")  # with its capital: a name
 _LINKS = "|".join(rules.SESSION_NAME_LINKS)
 _NAME_GOES_ON_WORDS = re.compile(rf"(?:\s+(?:(?:{_LINKS})\s+)*[A-Z][\w’'-]*|\s+and\s+[A-Z][\w’'-]*)*")
 _OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINKS}|and)\s+)*)*(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b)")

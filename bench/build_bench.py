@@ -102,6 +102,9 @@ class RunFigures:
     returncode: int
     tree_peak_mb: float | None = None
     """Largest sum of the proportional set sizes of the build process and its children (``TreeMemory``)."""
+    system_s: float | None = None
+    """The part of ``cpu_s`` spent in the kernel (creating files and folders, mostly): it depends on the file
+    system under ``--out`` more than on the build."""
 
 
 @dataclass
@@ -113,6 +116,7 @@ class BuildResult:
     runs: list[RunFigures] = field(default_factory=list)
     wall_s: float | None = None
     cpu_s: float | None = None
+    system_s: float | None = None
     peak_mb: float | None = None
     tree_peak_mb: float | None = None
     output_bytes: int | None = None
@@ -123,16 +127,18 @@ class BuildResult:
     error: str | None = None
 
 
-def run_once(spec: BuildSpec, log_path: Path) -> RunFigures:
-    """Run the build in a fresh subprocess and measure it with ``wait4`` (rusage of that process alone)."""
+def run_once(spec: BuildSpec, log_path: Path, temporary: Path | None = None) -> RunFigures:
+    """Run the build in a fresh subprocess and measure it with ``wait4`` (rusage of that process alone);
+    ``temporary``: the folder its temporary files go to (``TMPDIR``), on the same file system as the site."""
     if spec.site_dir.exists():
         shutil.rmtree(spec.site_dir)
     for folder in spec.clear_before_run:
         if folder.exists():
             shutil.rmtree(folder)
+    environment = dict(os.environ, TMPDIR=str(temporary)) if temporary else None
     with log_path.open("wb") as log:
         started = time.perf_counter()
-        process = subprocess.Popen(spec.command, cwd=spec.cwd, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(spec.command, cwd=spec.cwd, stdout=log, stderr=subprocess.STDOUT, env=environment)
         tree = TreeMemory(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
@@ -140,7 +146,7 @@ def run_once(spec: BuildSpec, log_path: Path) -> RunFigures:
     process.returncode = os.waitstatus_to_exitcode(status)
     # Linux reports ru_maxrss in kilobytes.
     return RunFigures(round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1),
-                      process.returncode, tree.peak_mb)
+                      process.returncode, tree.peak_mb, round(usage.ru_stime, 3))
 
 
 class TreeMemory:
@@ -243,7 +249,9 @@ def measure_our_search(site_dir: Path, sample_number: str | None) -> dict | None
 def run_build(spec: BuildSpec, result: BuildResult, logs: Path) -> None:
     """One more run of ``spec``; records a failure (with the log's tail) instead of raising."""
     log_path = logs / f"{spec.name}-{result.resolutions}-run{len(result.runs) + 1}.log"
-    figures = run_once(spec, log_path)
+    temporary = logs.parent / "tmp"
+    temporary.mkdir(exist_ok=True)
+    figures = run_once(spec, log_path, temporary)
     result.runs.append(figures)
     if figures.returncode != 0 and result.error is None:
         result.error = log_path.read_text(encoding="utf-8", errors="replace")[-LOG_TAIL:]
@@ -256,6 +264,8 @@ def summarise(result: BuildResult) -> None:
         return
     result.wall_s = round(statistics.median(run.wall_s for run in good), 2)
     result.cpu_s = round(statistics.median(run.cpu_s for run in good), 2)
+    system = [run.system_s for run in good if run.system_s is not None]
+    result.system_s = round(statistics.median(system), 2) if system else None
     result.peak_mb = round(statistics.median(run.peak_mb for run in good), 1)
     tree_peaks = [run.tree_peak_mb for run in good if run.tree_peak_mb is not None]
     result.tree_peak_mb = round(statistics.median(tree_peaks), 1) if tree_peaks else None
@@ -566,6 +576,9 @@ def benchmark(sizes: Sequence[int], runs: Sequence[int], seed: int, words: int, 
                 if run == 0 and results[spec.name].error is None:
                     # Every run writes the same site: its output is measured once, after the first run.
                     measure_output(spec, results[spec.name], sample_number)
+                if not keep:
+                    # On a memory file system (``--out /dev/shm/…``) a built site holds memory until removed.
+                    shutil.rmtree(spec.site_dir, ignore_errors=True)
             # Saved after every round of runs, so that a run cut short still leaves its figures.
             report["sizes"][-1] = _size_entry(count, results, run + 1, started, load_before)
             report["scaling"] = _scaling(report["sizes"])
@@ -642,7 +655,9 @@ def markdown_report(report: dict) -> str:
         + (f"; {machine['hugo']}" if machine.get("hugo") else "; Hugo not installed"),
         f"- Medians of runs per size {report['runs']} (corpus: {report['corpus_runs']}); synthetic collections from "
         f"`bench/generate.py --seed {report['seed']}` (about {report['words_per_resolution']} words per resolution).",
-        "- Wall = elapsed time; CPU = user + system time of the build process and its children; peak = largest "
+        "- Wall = elapsed time; CPU = user + system time of the build process and its children (in brackets, when "
+        "measured: the system time, the kernel's part, mostly creating files; it depends on the file system under "
+        "`--out`); peak = largest "
         "resident set of one process; all processes = largest sum of the proportional set sizes of the build and "
         "its child processes (parse workers), sampled every 0.5 s.", "",
     ]
@@ -651,7 +666,7 @@ def markdown_report(report: dict) -> str:
                   f"Runs done: {entry.get('runs_done')}.", "",
                   f"Load average before/after (1, 5, 15 min): {entry['load_average_before']} / "
                   f"{entry['load_average_after']}", "",
-                  "| build | wall | CPU | peak memory (one process / all processes) | output | files | per resolution "
+                  "| build | wall | CPU (system) | peak memory (one process / all processes) | output | files | per resolution "
                   "page | search: first result (gzip) | ms per resolution (wall / CPU) |",
                   "|---|---|---|---|---|---|---|---|---|"]
         for name, build in entry["builds"].items():
@@ -659,7 +674,8 @@ def markdown_report(report: dict) -> str:
             first = search.get("first_result_bytes")
             search_text = "–" if first is None else f"{_kb(first)} ({_kb(search.get('first_result_gzip_bytes'))})"
             status = "" if build["error"] is None else " (failed)"
-            lines.append(f"| {name}{status} | {_fmt(build['wall_s'], ' s')} | {_fmt(build['cpu_s'], ' s')} | "
+            system = f" ({_fmt(build['system_s'], ' s')})" if build.get("system_s") is not None else ""
+            lines.append(f"| {name}{status} | {_fmt(build['wall_s'], ' s')} | {_fmt(build['cpu_s'], ' s')}{system} | "
                          f"{_fmt(build['peak_mb'], ' MB', 0)} / {_fmt(build.get('tree_peak_mb'), ' MB', 0)} | "
                          f"{_mb(build['output_bytes'])} | "
                          f"{_fmt(build['output_files'])} | {_kb(build['bytes_per_resolution_page'])} | {search_text} | "

@@ -23,7 +23,9 @@ children it waited for; ``ru_maxrss`` is the largest of them, not a sum), the pe
 tree (``TreeMemory``: the build and its worker processes together, sampled), output size (total, per resolution
 page) and the search index size (Material's whole ``search_index.json``, or for ours the Pagefind bundle and
 the bytes the first search result needs, measured in Chromium by ``search_bench.measure_site``). Figures are medians of
-``--runs`` runs; runs of the different builds are interleaved so that load from other processes spreads evenly.
+``--runs`` runs; runs of the different builds are interleaved, every other round in the reverse order, so that
+load from other processes and a drift of the machine's speed spread evenly; ratios of the sums over the runs are
+reported beside the ratios of medians.
 
     python bench/build_bench.py --sizes 1000,5000,20000 --runs 3
     python bench/build_bench.py --sizes 200 --runs 1 --builds ours,plain      # quick check while developing
@@ -570,7 +572,9 @@ def benchmark(sizes: Sequence[int], runs: Sequence[int], seed: int, words: int, 
         load_before = os.getloadavg()
         report["sizes"].append({})
         for run in range(size_runs):
-            for spec in specs:
+            # Every other round in the reverse order (A B C, C B A, ...): a steady drift of the machine's speed
+            # then weighs on every build alike over two rounds, and the ratio of sums cancels it.
+            for spec in specs if run % 2 == 0 else specs[::-1]:
                 progress(f"[{count}] {spec.name} run {run + 1}/{size_runs}")
                 run_build(spec, results[spec.name], logs)
                 if run == 0 and results[spec.name].error is None:
@@ -606,6 +610,10 @@ def _size_entry(count: int, results: dict[str, BuildResult], runs_done: int, sta
     entry["ratios"] = {f"{a}/{b}": _ratio(wall.get(a), wall.get(b)) for a, b in pairs}
     # CPU time is less disturbed than wall time when other processes share the machine.
     entry["cpu_ratios"] = {f"{a}/{b}": _ratio(cpu.get(a), cpu.get(b)) for a, b in pairs}
+    # Ratios of the sums over the runs both builds completed: with the rounds' order alternating, these are the
+    # figures a steady drift does not move (medians pick one run each, from different moments).
+    entry["sum_ratios"] = {f"{a}/{b}": _sum_ratio(results.get(a), results.get(b), "wall_s") for a, b in pairs}
+    entry["cpu_sum_ratios"] = {f"{a}/{b}": _sum_ratio(results.get(a), results.get(b), "cpu_s") for a, b in pairs}
     entry["ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in wall.items() if value}
     entry["cpu_ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in cpu.items() if value}
     return entry
@@ -641,6 +649,16 @@ def _kb(value) -> str:
 
 def _mb(value) -> str:
     return "–" if value is None else f"{value / 1024 / 1024:,.1f} MB"
+
+
+def _sum_ratio(a: BuildResult | None, b: BuildResult | None, figure: str) -> float | None:
+    """Sum of ``figure`` over ``a``'s runs by that over ``b``'s, for the rounds where both succeeded."""
+    if a is None or b is None:
+        return None
+    pairs = [(x, y) for x, y in zip(a.runs, b.runs) if x.returncode == 0 and y.returncode == 0]
+    if not pairs:
+        return None
+    return _ratio(sum(getattr(x, figure) for x, _ in pairs), sum(getattr(y, figure) for _, y in pairs))
 
 
 def markdown_report(report: dict) -> str:
@@ -684,6 +702,12 @@ def markdown_report(report: dict) -> str:
         ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["ratios"].items() if v is not None)
         cpu_ratios = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["cpu_ratios"].items() if v is not None)
         lines += ["", f"Wall-time ratios: {ratios or '–'}", "", f"CPU-time ratios: {cpu_ratios or '–'}", ""]
+        if entry.get("runs_done", 0) > 1 and entry.get("sum_ratios"):
+            sums = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["sum_ratios"].items() if v is not None)
+            cpu_sums = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["cpu_sum_ratios"].items()
+                                 if v is not None)
+            lines += [f"Ratios of the sums over the runs (wall): {sums or '–'}", "",
+                      f"The same for CPU time: {cpu_sums or '–'}", ""]
         for name, build in entry["builds"].items():
             if build["error"]:
                 lines += [f"`{name}` failed; end of its log:", "", "```", build["error"].strip()[-800:], "```", ""]

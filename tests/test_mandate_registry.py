@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from dataclasses import replace
 
 from resolutions.data.mandate_files import CSV_COLUMNS, mandate_files
@@ -223,3 +225,33 @@ def test_mandates_json_is_what_json_writes_for_each_record():
     data = json.loads(text)
     assert data["mandates"] == records and data["count"] == 2
     assert text.endswith(",".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records) + "]}\n")
+
+
+INCLUDE_ITEM = ("1. Decides to include in the provisional agenda of its seventy-seventh session the item entitled "
+                "“Cooperation”.")
+
+
+def test_a_count_of_one_reads_in_the_singular_on_the_list_pages():
+    [entry] = mandates.entries([_resolution(10, 75, INCLUDE_ITEM)], _url_for)
+    assert (entry.mandate.action, entry.mandate.due_session) == ("include-item", "77")
+    pages = {page.src_uri: page for page in mandates.registry_pages([entry])}
+    assert pages["mandates/sessions/general-assembly/77/index.md"].context["lead"] == (
+        "0 reports requested, and 1 other mandate due, at the 77th session of the General Assembly.")
+    assert pages["mandates/actors/others/index.md"].context["lead"] == "The actor asked fewer than 10 times."
+
+
+def test_the_overview_of_a_collection_with_one_mandate_reads_in_the_singular(tmp_path):
+    from test_site_build import MKDOCS_YML
+
+    docs = tmp_path / "docs" / "resolutions"
+    docs.mkdir(parents=True)
+    (docs / "A_RES_76_999.md").write_text(HEAD + INCLUDE_ITEM + TAIL,
+                                          encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text("# One resolution\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    overview = " ".join((tmp_path / "site" / "mandates" / "index.html").read_text(encoding="utf-8").split())
+    assert "1 mandate: what the operative paragraphs" in overview
+    assert "1 has a due point" in overview and "0 have none" in overview
+    assert "1 actor asked fewer than 10 times" in overview

@@ -266,8 +266,9 @@ def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
         url = f"{MANDATES_URL}sessions/{slug(body, 8, empty='unnamed-body')}/{slug(session, empty='session')}/"
         reports = sum(1 for e in listed if e.mandate.action == "report")
         where = f"the {session_name(None, session)}" + (f" of the {body}" if body else "")
-        lead = (f"{reports:,} {'report' if reports == 1 else 'reports'} requested, and {len(listed) - reports:,} other "
-                f"mandates due, at {where}.")
+        others_due = len(listed) - reports
+        lead = (f"{reports:,} {'report' if reports == 1 else 'reports'} requested, and {others_due:,} other "
+                f"{'mandate' if others_due == 1 else 'mandates'} due, at {where}.")
         pages.extend(_list_pages(url, f"Due at {where}", lead, listed, editions))
         sessions.append({"label": session_name(None, session) + (f" of the {body}" if body else ""), "url": url,
                          "count": len(listed), "reports": reports})
@@ -296,6 +297,7 @@ def registry_pages(all_entries: Sequence[MandateEntry]) -> list[GeneratedPage]:
     if others:
         # One shared list: actors printed by name are mostly asked once (a page each would be thousands of pages).
         pages.extend(_list_pages(others_url, f"Asked of: {OTHER_ACTORS.lower()}",
+                                 f"The actor asked fewer than {ACTOR_PAGE_FROM} times." if other_actors == 1 else
                                  f"The {other_actors:,} actors asked fewer than {ACTOR_PAGE_FROM} times, in the "
                                  f"order of their names.", others, editions, by_actor=True))
         actors.append({"label": OTHER_ACTORS, "url": others_url, "count": len(others),

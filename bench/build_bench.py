@@ -614,6 +614,7 @@ def _size_entry(count: int, results: dict[str, BuildResult], runs_done: int, sta
     # figures a steady drift does not move (medians pick one run each, from different moments).
     entry["sum_ratios"] = {f"{a}/{b}": _sum_ratio(results.get(a), results.get(b), "wall_s") for a, b in pairs}
     entry["cpu_sum_ratios"] = {f"{a}/{b}": _sum_ratio(results.get(a), results.get(b), "cpu_s") for a, b in pairs}
+    entry["run_ratios"] = {f"{a}/{b}": _run_ratios(results.get(a), results.get(b)) for a, b in pairs}
     entry["ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in wall.items() if value}
     entry["cpu_ms_per_resolution"] = {name: round(1000 * value / count, 2) for name, value in cpu.items() if value}
     return entry
@@ -661,6 +662,14 @@ def _sum_ratio(a: BuildResult | None, b: BuildResult | None, figure: str) -> flo
     return _ratio(sum(getattr(x, figure) for x, _ in pairs), sum(getattr(y, figure) for _, y in pairs))
 
 
+def _run_ratios(a: BuildResult | None, b: BuildResult | None) -> list[float | None]:
+    """The wall-time ratio of ``a`` to ``b`` in each round (how far one round's pair can be from the others)."""
+    if a is None or b is None:
+        return []
+    return [_ratio(x.wall_s, y.wall_s) if x.returncode == 0 and y.returncode == 0 else None
+            for x, y in zip(a.runs, b.runs)]
+
+
 def markdown_report(report: dict) -> str:
     """The results as a Markdown page (bench/results/latest.md)."""
     machine = report["machine"]
@@ -706,8 +715,11 @@ def markdown_report(report: dict) -> str:
             sums = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["sum_ratios"].items() if v is not None)
             cpu_sums = ", ".join(f"{k} = {_fmt(v, '', 3)}" for k, v in entry["cpu_sum_ratios"].items()
                                  if v is not None)
+            rounds = "; ".join(f"{k} = {', '.join(_fmt(v, '', 3) for v in values)}"
+                               for k, values in entry.get("run_ratios", {}).items() if values and any(values))
             lines += [f"Ratios of the sums over the runs (wall): {sums or '–'}", "",
-                      f"The same for CPU time: {cpu_sums or '–'}", ""]
+                      f"The same for CPU time: {cpu_sums or '–'}", "",
+                      f"Each run's wall-time ratio, in the order of the runs: {rounds or '–'}", ""]
         for name, build in entry["builds"].items():
             if build["error"]:
                 lines += [f"`{name}` failed; end of its log:", "", "```", build["error"].strip()[-800:], "```", ""]

@@ -652,22 +652,24 @@ def _mb(value) -> str:
     return "–" if value is None else f"{value / 1024 / 1024:,.1f} MB"
 
 
-def _sum_ratio(a: BuildResult | None, b: BuildResult | None, figure: str) -> float | None:
-    """Sum of ``figure`` over ``a``'s runs by that over ``b``'s, for the rounds where both succeeded."""
+def _rounds(a: BuildResult | None, b: BuildResult | None) -> list[tuple[RunFigures, RunFigures]]:
+    """The runs of ``a`` and ``b`` made in the same round, for the rounds where both succeeded."""
     if a is None or b is None:
+        return []
+    return [(x, y) for x, y in zip(a.runs, b.runs) if x.returncode == 0 and y.returncode == 0]
+
+
+def _sum_ratio(a: BuildResult | None, b: BuildResult | None, figure: str) -> float | None:
+    """Sum of ``figure`` over ``a``'s runs by that over ``b``'s, over the rounds both completed."""
+    rounds = _rounds(a, b)
+    if not rounds:
         return None
-    pairs = [(x, y) for x, y in zip(a.runs, b.runs) if x.returncode == 0 and y.returncode == 0]
-    if not pairs:
-        return None
-    return _ratio(sum(getattr(x, figure) for x, _ in pairs), sum(getattr(y, figure) for _, y in pairs))
+    return _ratio(sum(getattr(x, figure) for x, _ in rounds), sum(getattr(y, figure) for _, y in rounds))
 
 
 def _run_ratios(a: BuildResult | None, b: BuildResult | None) -> list[float | None]:
-    """The wall-time ratio of ``a`` to ``b`` in each round (how far one round's pair can be from the others)."""
-    if a is None or b is None:
-        return []
-    return [_ratio(x.wall_s, y.wall_s) if x.returncode == 0 and y.returncode == 0 else None
-            for x, y in zip(a.runs, b.runs)]
+    """The wall-time ratio of ``a`` to ``b`` in each round both completed (how far one round's pair strays)."""
+    return [_ratio(x.wall_s, y.wall_s) for x, y in _rounds(a, b)]
 
 
 def markdown_report(report: dict) -> str:

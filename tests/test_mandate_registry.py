@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from dataclasses import replace
 
 from resolutions.data.mandate_files import CSV_COLUMNS, mandate_files
@@ -241,17 +239,15 @@ def test_a_count_of_one_reads_in_the_singular_on_the_list_pages():
 
 
 def test_the_overview_of_a_collection_with_one_mandate_reads_in_the_singular(tmp_path):
-    from test_site_build import MKDOCS_YML
+    from test_site_build import build_folder
 
     docs = tmp_path / "docs" / "resolutions"
     docs.mkdir(parents=True)
-    (docs / "A_RES_76_999.md").write_text(HEAD + INCLUDE_ITEM + TAIL,
-                                          encoding="utf-8")
+    (docs / "A_RES_76_999.md").write_text(HEAD + INCLUDE_ITEM + TAIL, encoding="utf-8")
     (tmp_path / "docs" / "index.md").write_text("# One resolution\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
-    overview = " ".join((tmp_path / "site" / "mandates" / "index.html").read_text(encoding="utf-8").split())
+    built = build_folder(tmp_path)
+    assert built.returncode == 0, built.log
+    overview = " ".join((built.site / "mandates" / "index.html").read_text(encoding="utf-8").split())
     assert "1 mandate: what the operative paragraphs" in overview
     assert "1 has a due point" in overview and "0 have none" in overview
     assert "1 actor asked fewer than 10 times" in overview

@@ -65,6 +65,11 @@ class Build:
 def build_site(name: str, tmp_root: Path, *extra: str, config: str = MKDOCS_YML) -> Build:
     root = tmp_root / name
     shutil.copytree(SITES / name / "docs", root / "docs")
+    return build_folder(root, *extra, config=config)
+
+
+def build_folder(root: Path, *extra: str, config: str = MKDOCS_YML) -> Build:
+    """``mkdocs build`` of the ``docs`` folder under ``root``, with ``config`` as its mkdocs.yml."""
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run(

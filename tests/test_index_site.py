@@ -63,6 +63,7 @@ def test_index_pages_link_meeting_records_at_the_configured_resolver(tmp_path, s
     page = _page(site, "A/RES/51/148/")
     assert "https://documents.example.org/symbol/A/RES/51/148" in page and "undocs.org" not in page
     assert "1 document, grouped by body and session" in _page(site, "resolutions/")  # one is not "1 documents"
+    assert "1 resolution, adopted 13 December 1996." in " ".join(_page(site, "resolutions/51/").split())
 
 
 def test_sample_site_indexes_escape_hostile_titles(tmp_path, sample_path):

@@ -163,10 +163,12 @@ def _links_to(html: str, page_url: str, resolution_url: str) -> int:
 
 
 def _index_pages(site: Path) -> list[str]:
+    """Every index page, without the redirect page of a folder that has none (``sessions/``)."""
     return sorted(
         p.parent.relative_to(site).as_posix() + "/"
         for top in ("resolutions", "sessions", "timeline")
         for p in (site / top).rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:600]
     )
 
 

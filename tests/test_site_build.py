@@ -240,6 +240,25 @@ def test_resolution_pages_are_at_their_symbol_urls(basic, basic_resolutions):
     assert "A/RES/60/20/index.html" in site.pages
 
 
+def test_every_folder_above_a_resolution_page_leads_to_a_list_that_holds_it(basic, basic_resolutions):
+    """A reader who shortens /A/RES/60/20/ to /A/RES/60/ (or /A/RES/, /A/) lands on an index, not on "not found"."""
+    _build, site = basic
+    for res in basic_resolutions:
+        page = page_of(res.symbol)
+        folder = posixpath.dirname(posixpath.dirname(page))
+        while folder:
+            redirect = site.pages[f"{folder}/index.html"]
+            [refresh] = [t.attrs["content"] for t in redirect.tags if t.attrs.get("http-equiv") == "refresh"]
+            target, fragment = site.target(f"{folder}/index.html", refresh.removeprefix("0; url="))
+            assert target in site.pages and target.startswith("resolutions/"), (folder, refresh)
+            listed = site.pages[target]
+            if fragment:  # a body's part of the overview
+                assert fragment in listed.ids, (folder, refresh)
+            else:  # the session's list
+                assert any(site.target(target, a.attrs["href"])[0] == page for a in listed.links), (folder, target)
+            folder = posixpath.dirname(folder)
+
+
 def test_every_internal_link_and_anchor_resolves(basic):
     _build, site = basic
     problems = []

@@ -222,6 +222,17 @@ def test_other_spellings_of_a_symbol_redirect_to_its_page(reader):
     reader.assert_clean()
 
 
+def test_a_shortened_address_leads_to_the_list_it_belongs_to(reader):
+    page = reader.page
+    reader.open("A/RES/51/")
+    page.wait_for_url(re.compile(r".*/resolutions/51/$"), timeout=WAIT_MS)
+    assert "51st session" in page.locator("h1").first.inner_text()
+    assert page.locator('main a[href$="A/RES/51/148/"]').count() > 0
+    reader.open("sessions/")
+    page.wait_for_url(re.compile(r".*/resolutions/$"), timeout=WAIT_MS)
+    reader.assert_clean()
+
+
 def test_unknown_address_shows_the_404_page(reader):
     page = reader.page
     response = page.goto(reader.site.url("no/such/page/"), wait_until="load")

@@ -52,6 +52,7 @@ from resolutions.model import ERROR, INFO, Diagnostic, Resolution
 from resolutions.parse import agendas
 from resolutions.site import indexes, views
 from resolutions.site.collection import Collection, own_pages
+from resolutions.site.folder_redirects import folder_redirect_files
 from resolutions.site.redirects import redirect_files
 from resolutions.site import mandates
 from resolutions.site.series_pages import series_pages
@@ -252,7 +253,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self, resolutions: Sequence[Resolution], collection: Collection, config: Any
     ) -> tuple[list[GeneratedPage], list[Generated]]:
         """Everything generated from the collection besides resolution pages: index pages, data files (JSON,
-        CSV, feed), redirect pages from other spellings of each symbol, the search page and index."""
+        CSV, feed), redirect pages from other spellings of each symbol and from folders without a page of their own,
+        the search page and index."""
         pages: list[GeneratedPage] = []
         data_files: list[Generated] = []
         if self.config.index_pages:
@@ -274,11 +276,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 series_of=collection.series.series_of)
             pages.extend(mandates.registry_pages(entries))
             data_files.extend(mandate_files(entries, config.site_url))
-        page_urls = [(res.symbol, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
+        paged = [(res, url) for res in resolutions if res.symbol and (url := collection.page_url(res))]
+        page_urls = [(res.symbol, url) for res, url in paged]
         taken = [posixpath.dirname(p.src_uri) for p in pages]
-        data_files.extend(self.speedups.unless_unchanged(
+        spellings = self.speedups.unless_unchanged(
             "redirects", (page_urls, config.site_url, taken),
-            lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken)))
+            lambda: redirect_files(page_urls, site_url=config.site_url or None, taken_paths=taken))
+        data_files.extend(spellings)
         # The search page and the symbol lookup; the Pagefind bundle was started after parsing (docs/search.md).
         if self.config.search:
             pages.append(search_records.search_page())
@@ -286,6 +290,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             data_files.extend(search_records.symbol_lookup_files(page_of))
             if self.is_serve:
                 data_files.append(preview_folder(lambda: search_records.records(page_of), log.error))
+        if self.config.index_pages:  # a shortened address (/A/RES/75/) leads to the list it belongs to
+            listed = [(url, indexes.listing_places(res)) for res, url in paged]
+            titles = {posixpath.dirname(p.src_uri): p.title for p in pages}
+            spelled = [posixpath.dirname(f.dest_uri) for f in spellings]
+            data_files.extend(self.speedups.unless_unchanged(
+                "folder redirects", (listed, titles, spelled, config.site_url),
+                lambda: folder_redirect_files(listed, titles, indexes.FOLDER_HOMES, spelled, config.site_url or None)))
         return pages, data_files
 
     # --- helpers of on_files -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ The URL scheme and the page split are documented in ``docs/indexes.md``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from resolutions.model import AgendaItem, Meeting, Resolution
@@ -22,6 +23,7 @@ from resolutions.site.labels import agenda_title, format_date as date_label, ses
 from resolutions.site.site_plan import GeneratedPage
 from resolutions.site.timeline import timeline_pages
 from resolutions.site.views import (
+    SESSION_PAGES,
     TITLE_NOT_KNOWN,
     UNOFFICIAL_NOTICE,
     UrlFor,
@@ -220,6 +222,26 @@ class IndexPagesMemo:
             self._pages = index_pages(resolutions, agenda_titles, url_for=url_for, document_url=document_url)
             self._key = key
         return list(self._pages)
+
+
+FOLDER_HOMES = {SESSION_PAGES: sessions_url()}
+"""Where the folder above the session pages (``sessions/``), which has no page, sends a reader: the overview of
+sessions (``site/folder_redirects.py``)."""
+
+
+def listing_places(res: Resolution) -> tuple[str, ...]:
+    """Where the index pages list ``res``, most general first: the overview, its body's part of it, its session's
+    list; ``()`` when it is on no session's list (body or session unknown)."""
+    sid = session_id(res)
+    if sid is None or res.symbol is None:
+        return ()
+    return _places(sid, body_of(res) or "")
+
+
+@lru_cache(maxsize=None)
+def _places(sid: str, body: str) -> tuple[str, ...]:
+    # One tuple per session, shared by its resolutions: compared by identity first where folders meet.
+    return (sessions_url(), f"{sessions_url()}#{body_anchor(body)}", session_list_url(sid))
 
 
 OVERVIEW_SOURCE = page_source(sessions_url())

@@ -35,7 +35,7 @@ def _as_dir_path(path: str) -> str:
     return path.strip("/") + "/"
 
 
-def _is_safe_site_path(path: str) -> bool:
+def is_safe_site_path(path: str) -> bool:
     """True when the path stays inside the site folder: relative, no ``..``/``.`` segment, no backslash."""
     if not path.strip("/") or "\\" in path or "\x00" in path or path.startswith("/"):
         return False
@@ -68,28 +68,39 @@ def alternate_paths(symbol: str, canonical_path: str) -> list[str]:
 
 
 def redirect_page_html(symbol: str, from_path: str, to_path: str, site_url: str | None = None) -> str:
-    """The HTML of the page at ``from_path`` that sends the reader to ``to_path`` (both site-relative dirs).
+    """The HTML of the page at ``from_path`` that sends the reader to the resolution page ``to_path`` (both
+    site-relative dirs)."""
+    return redirect_html(from_path, to_path, symbol, f"The resolution {symbol} is at", symbol, site_url)
+
+
+def redirect_html(from_path: str, to_url: str, title: str, lead: str, link_text: str,
+                  site_url: str | None = None) -> str:
+    """The HTML of a page at ``from_path`` (a site-relative dir) that sends the reader to ``to_url`` (a
+    site-relative dir, with an optional ``#fragment``); to a reader it does not send on, it says ``lead`` and then
+    links ``link_text``.
 
     The refresh and the visible link are relative, so the site works under any base path; the canonical link
-    is absolute when ``site_url`` is known.
+    is absolute when ``site_url`` is known. Every text is escaped.
     """
-    relative = posixpath.relpath("/" + _as_dir_path(to_path), "/" + _as_dir_path(from_path)) + "/"
-    href = quote(relative, safe=_SAFE_IN_PATH)
-    canonical = (site_url.rstrip("/") + "/" + quote(_as_dir_path(to_path), safe=_SAFE_IN_PATH)) if site_url else href
-    shown = html.escape(symbol)
+    to_path, hash_mark, fragment = to_url.partition("#")
+    fragment = hash_mark + quote(fragment, safe="-._~")
+    relative = posixpath.relpath("/" + to_path.strip("/"), "/" + from_path.strip("/"))
+    href = quote("" if relative == "." else relative + "/", safe=_SAFE_IN_PATH) + fragment
+    site_path = quote(to_path.strip("/") + "/" if to_path.strip("/") else "", safe=_SAFE_IN_PATH)
+    canonical = site_url.rstrip("/") + "/" + site_path + fragment if site_url else href
     href_attr = html.escape(href, quote=True)
     return (
         "<!doctype html>\n"
         '<html lang="en">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
-        f"<title>{shown}</title>\n"
+        f"<title>{html.escape(title)}</title>\n"
         f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
         f'<meta http-equiv="refresh" content="0; url={href_attr}">\n'
         '<meta name="robots" content="noindex">\n'
         "</head>\n"
         "<body>\n"
-        f'<p>The resolution {shown} is at <a href="{href_attr}">{shown}</a>.</p>\n'
+        f'<p>{html.escape(lead)} <a href="{href_attr}">{html.escape(link_text)}</a>.</p>\n'
         "</body>\n"
         "</html>\n"
     )
@@ -112,10 +123,10 @@ def redirect_files(
     claimed: set[str] = set()
     files: list[GeneratedFile] = []
     for symbol, canonical_path in targets:
-        if not _is_safe_site_path(canonical_path):
+        if not is_safe_site_path(canonical_path):
             continue
         for path in alternate_paths(symbol, canonical_path):
-            if path in blocked or path in claimed or not _is_safe_site_path(path):
+            if path in blocked or path in claimed or not is_safe_site_path(path):
                 continue
             claimed.add(path)
             files.append(

@@ -167,9 +167,13 @@ def sessions_url() -> str:
     return "resolutions/"
 
 
+SESSION_PAGES = "sessions/"
+"""The folder of the session pages (it has no page of its own)."""
+
+
 def session_page_url(sid: str) -> str:
     """Site-relative URL of a session's page (``sessions/51/``)."""
-    return f"sessions/{sid}/"
+    return f"{SESSION_PAGES}{sid}/"
 
 
 def session_list_url(sid: str) -> str:

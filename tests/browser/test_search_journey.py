@@ -9,20 +9,22 @@ order, excerpts and "More results" from a shared URL, and the query set's target
 - ``search/?q=...&body=...&sort=newest`` restores the query, the filter and the order; results show a readable
   date and an excerpt with the matched words marked, link to a paragraph, and "More results" adds more.
 - ``tests/search_queries.yml`` on a site of the whole development corpus (skips without ../shared/corpus; the
-  build takes a few minutes): symbols 100% at rank 1, topic queries success@3 >= 90%.
+  build takes a few minutes): symbols 100% at rank 1, topic queries success@3 >= 90%; on that site, the excerpt
+  of a multi-word query shows where its words stand together.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from urllib.parse import quote
 
 import pytest
 
 from harness import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from search_quality import load_queries, run_queries, scores  # noqa: E402
+from search_quality import load_queries, run_queries, scores, served  # noqa: E402
 
 WAIT_MS = 30_000
 
@@ -119,3 +121,24 @@ def test_the_query_set_meets_its_targets_on_the_whole_corpus(chromium, corpus_si
     missed = [(q["query"], r[:3]) for q, r in zip(queries, ranked) if not set(q["relevant"]) & set(r[:3])]
     assert table["symbol"]["success@1"] == 1.0, missed
     assert table["topic"]["success@3"] >= 0.9, missed
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("query", ["women peace security", "migrant workers rights"])
+def test_an_excerpt_shows_where_the_words_of_a_query_stand_together(chromium, corpus_site, query):
+    """The excerpt and the paragraph linked are where most of the query's words are, not the paragraph where one
+    of them is most often (A/RES/74/302: "peace and security" again and again, "women, peace and security" once)."""
+    assert corpus_site.returncode == 0, "\n".join(corpus_site.lines[-40:])
+    words = query.split()
+    with served(corpus_site.root / "site") as base:
+        page = chromium.new_page()
+        try:
+            page.goto(base + "search/?q=" + quote(query), wait_until="load")
+            page.wait_for_selector(".res-search-page__results .res-search__excerpt mark", timeout=WAIT_MS)
+            hits = page.locator(".res-search-page__results a.res-search__hit").all()[:3]
+            assert len(hits) == 3
+            for hit in hits:
+                marked = [text.lower() for text in hit.locator(".res-search__excerpt mark").all_inner_texts()]
+                assert all(any(m.startswith(word) for m in marked) for word in words), (hit.get_attribute("href"), marked)
+        finally:
+            page.close()

@@ -22,6 +22,7 @@
   var BOX_SIZE = 5;
   var TYPING_PAUSE_MS = 200;
   var EXCERPT_WORDS = 30;
+  var EXCERPT_BEFORE = 8;  // words shown before the first match of an excerpt
   var FILTERS = ["body", "session", "year", "agenda item", "kind", "vote"];
   var FILTER_LABELS = { "body": "Body", "session": "Session", "year": "Year", "agenda item": "Agenda item",
                         "kind": "Kind", "vote": "Vote" };
@@ -97,35 +98,60 @@
     return pagefindReady;
   }
 
-  /* The anchor region holding most matched words, and an excerpt of it with the matches marked. */
-  function bestPlace(data) {
+  /* The anchor region holding most of the query's words (then most matches), and an excerpt of it with the
+     matches marked, from where most of those words stand together: for women peace security, the paragraph and
+     the words that say "women, peace and security", rather than "Security Council" and "peace and security". */
+  function bestPlace(data, words) {
     var anchors = (data.anchors || []).filter(function (a) { return a.id; })
       .sort(function (a, b) { return a.location - b.location; });
-    var locations = (data.locations || []).slice().sort(function (a, b) { return a - b; });
-    var best = { anchor: null, count: 0, first: locations.length ? locations[0] : 0 };
+    var hits = matchedTerms(data, words);
     var regionOf = function (location) {
       var found = null;
       for (var i = 0; i < anchors.length && anchors[i].location <= location; i++) found = anchors[i];
       return found;
     };
-    var counts = new Map();
-    locations.forEach(function (location) {
-      var anchor = regionOf(location);
+    var regions = new Map();
+    hits.forEach(function (hit) {
+      var anchor = regionOf(hit.at);
       var id = anchor ? anchor.id : "";
-      var entry = counts.get(id) || { anchor: anchor, count: 0, first: location };
-      entry.count += 1;
-      counts.set(id, entry);
-      if (entry.count > best.count) best = entry;
+      if (!regions.has(id)) regions.set(id, { anchor: anchor, hits: [] });
+      regions.get(id).hits.push(hit);
     });
-    var words = (data.content || "").split(/\s+/);
-    var start = Math.max(best.anchor ? best.anchor.location : 0, best.first - 8);
-    var marked = new Set(locations);
+    var best = { anchor: null, score: [0, 0], first: hits.length ? hits[0].at : 0 };
+    regions.forEach(function (region) {  // in the order of their first match: the earlier wins a tie
+      var score = [new Set(region.hits.map(function (hit) { return hit.term; }).filter(function (term) {
+        return term >= 0; })).size, region.hits.length];
+      if (score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) {
+        best = { anchor: region.anchor, score: score, first: densestStart(region.hits) };
+      }
+    });
+    var content = (data.content || "").split(/\s+/);
+    var start = Math.max(best.anchor ? best.anchor.location : 0, best.first - EXCERPT_BEFORE);
+    var marked = new Set(hits.map(function (hit) { return hit.at; }));
     var excerpt = [];
-    for (var i = start; i < Math.min(words.length, start + EXCERPT_WORDS); i++) {
-      excerpt.push({ text: words[i], mark: marked.has(i) });
+    for (var i = start; i < Math.min(content.length, start + EXCERPT_WORDS); i++) {
+      excerpt.push({ text: content[i], mark: marked.has(i) });
     }
-    return { anchor: best.anchor ? best.anchor.id : "", excerpt: excerpt, more: start + EXCERPT_WORDS < words.length,
+    return { anchor: best.anchor ? best.anchor.id : "", excerpt: excerpt, more: start + EXCERPT_WORDS < content.length,
              before: start > 0 };
+  }
+
+  /* The position of the match from which an excerpt shows most of the query's words, then most matches (the
+     earliest such): each match is tried as the first one shown, with the words that fit after it. */
+  function densestStart(hits) {
+    var bestAt = hits[0].at, bestScore = [-1, -1];
+    for (var i = 0; i < hits.length; i++) {
+      var terms = new Set(), count = 0;
+      for (var j = i; j < hits.length && hits[j].at < hits[i].at + EXCERPT_WORDS - EXCERPT_BEFORE; j++) {
+        if (hits[j].term >= 0) terms.add(hits[j].term);
+        count += 1;
+      }
+      if (terms.size > bestScore[0] || (terms.size === bestScore[0] && count > bestScore[1])) {
+        bestAt = hits[i].at;
+        bestScore = [terms.size, count];
+      }
+    }
+    return bestAt;
   }
 
   function paragraphLabel(anchor) {
@@ -135,8 +161,8 @@
     return kind + match[2].replace(/-/g, " ");
   }
 
-  function pagefindHit(data) {
-    var place = bestPlace(data);
+  function pagefindHit(data, words) {
+    var place = bestPlace(data, words);
     var url = new URL(data.url, location.href);
     if (place.anchor) url.hash = place.anchor;
     return { url: url.href, symbol: (data.meta || {}).symbol || "", title: (data.meta || {}).title || "",
@@ -210,7 +236,9 @@
     self.shown += slice.length;
     return Promise.all(slice.map(function (result) { return result.data(); })).then(function (datas) {
       if (firstPage) datas = byProximity(datas, self.query);
-      var hits = datas.map(pagefindHit).filter(function (hit) { return !seen.has(hit.url.split("#")[0]); });
+      var words = queryWords(self.query);
+      var hits = datas.map(function (data) { return pagefindHit(data, words); })
+        .filter(function (hit) { return !seen.has(hit.url.split("#")[0]); });
       return (withSymbols ? self.symbols : []).concat(hits);
     });
   };
@@ -223,6 +251,16 @@
     })));
   }
 
+  /* Each word Pagefind matched in a result, in text order: its position and which of the query's words it is
+     (the index in `words`; -1 for a form that does not start with it, as Pagefind matches stems). */
+  function matchedTerms(data, words) {
+    var content = (data.content || "").split(/\s+/);
+    return (data.locations || []).map(function (location) {
+      var word = fold(content[location] || "").replace(/^[^\p{L}\p{N}]+/u, "");
+      return { at: location, term: words.findIndex(function (w) { return word.indexOf(w) === 0; }) };
+    }).sort(function (a, b) { return a.at - b.at; });
+  }
+
   /* Pagefind ranks words one by one; among the results already loaded, those with every word of a
      multi-word query close together ("women, peace and security" for women peace security) come first,
      then those with every word, each group in Pagefind's order. Phrase queries are Pagefind's own. */
@@ -230,11 +268,7 @@
     var words = queryWords(query);
     if (words.length < 2 || query.indexOf('"') >= 0) return datas;
     function tier(data) {
-      var content = (data.content || "").split(/\s+/);
-      var found = (data.locations || []).map(function (location) {
-        var word = fold(content[location] || "").replace(/^[^\p{L}\p{N}]+/u, "");
-        return { at: location, term: words.findIndex(function (w) { return word.indexOf(w) === 0; }) };
-      }).filter(function (hit) { return hit.term >= 0; }).sort(function (a, b) { return a.at - b.at; });
+      var found = matchedTerms(data, words).filter(function (hit) { return hit.term >= 0; });
       if (new Set(found.map(function (hit) { return hit.term; })).size < words.length) return 2;
       var last = new Map(), narrowest = Infinity;
       found.forEach(function (hit) {

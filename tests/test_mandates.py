@@ -211,6 +211,12 @@ def test_the_later_sets_keep_their_scores(corpus_dir, labels, floors):
      "consideration, a revised proposal, during its seventy-sixth session", "76", None),
     ("to report at the fifty-second session of the Commission on the Status of Women", "52",
      "Commission on the Status of Women"),
+    # The channel ends at its own name: the Assembly's session, not the Committee's.
+    ("to continue his consultations with the members of the Committee and to report through the Committee to the "
+     "General Assembly at its seventy-sixth session", "76", None),
+    # "Economic and Social Council" earlier in the clause names "the Council".
+    ("to present a report to the Economic and Social Council, as part of his annual reporting to the Council during "
+     "its 2020 session", "2020", "Economic and Social Council"),
 ])
 def test_another_bodys_session_is_named_with_its_body(text, session, body):
     res, _found = _mandates(f"1. Requests the Secretary-General {text}.")
@@ -246,6 +252,22 @@ def test_due_dates_ahead_quarters_and_annual_reports(text, due_date, recurrence)
 def test_a_reaffirmed_request_is_a_mandate():
     _res, found = _mandates("1. Reaffirms its request to the Secretary-General to report on the matter.")
     assert found == [("para-1", "request", "Secretary-General", "report", None, None, None)]
+
+
+def test_a_body_named_by_one_word_in_a_later_paragraph_is_the_one_named_in_full_before_it():
+    res, _found = _mandates("1. Welcomes the work of the Commission on Crime Prevention and Criminal Justice;\n\n"
+                            "2. Notes the report of the Secretary-General;\n\n"
+                            "3. Requests the Commission to give high priority at its twenty-ninth session to the "
+                            "declaration.")
+    assert (res.mandates[0].due_session, res.mandates[0].due_body) == (
+        "29", "Commission on Crime Prevention and Criminal Justice")
+
+
+def test_a_body_named_before_another_infinitive_does_not_own_the_session_of_its_agenda():
+    res, _found = _mandates("1. Decides to convene a joint panel discussion of the Special Political and "
+                            "Decolonization Committee (Fourth Committee) to address challenges, and to include in the "
+                            "provisional agenda of its seventy-seventh session the sub-item entitled “Panel”.")
+    assert [(m.due_session, m.due_body) for m in res.mandates] == [("77", None)]
 
 
 def test_a_body_named_by_one_word_is_the_one_named_in_full_before_it():

@@ -25,7 +25,9 @@ _LINKS = "|".join(rules.SESSION_NAME_LINKS)
 _NAME_GOES_ON_WORDS = re.compile(rf"(?:\s+(?:(?:{_LINKS})\s+)*[A-Z][\w’'-]*|\s+and\s+[A-Z][\w’'-]*)*")
 _OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINKS}|and)\s+)*)*(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b)")
 # "through the Committee for Programme and Coordination and the Advisory Committee": the channels of a report
-_THROUGH = re.compile(rf"\bthrough\s+(?:(?:the|its)\s+)?(?:[A-Z][\w’'-]*,?\s+(?:(?:{_LINKS}|and|its)\s+)*)*\Z")
+# (not across "to" after a body word: "through the Committee to the General Assembly at its …" is the Assembly's)
+_THROUGH = re.compile(rf"\bthrough\s+(?:(?:the|its)\s+)?(?:(?!(?:{'|'.join(rules.SESSION_BODY_WORDS)})\s+to\s)"
+                      rf"[A-Z][\w’'-]*,?\s+(?:(?:{_LINKS}|and|its)\s+)*)*\Z")
 _OWN_NAMES = {body: names for body, names in rules.OWN_BODY_NAMES}
 _SESSION_REACH = 60  # characters before "session" where its phrase starts ("during its seventy-seventh and …")
 _SESSION_TAIL = len("sessions in 2030")  # and after its "session", where it ends ("at its session in 2030")
@@ -147,7 +149,10 @@ def _session_body(res: Resolution, clause: str, match: re.Match[str], text: str)
     if after is not None:
         start = after.end()
     elif " its " in match.group(0).lower() or match.group(0).lower().startswith("its "):
-        start = next((found.start() for found in reversed(list(_BODY_WORD.finditer(clause, 0, match.start())))
+        # Not a body named before another infinitive of the clause ("… of the Fourth Committee to address …, and to
+        # include in the provisional agenda of its seventy-seventh session": the issuing body's own agenda).
+        own_part = max(clause.rfind(join, 0, match.start()) for join in rules.INFINITIVE_JOINS)
+        start = next((found.start() for found in reversed(list(_BODY_WORD.finditer(clause, max(own_part, 0), match.start())))
                       if not _THROUGH.search(clause, max(0, found.start() - 120), found.start())), -1)
         if start < 0:
             return None
@@ -156,10 +161,36 @@ def _session_body(res: Resolution, clause: str, match: re.Match[str], text: str)
     name = _body_name_at(clause, start)
     if name is None or name in _OWN_NAMES.get(issuing_body(res), ()):
         return None
-    if " " not in name:  # "the Commission": the one named in full before in the paragraph, or in the title
-        return _full_name(name, text[:text.find(clause) if clause in text else len(text)]) or \
-            _full_name(name, res.title) or name
+    if " " not in name:  # "the Commission": the one named in full nearest before it
+        return _full_name_before(res, name, clause[:start], text[:text.find(clause)] if clause in text else "",
+                                 text) or name
     return name
+
+
+def _full_name_before(res: Resolution, word: str, clause_before: str, paragraph_before: str, text: str) -> str | None:
+    """The body ``word`` (``Commission``) named in full nearest before it: earlier in its clause, in its paragraph,
+    in the paragraphs before it (the operative ones, then the preamble), in the title."""
+    for before in (clause_before, paragraph_before, *_paragraphs_before(res, text), res.title):
+        if word in before and (name := _full_name(word, before)) is not None:
+            return name
+    return None
+
+
+def _paragraphs_before(res: Resolution, text: str) -> Iterator[str]:
+    """The texts before the paragraph ``text`` (operative, or one of its items), nearest first: the operative
+    paragraphs and items before it in its list, then the resolution's preamble."""
+    for paragraphs in operative_lists(res):
+        texts = list(_texts(paragraphs))
+        if text in texts:
+            yield from reversed(texts[:texts.index(text)])
+            break
+    yield from reversed([para.text for para in res.preamble])
+
+
+def _texts(paragraphs: tuple[Paragraph, ...]) -> Iterator[str]:
+    for para in paragraphs:
+        yield para.text
+        yield from _texts(para.items)
 
 
 def _full_name(word: str, text: str) -> str | None:

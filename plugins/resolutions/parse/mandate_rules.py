@@ -341,9 +341,14 @@ SESSION_BODY_WORDS = ("Assembly", "Council", "Commission", "Committee", "Confere
 """Words that end or hold the name of a body that meets in sessions (matched with their capital). Whose session a
 phrase names: the body printed after it (*at the sixtieth session of the Commission for Social Development*), or,
 for *its* (*at its sixtieth session*), the last body named before it in the clause (*submit to the Commission for
-Social Development … at its sixtieth session*), not one named after *through* (the channel); none named: the
-issuing body's own. Another body named only by one of these words (*the Commission*) cannot be told apart from
-others: its session is kept as due text only."""
+Social Development … at its sixtieth session*), not one named after *through* (the channel) nor before another
+infinitive of the clause (*…, and to include in the provisional agenda of its …*); none named: the issuing body's
+own. A body named only by one of these words (*the Commission*) is the one named in full nearest before it (in the
+clause, the paragraph, the paragraphs before it, the title), else that word."""
+
+INFINITIVE_JOINS = (", and to ", "; and to ", "; to ")
+"""What starts another infinitive of a clause (*Decides to convene … of the Fourth Committee …, and to include in the
+provisional agenda of its seventy-seventh session*): a body named before it is not the one *its* stands for."""
 
 SESSION_NAME_LINKS = ("of", "on", "for", "the", "to", "in", "against")
 """Small words inside a body's name (*Commission on the Status of Women*); ``and`` links two capitalised words."""

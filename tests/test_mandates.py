@@ -670,3 +670,27 @@ def test_every_cue_of_the_tables_is_found_whatever_stands_between_its_words(tabl
             res = parse(HEAD + f"1. Calls upon Member States ({printed}.\n" + TAIL, "x.md")
             found = [m.action if table == "ACTIONS" else m.recurrence for m in res.mandates]
             assert any(value in names[:index + 1] for value in found), (cue, found)
+
+
+@pytest.mark.parametrize("operative, actor", [
+    ("1. Requests the Department of Global Communications to continue its work;\n\n2. Notes the report;\n\n"
+     "3. Requests the Department to continue its campaign.", "Department of Global Communications"),
+    # Without "United Nations", and normalised by the table of actors.
+    ("1. Welcomes the work of the Office of the United Nations High Commissioner for Human Rights;\n\n"
+     "2. Requests the Office of the High Commissioner to support initiatives.", "Office of the High Commissioner for Human Rights"),
+    ("1. Notes the report of the United Nations High Commissioner for Refugees;\n\n"
+     "2. Requests the High Commissioner to report on his annual activities.", "United Nations High Commissioner for Refugees"),
+    # One word: a full name that holds it.
+    ("1. Commends the United Nations Relief and Works Agency for Palestine Refugees in the Near East;\n\n"
+     "2. Requests the Agency to continue its work.", "United Nations Relief and Works Agency for Palestine Refugees in the Near East"),
+    # No full name before it, or one that may be longer than the part found: as printed.
+    ("1. Requests the Committee to report on its work.", "Committee"),
+    ("1. Commends the United Nations Educational, Scientific and Cultural Organization, and invites the Organization "
+     "to continue its work.", "Organization"),
+    # A name printed in full stays itself: what follows it is not more of its name.
+    ("1. Welcomes the adoption by the International Maritime Organization of Guidelines for the Reduction of Noise;\n\n"
+     "2. Invites the International Maritime Organization to continue its work.", "International Maritime Organization"),
+])
+def test_a_short_name_is_the_full_name_printed_nearest_before_it(operative, actor):
+    res, _found = _mandates(operative)
+    assert res.mandates[-1].actor == actor

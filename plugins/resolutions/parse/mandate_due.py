@@ -12,17 +12,17 @@ from calendar import monthrange
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable
 
 from resolutions import symbols
-from resolutions.model import Mandate, Paragraph, Resolution
+from resolutions.model import Mandate, Resolution
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.grammar import MONTHS, find_date, ordinal_word_value
+from resolutions.parse.mandate_names import full_name_before, name_around, operative_lists
 from resolutions.parse.mandate_patterns import MONTH, alternation, any_of, starting, template
 
 _BODY_WORD = re.compile(rf"{any_of(rules.SESSION_BODY_WORDS)}\b")  # with its capital: a name
 _LINKS = "|".join(rules.SESSION_NAME_LINKS)
-_NAME_GOES_ON_WORDS = re.compile(rf"(?:\s+(?:(?:{_LINKS})\s+)*[A-Z][\w’'-]*|\s+and\s+[A-Z][\w’'-]*)*")
 _OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+(?:(?:{_LINKS}|and)\s+)*)*(?:{'|'.join(rules.SESSION_BODY_WORDS)})\b)")
 # "through the Committee for Programme and Coordination and the Advisory Committee": the channels of a report
 # (not across "to" after a body word: "through the Committee to the General Assembly at its …" is the Assembly's)
@@ -116,17 +116,6 @@ def _value_of(match: re.Match[str], index: int) -> str | None:
     return match.group(group) if group in match.re.groupindex else None
 
 
-def operative_lists(res: Resolution) -> Iterator[tuple[Paragraph, ...]]:
-    """Each list of operative paragraphs of ``res``: its own, its sections', each part's and their sections'."""
-    yield res.operative
-    for section in res.sections:
-        yield section.operative
-    for part in res.parts:
-        yield part.operative
-        for section in part.sections:
-            yield section.operative
-
-
 def _session_named_before(res: Resolution, text: str) -> tuple[str, re.Match[str]] | None:
     """(paragraph text, session phrase) of the nearest operative paragraph before the one of ``text`` (in the same
     list) that names a session due ahead (``SESSION_NAMED_BEFORE``)."""
@@ -158,66 +147,16 @@ def _session_body(res: Resolution, clause: str, match: re.Match[str], text: str)
             return None
     else:
         return None
-    name = _body_name_at(clause, start)
-    if name is None or name in _OWN_NAMES.get(issuing_body(res), ()):
-        return None
-    if " " not in name:  # "the Commission": the one named in full nearest before it
-        return _full_name_before(res, name, clause[:start], text[:text.find(clause)] if clause in text else "",
-                                 text) or name
-    return name
-
-
-def _full_name_before(res: Resolution, word: str, clause_before: str, paragraph_before: str, text: str) -> str | None:
-    """The body ``word`` (``Commission``) named in full nearest before it: earlier in its clause, in its paragraph,
-    in the paragraphs before it (the operative ones, then the preamble), in the title."""
-    for before in (clause_before, paragraph_before, *_paragraphs_before(res, text), res.title):
-        if word in before and (name := _full_name(word, before)) is not None:
-            return name
-    return None
-
-
-def _paragraphs_before(res: Resolution, text: str) -> Iterator[str]:
-    """The texts before the paragraph ``text`` (operative, or one of its items), nearest first: the operative
-    paragraphs and items before it in its list, then the resolution's preamble."""
-    for paragraphs in operative_lists(res):
-        texts = list(_texts(paragraphs))
-        if text in texts:
-            yield from reversed(texts[:texts.index(text)])
-            break
-    yield from reversed([para.text for para in res.preamble])
-
-
-def _texts(paragraphs: tuple[Paragraph, ...]) -> Iterator[str]:
-    for para in paragraphs:
-        yield para.text
-        yield from _texts(para.items)
-
-
-def _full_name(word: str, text: str) -> str | None:
-    """The last name in ``text`` of several words that holds the body ``word`` (``Commission on …``)."""
-    for found in reversed(list(re.finditer(rf"\b{word}\b", text))):
-        name = _body_name_at(text, found.start())
-        if name is not None and " " in name:
-            return name
-    return None
-
-
-def _body_name_at(clause: str, start: int) -> str | None:
-    """The capitalised name around the body word at ``start`` (``Commission for Social Development``)."""
     word = _BODY_WORD.match(clause, start)
     if word is None:
         return None
-    before = clause[:start].split()
-    kept: list[str] = []
-    while before and (before[-1][:1].isupper() or (before[-1] in ("and", "of") and len(before) > 1
-                                                   and before[-2][:1].isupper())):
-        if before[-1].endswith((",", ";", ":")):
-            break
-        kept.insert(0, before.pop())
-    while kept and not kept[0][:1].isupper():
-        kept.pop(0)
-    following = _NAME_GOES_ON_WORDS.match(clause, word.end())
-    return " ".join([*kept, word.group(0)]) + (following.group(0) if following else "")
+    name = name_around(clause, start, word.end())
+    if name in _OWN_NAMES.get(issuing_body(res), ()):
+        return None
+    if " " not in name:  # "the Commission": the one named in full nearest before it
+        return full_name_before(res, name, clause[:start], text[:text.find(clause)] if clause in text else "",
+                                text) or name
+    return name
 
 
 def _near_session(patterns: list[re.Pattern[str] | None], clause: str,

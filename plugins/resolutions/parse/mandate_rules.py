@@ -346,6 +346,33 @@ infinitive of the clause (*…, and to include in the provisional agenda of its 
 own. A body named only by one of these words (*the Commission*) is the one named in full nearest before it (in the
 clause, the paragraph, the paragraphs before it, the title), else that word."""
 
+SHORT_NAME_HEADS = ("Commission", "Committee", "Council", "Conference", "Board", "Forum", "Department", "Office",
+                    "Division", "Agency", "Programme", "Fund", "Organization", "Institute", "Centre", "Unit", "Mission",
+                    "Panel", "Group", "Tribunal", "Court", "Bank", "Commissioner", "Facility", "Network")
+"""The last words of an actor printed by a short name (*the Department*, *the Office*, *the High Commissioner*, *the
+Office of the High Commissioner*: capitalised words and ``SESSION_NAME_LINKS`` only, ending with one of these, and not
+an actor of ``ACTORS``), taken for the full name printed nearest before it that it begins (*Department of Global
+Communications*), or, for one word, that holds it (*International Atomic Energy Agency*), going on as
+``FULL_NAME_GOES_ON`` says; kept as printed when none is."""
+
+FULL_NAME_GOES_ON = ("for", "on", "of")
+"""What a full name goes on with after the head word of a one-word short name (*Department of Global
+Communications*, *Commission on Narcotic Drugs*; or nothing: *International Law Commission*). After a short name of
+several words, only *for* and *on* (*High Commissioner for Refugees*, *Scientific Committee on the Effects of Atomic
+Radiation*): a full name that goes on otherwise is not a longer name of it (*International Maritime Organization of
+Guidelines for …*, *World Health Organization Global Strategy*, *Security Council Committee*)."""
+
+FULL_NAME_GOES_ON_LONGER = ("for", "on")
+
+NAME_SUFFIXES = (" of the Secretariat", " of the United Nations Secretariat")
+"""Words at the end of a full name that say where the entity sits, left out as most mentions leave them out
+(*Department of Global Communications of the Secretariat* is the actor *Department of Global Communications*)."""
+
+NAME_PREFIXES = ("United Nations",)
+"""Words a full name may hold that its short name leaves out (*the Office* for *the United Nations Office on Drugs and
+Crime*, *the Office of the High Commissioner* for *the Office of the United Nations High Commissioner for Human
+Rights*)."""
+
 INFINITIVE_JOINS = (", and to ", "; and to ", "; to ")
 """What starts another infinitive of a clause (*Decides to convene … of the Fourth Committee …, and to include in the
 provisional agenda of its seventy-seventh session*): a body named before it is not the one *its* stands for."""

@@ -18,7 +18,8 @@ from resolutions.model import Diagnostic, Mandate, Paragraph, Resolution
 from resolutions.parse import codes
 from resolutions.parse import mandate_rules as rules
 from resolutions.parse.mandate_due import (due_of_the_same_report, find_due_date, find_due_session, issuing_body,
-                                           may_name_date, operative_lists, with_due_of)
+                                           may_name_date, with_due_of)
+from resolutions.parse.mandate_names import full_name_before, is_short_name, operative_lists, without_suffix
 from resolutions.parse.mandate_cues import WORD, what_is_asked
 from resolutions.parse.mandate_patterns import alternation, any_of, first_of, normal, starting
 
@@ -94,6 +95,7 @@ _NOT_ACTORS = re.compile(rf"{any_of(rules.NOT_ACTORS)}\b", re.IGNORECASE)
 _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
 # One pattern for the whole table: its alternatives are tried in the table's order, so the first actor wins.
 _KNOWN_ACTOR_NAMES = [name for name, _phrases in rules.ACTORS]
+_KNOWN_ACTOR_SET = frozenset(_KNOWN_ACTOR_NAMES)
 _KNOWN_ACTORS = re.compile("^(?:" + "|".join(rf"(?P<a{i}>(?:{alternation(phrases)})\b)"
                                              for i, (_name, phrases) in enumerate(rules.ACTORS)) + ")", re.IGNORECASE)
 
@@ -263,8 +265,7 @@ def _head_object(text: str) -> str:
     no actor of ``ACTORS`` (``Welcomes the work of the Commission, and encourages it …``: not a guess)."""
     first = _FIRST_WORD.match(text)
     words = _FILLERS.sub("", text[first.end():].strip(), count=1) if first else ""
-    known = _KNOWN_ACTORS.match(words)
-    return _KNOWN_ACTOR_NAMES[int(known.lastgroup[1:])] if known and not _NAME_GOES_ON.match(words, known.end()) else ""
+    return _known_actor(words) or ""
 
 
 def _after_join_word(text: str, at: int) -> bool:
@@ -295,7 +296,16 @@ def _mandate(res: Resolution, para: Paragraph, ask: _Ask, problems: list[Diagnos
             f"{para.id}: the due point '{unresolved}' cannot be resolved from the text, expected a session "
             f"such as 'at its eighty-first session' or a date"))
         due_text = unresolved
-    return Mandate(paragraph=para.id, line=para.line, verb=ask.verb, actor=ask.actor, action=ask.action,
+    actor = ask.actor
+    before_actor = clause[:max(clause.find(actor), 0)]
+    for _ in range(2):  # "the Office", named in full before as "the Office of the High Commissioner": twice
+        if actor in _KNOWN_ACTOR_SET or not is_short_name(actor):
+            break
+        full = full_name_before(res, actor, before_actor, para.text[:max(para.text.find(clause), 0)], para.text)
+        if full is None:
+            break
+        actor = _known_actor(full) or without_suffix(full)
+    return Mandate(paragraph=para.id, line=para.line, verb=ask.verb, actor=actor, action=ask.action,
                    due_session=session, due_date=due_date, recurrence=ask.recurrence, due_text=due_text,
                    document=ask.document, due_body=due_body)
 
@@ -313,9 +323,9 @@ def _actor(body: str, verb: str, rest: str, known_only: bool = False) -> str:
     words = _past(_FILLERS, _past(_TO, rest.strip()))
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""
-    known = _KNOWN_ACTORS.match(words)
-    if known is not None and not _NAME_GOES_ON.match(words, known.end()):
-        return _KNOWN_ACTOR_NAMES[int(known.lastgroup[1:])]
+    known = _known_actor(words)
+    if known is not None:
+        return known
     end = _ACTOR_ENDS.search(words)
     if known_only and (end is None or end.group(0) != " to "):  # "Calls for a sincere … follow-up": what is asked
         return ""
@@ -328,6 +338,14 @@ def _actor(body: str, verb: str, rest: str, known_only: bool = False) -> str:
             break
         kept.append(word)
     return " ".join(kept)
+
+
+def _known_actor(words: str) -> str | None:
+    """The actor of ``ACTORS`` that ``words`` begin with (a name that goes on is another one), or None."""
+    known = _KNOWN_ACTORS.match(words)
+    if known is None or _NAME_GOES_ON.match(words, known.end()):
+        return None
+    return _KNOWN_ACTOR_NAMES[int(known.lastgroup[1:])]
 
 
 def _past(start: re.Pattern[str], text: str) -> str:

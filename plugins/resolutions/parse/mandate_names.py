@@ -4,7 +4,7 @@ Pure, driven by ``mandate_rules`` (``SESSION_NAME_LINKS``, ``NAME_PREFIXES``, ``
 A resolution names a body in full once (*Requests the Commission on Crime Prevention and Criminal Justice to …*) and
 by a short name afterwards (*Requests the Commission to give high priority …*, *the Department*, *the Office of the
 High Commissioner*); as a reader does, the short name is taken for the full name printed nearest before it: earlier
-in its clause, in its paragraph, in the paragraphs before it (the operative ones, then the preamble), in the title.
+in its clause, in its paragraph, in the title, in the paragraphs before it (the operative ones, then the preamble).
 """
 
 from __future__ import annotations
@@ -56,11 +56,12 @@ def is_short_name(name: str) -> bool:
 
 def full_name_before(res: Resolution, short: str, clause_before: str, paragraph_before: str,
                      text: str) -> str | None:
-    """The full name printed nearest before the short name ``short`` (``clause_before``: its clause up to it;
-    ``paragraph_before``: its paragraph up to that clause; ``text``: the paragraph), or None. A full name completes
-    a short one when, read without ``NAME_PREFIXES``, it begins with it and goes on (*Office on Drugs and Crime* for
-    *the Office*), or, for a short name of one word, holds it (*Ad Hoc Committee on the Indian Ocean*, *International
-    Atomic Energy Agency*)."""
+    """The full name printed nearest before the short name ``short``, or None: ``clause_before`` is its clause up to
+    it, ``paragraph_before`` its paragraph up to that clause, ``text`` the paragraph; the title is read before the
+    other paragraphs, as it names what the resolution is about (*the Commission* of a resolution on the *United
+    Nations Commission on International Trade Law*). A full name completes a short one when, read without
+    ``NAME_PREFIXES``, it begins with it and goes on (*Office on Drugs and Crime* for *the Office*), or, for a short
+    name of one word, holds it (*Ad Hoc Committee on the Indian Ocean*, *International Atomic Energy Agency*)."""
     first = short.split()[0]
     for before in (clause_before, paragraph_before, res.title, *_paragraphs_before(res, text)):
         if first in before:

@@ -344,7 +344,7 @@ for *its* (*at its sixtieth session*), the last body named before it in the clau
 Social Development … at its sixtieth session*), not one named after *through* (the channel) nor before another
 infinitive of the clause (*…, and to include in the provisional agenda of its …*); none named: the issuing body's
 own. A body named only by one of these words (*the Commission*) is the one named in full nearest before it (in the
-clause, the paragraph, the paragraphs before it, the title), else that word."""
+clause, the paragraph, the title, the paragraphs before it), else that word."""
 
 SHORT_NAME_HEADS = ("Commission", "Committee", "Council", "Conference", "Board", "Forum", "Department", "Office",
                     "Division", "Agency", "Programme", "Fund", "Organization", "Institute", "Centre", "Unit", "Mission",

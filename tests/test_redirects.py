@@ -41,6 +41,8 @@ def test_redirect_page_has_refresh_canonical_and_visible_link():
     assert ("link", {"rel": "canonical", "href": "https://example.org/un/A/RES/51/148/"}) in tags
     assert ("a", {"href": "../../../../A/RES/51/148/"}) in tags
     assert "A/RES/51/148" in re.sub(r"<[^>]+>", "", html_text)
+    # It asks the server for nothing else: no /favicon.ico (a 404 on most sites) on the way to the page.
+    assert ("link", {"rel": "icon", "href": "data:,"}) in tags
 
 
 def test_relative_link_goes_up_only_as_far_as_needed():

@@ -94,6 +94,8 @@ def redirect_html(from_path: str, to_url: str, title: str, lead: str, link_text:
         '<html lang="en">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
+        # Without an icon of its own, a browser asks the site root for /favicon.ico (a 404) before it moves on.
+        '<link rel="icon" href="data:,">\n'
         f"<title>{html.escape(title)}</title>\n"
         f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
         f'<meta http-equiv="refresh" content="0; url={href_attr}">\n'

@@ -683,6 +683,8 @@ def test_every_cue_of_the_tables_is_found_whatever_stands_between_its_words(tabl
     # One word: a full name that holds it.
     ("1. Commends the United Nations Relief and Works Agency for Palestine Refugees in the Near East;\n\n"
      "2. Requests the Agency to continue its work.", "United Nations Relief and Works Agency for Palestine Refugees in the Near East"),
+    # One role, whether one Territory's or all of them.
+    ("1. Calls upon the administering Power to cooperate with the Special Committee.", "administering Powers"),
     # No full name before it, or one that may be longer than the part found: as printed.
     ("1. Requests the Committee to report on its work.", "Committee"),
     ("1. Commends the United Nations Educational, Scientific and Cultural Organization, and invites the Organization "

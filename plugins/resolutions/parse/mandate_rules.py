@@ -87,6 +87,8 @@ ACTORS = (
     ("States parties", ("states parties",)),
     ("Member States", ("member states", "states members", "states", "governments", "countries")),
     ("parties", ("parties",)),
+    # The Power administering a Territory, or all of them: one role, as readers of the registry look for it.
+    ("administering Powers", ("administering powers", "administering power")),
     ("United Nations system", ("united nations system", "organizations of the united nations",
                                "united nations entities", "united nations organizations", "united nations agencies",
                                "entities of the united nations system", "agencies", "funds and programmes",

@@ -683,6 +683,12 @@ def test_every_cue_of_the_tables_is_found_whatever_stands_between_its_words(tabl
     # One word: a full name that holds it.
     ("1. Commends the United Nations Relief and Works Agency for Palestine Refugees in the Near East;\n\n"
      "2. Requests the Agency to continue its work.", "United Nations Relief and Works Agency for Palestine Refugees in the Near East"),
+    # A passive after "that": its agent after "by", else no one named.
+    ("1. Demands that full compensation by the Government of Portugal be paid to the Republic of Guinea.",
+     "Government of Portugal"),
+    ("1. Requests that peacekeeping missions be provided with adequate resources.", ""),
+    ("1. Requests that attacks on journalists be investigated by the national authorities and that those "
+     "responsible be brought to justice.", "national authorities"),
     # One role, whether one Territory's or all of them.
     ("1. Calls upon the administering Power to cooperate with the Special Committee.", "administering Powers"),
     # No full name before it, or one that may be longer than the part found: as printed.
@@ -693,6 +699,6 @@ def test_every_cue_of_the_tables_is_found_whatever_stands_between_its_words(tabl
     ("1. Welcomes the adoption by the International Maritime Organization of Guidelines for the Reduction of Noise;\n\n"
      "2. Invites the International Maritime Organization to continue its work.", "International Maritime Organization"),
 ])
-def test_a_short_name_is_the_full_name_printed_nearest_before_it(operative, actor):
+def test_who_is_asked_by_a_short_name_a_role_or_a_passive(operative, actor):
     res, _found = _mandates(operative)
     assert res.mandates[-1].actor == actor

@@ -130,6 +130,11 @@ actor in *requests that the Special Envoy continue*, *demands that the regime me
 that they ensure*; and so do the fillers printed after a name (*the administering Powers concerned*, *the
 international community as a whole*)."""
 
+THAT_PASSIVE_BE = ("be",)
+"""After *that*, words that hold *be* before where an actor's name would end ask something of no one named
+(*Requests that peacekeeping missions be provided with adequate resources*), or of the agent printed after *by*
+(*Demands that full compensation by the Government of Portugal be paid* → `Government of Portugal`)."""
+
 ACTOR_PRONOUNS = ("him", "her", "it", "them", "they", "these entities", "these organizations", "these bodies")
 """An actor named by a pronoun (``…, and encourages him to continue``) is the actor of the clause before; in a
 paragraph whose mandates start after its head (``Congratulates the States parties …, and calls upon them to``),

@@ -91,6 +91,9 @@ _PASSIVE = re.compile(rf"^\s*(?P<actor>[A-Z](?:(?!\bthat\b)[^;:.]){{0,200}}?)\s+
 _PASSIVE_VERBS = tuple(rules.PASSIVE_VERBS)
 _NOT_IN_PASSIVE_ACTOR = re.compile(r"\b(?:which|who|whom|whose|is|are|was|were)\b")
 _TO = re.compile(r"^to\s+", re.IGNORECASE)
+_PASSIVE_THAT = re.compile(rf"\s(?:{alternation(rules.THAT_PASSIVE_BE)})\s")
+_TRAILING_JOIN = re.compile(r"\s+(?:and|or)$")  # "… be investigated by Afghan authorities and" (the clause goes on)
+_BY_AGENT = re.compile(rf"\bby\s+(.+?)(?=\s+(?:{alternation(rules.THAT_PASSIVE_BE)})\s|$)")
 _NOT_ACTORS = re.compile(rf"{any_of(rules.NOT_ACTORS)}\b", re.IGNORECASE)
 _ACTOR_ENDS = re.compile("|".join(re.escape(end) for end in rules.ACTOR_ENDS), re.IGNORECASE)
 # One pattern for the whole table: its alternatives are tried in the table's order, so the first actor wins.
@@ -319,7 +322,9 @@ def _actor(body: str, verb: str, rest: str, known_only: bool = False) -> str:
     # "Requests, in this regard, the …", "Reiterates its request, made in … resolution 68/268, that the …"
     if rest.startswith(" in "):
         rest = _past(_CITED_AFTER_VERB, rest)
-    rest = _past(_THAT, _past(_LEAD_AFTER_VERB, rest))
+    rest = _past(_LEAD_AFTER_VERB, rest)
+    after_that = _THAT.match(rest)
+    rest = rest[after_that.end():] if after_that else rest
     words = _past(_FILLERS, _past(_TO, rest.strip()))
     if _TO.match(words):  # "Calls upon all concerned to give …": no one named
         return ""
@@ -330,6 +335,14 @@ def _actor(body: str, verb: str, rest: str, known_only: bool = False) -> str:
     if known_only and (end is None or end.group(0) != " to "):  # "Calls for a sincere … follow-up": what is asked
         return ""
     printed = (words[: end.start()] if end else words).strip(" .")
+    if after_that and (passive := _PASSIVE_THAT.search(printed)):
+        # "requests that peacekeeping missions be provided with …": asked of whoever provides, named after "by"
+        # ("that full compensation by the Government of Portugal be paid") or no one.
+        agent = _BY_AGENT.search(printed)
+        printed = _TRAILING_JOIN.sub("", _past(_FILLERS, agent.group(1))) if agent else ""
+        known = _known_actor(printed)
+        if known is not None:
+            return known
     if not printed or _NOT_ACTORS.search(printed):
         return ""  # "Calls for the immediate cessation of …", "Encourages the efforts …": asked of no one named
     kept = []

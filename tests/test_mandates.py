@@ -689,6 +689,10 @@ def test_every_cue_of_the_tables_is_found_whatever_stands_between_its_words(tabl
     ("1. Requests that peacekeeping missions be provided with adequate resources.", ""),
     ("1. Requests that attacks on journalists be investigated by the national authorities and that those "
      "responsible be brought to justice.", "national authorities"),
+    # What is asked, of no one named; "he" is the actor named before (none here: the head asks nothing of anyone).
+    ("1. Urges an early commencement of substantive work on the treaty.", ""),
+    ("1. Requests the Secretary-General to continue his efforts, and requests that he submit a report.",
+     "Secretary-General"),
     # One role, whether one Territory's or all of them.
     ("1. Calls upon the administering Power to cooperate with the Special Committee.", "administering Powers"),
     # No full name before it, or one that may be longer than the part found: as printed.

@@ -123,7 +123,8 @@ Governments``, ``each of those Governments``, ``the respective parties``)."""
 ACTOR_ENDS = (" to ", ",", ";", ":", " that ", " in order", " should ", " shall ", " will ", " must ", " and the ",
               " and all ", " and other ", " and relevant ", " and its ", " and their ",
               " as well as ", " within ", " in accordance", " in consultation", " through ", " when ", " which ",
-              " not to ", " continue ", " consult ", " meet ", " ensure ", " mentioned ", " concerned", " as a whole")
+              " not to ", " continue ", " consult ", " meet ", " ensure ", " submit ", " mentioned ", " concerned",
+              " as a whole")
 """Where the printed words of an actor not in ``ACTORS`` end (the earliest one wins); a lower-case adverb
 (``urgently``, ``actively``: a word ending in ``ly``) ends them too, and so do ``not to`` and the verbs that follow an
 actor in *requests that the Special Envoy continue*, *demands that the regime meet its responsibility*, *its request
@@ -135,7 +136,12 @@ THAT_PASSIVE_BE = ("be",)
 (*Requests that peacekeeping missions be provided with adequate resources*), or of the agent printed after *by*
 (*Demands that full compensation by the Government of Portugal be paid* → `Government of Portugal`)."""
 
-ACTOR_PRONOUNS = ("him", "her", "it", "them", "they", "these entities", "these organizations", "these bodies")
+NOT_ACTOR_STARTS = ("a", "an")
+"""Words that an actor's printed words never begin with: *Urges an early commencement of substantive work*, *Requests an
+update on progress*, *Encourages a continued focus on …* ask for something, of no one named (``""``)."""
+
+ACTOR_PRONOUNS = ("him", "her", "it", "them", "they", "he", "she", "these entities", "these organizations",
+                  "these bodies")
 """An actor named by a pronoun (``…, and encourages him to continue``) is the actor of the clause before; in a
 paragraph whose mandates start after its head (``Congratulates the States parties …, and calls upon them to``),
 the one the head names."""

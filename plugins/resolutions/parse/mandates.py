@@ -79,6 +79,7 @@ _CITED_AFTER_VERB = re.compile(r"^\s*in\s+(?:paragraph\s+\S+\s+of\s+)?(?:its\s+)
 _LEAD_AFTER_VERB = re.compile(rf"^\s*(?:,\s*(?:(?:{alternation(rules.LEAD_WORDS)}),\s*)+|"
                               rf"(?:(?:{alternation(rules.LEAD_WORDS)})\s+)+)", re.IGNORECASE)
 _OBJECT_VERBS = frozenset(rules.OBJECT_VERBS)
+_NOT_ACTOR_STARTS = frozenset(rules.NOT_ACTOR_STARTS)
 # A lead-in that names no one: it ends on its verb ("We call upon:") or on "the following:" ("Also encourages, …, the
 # following: (a) Nuclear-weapon States to …").
 _ENDS_ON_VERB = re.compile(rf"{starting([*_VERB_KEYS, 'the following'])}\b(?:{alternation(_VERB_KEYS)}|the following)\s*:\s*$", re.IGNORECASE)
@@ -343,7 +344,7 @@ def _actor(body: str, verb: str, rest: str, known_only: bool = False) -> str:
         known = _known_actor(printed)
         if known is not None:
             return known
-    if not printed or _NOT_ACTORS.search(printed):
+    if not printed or _NOT_ACTORS.search(printed) or printed.split()[0] in _NOT_ACTOR_STARTS:
         return ""  # "Calls for the immediate cessation of …", "Encourages the efforts …": asked of no one named
     kept = []
     for word in printed.split()[:_ACTOR_WORDS]:

@@ -1,6 +1,7 @@
 """Names of bodies and entities as a resolution prints them, and what a short name stands for.
 
-Pure, driven by ``mandate_rules`` (``SESSION_NAME_LINKS``, ``NAME_PREFIXES``, ``SHORT_NAME_HEADS``; docs/mandates.md).
+Pure, driven by ``mandate_rules`` (``SESSION_NAME_LINKS``, ``SHORT_NAME_HEADS``, ``FULL_NAME_GOES_ON``,
+``NAME_PREFIXES``, ``NAME_SUFFIXES``; docs/mandates.md).
 A resolution names a body in full once (*Requests the Commission on Crime Prevention and Criminal Justice to …*) and
 by a short name afterwards (*Requests the Commission to give high priority …*, *the Department*, *the Office of the
 High Commissioner*); as a reader does, the short name is taken for the full name printed nearest before it: earlier

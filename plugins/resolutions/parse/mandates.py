@@ -302,10 +302,11 @@ def _mandate(res: Resolution, para: Paragraph, ask: _Ask, problems: list[Diagnos
         due_text = unresolved
     actor = ask.actor
     before_actor = clause[:max(clause.find(actor), 0)]
+    before_clause = para.text[:max(para.text.find(clause), 0)]
     for _ in range(2):  # "the Office", named in full before as "the Office of the High Commissioner": twice
         if actor in _KNOWN_ACTOR_SET or not is_short_name(actor):
             break
-        full = full_name_before(res, actor, before_actor, para.text[:max(para.text.find(clause), 0)], para.text)
+        full = full_name_before(res, actor, before_actor, before_clause, para.text)
         if full is None:
             break
         actor = _known_actor(full) or without_suffix(full)
@@ -336,7 +337,7 @@ def _actor(body: str, verb: str, rest: str, known_only: bool = False) -> str:
     if known_only and (end is None or end.group(0) != " to "):  # "Calls for a sincere … follow-up": what is asked
         return ""
     printed = (words[: end.start()] if end else words).strip(" .")
-    if after_that and (passive := _PASSIVE_THAT.search(printed)):
+    if after_that and _PASSIVE_THAT.search(printed):
         # "requests that peacekeeping missions be provided with …": asked of whoever provides, named after "by"
         # ("that full compensation by the Government of Portugal be paid") or no one.
         agent = _BY_AGENT.search(printed)

@@ -40,7 +40,8 @@ def folder_redirect_files(listed: Iterable[tuple[str, Sequence[str]]], pages: Ma
     target where the rules above have none (``{"sessions/": "resolutions/"}``); ``spellings``: the addresses of
     the redirect pages of other spellings (``a/res/75/1/``), whose folders lead where their page's folders do.
     """
-    page_folders = set(map(_folder, pages))
+    titles = {_folder(address): title for address, title in pages.items()}
+    page_folders = titles.keys()
     taken = set(page_folders)
     shared: dict[str, Sequence[str]] = {}
     for address, places in listed:
@@ -65,7 +66,6 @@ def folder_redirect_files(listed: Iterable[tuple[str, Sequence[str]]], pages: Ma
         for folder in _folders_above(page):
             if folder not in targets:
                 targets[folder] = next((above for above in _folders_above(folder) if above in page_folders), "")
-    titles = {_folder(address): title for address, title in pages.items()}
     return [
         GeneratedFile(folder + "index.html", partial(_page, folder, target, titles, site_url), replace_existing=False)
         for folder, target in sorted(targets.items())

@@ -95,6 +95,7 @@ def sample_path() -> Path:
 CORPUS_TESTS = (
     "tests/browser/test_search_journey.py::test_the_query_set_meets_its_targets_on_the_whole_corpus",
     "tests/browser/test_search_journey.py::test_an_excerpt_shows_where_the_words_of_a_query_stand_together",
+    "tests/browser/test_search_journey.py::test_a_query_no_resolution_has_every_word_of_lists_those_with_some_of_them",
     "tests/test_corpus_accuracy.py::",
     "tests/test_corpus_reader_facts.py::",
     "tests/test_corpus_site.py::",

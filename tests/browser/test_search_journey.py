@@ -6,6 +6,8 @@ order, excerpts and "More results" from a shared URL, and the query set's target
 - A symbol on the search page lists its document from the symbol lookup alone (Pagefind, hundreds of KB in a
   large collection, is not downloaded); "More results" then searches the text.
 - Words found in every resolution ("of", "the") are left out of a query unless it has a phrase in quotes.
+- A word of a query that no text has is named beside the results for the other words; a query no resolution
+  has every word of lists those with some of them (on the corpus site).
 - ``search/?q=...&body=...&sort=newest`` restores the query, the filter and the order; results show a readable
   date and an excerpt with the matched words marked, link to a paragraph, and "More results" adds more.
 - ``tests/search_queries.yml`` on a site of the whole development corpus (skips without ../shared/corpus; the
@@ -78,6 +80,24 @@ def test_words_such_as_of_and_the_are_not_searched_outside_a_phrase(reader):
     reader.assert_clean()
 
 
+def test_a_word_no_text_has_is_named_beside_the_results_for_the_other_words(reader):
+    # Pagefind leaves such a word out without saying so: a reader would take the results for matches of it.
+    page = reader.page
+    reader.open("search/?q=human%20rights%20zzyzxqv")
+    page.wait_for_function("() => /\\d+ results?/.test(document.querySelector('[data-res-search-status]').textContent)",
+                           timeout=WAIT_MS)
+    status = page.inner_text("[data-res-search-status]")
+    assert "results for the other words; no text has \u201czzyzxqv\u201d" in status, status
+    marked = {text.lower() for text in page.locator(".res-search-page__results mark").all_inner_texts()}
+    assert any(word.startswith(("human", "right")) for word in marked), marked
+    page.fill(".res-search input[name=q]", "human zzyzxqv")
+    first = page.locator(".res-search .res-search__results a.res-search__hit").first
+    first.wait_for(state="visible", timeout=WAIT_MS)
+    note = page.locator(".res-search .res-search__results .res-search__none").inner_text()
+    assert note.startswith("Results for the other words") and "zzyzxqv" in note, note
+    reader.assert_clean()
+
+
 def test_a_shared_search_url_restores_query_filter_and_order_and_shows_excerpts(reader):
     page = reader.page
     reader.open("search/?q=human%20rights&body=General%20Assembly&sort=newest")
@@ -140,5 +160,27 @@ def test_an_excerpt_shows_where_the_words_of_a_query_stand_together(chromium, co
             for hit in hits:
                 marked = [text.lower() for text in hit.locator(".res-search__excerpt mark").all_inner_texts()]
                 assert all(any(m.startswith(word) for m in marked) for word in words), (hit.get_attribute("href"), marked)
+        finally:
+            page.close()
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("order, said", [("", ""), ("&sort=newest", "; best matches first, not by date")])
+def test_a_query_no_resolution_has_every_word_of_lists_those_with_some_of_them(chromium, corpus_site, order, said):
+    """No text of the corpus has both "sanctions" and "Libya" (Libya is named in lists of elected members): the
+    reader gets the resolutions with either word and is told so, and that a chosen order is not kept."""
+    assert corpus_site.returncode == 0, "\n".join(corpus_site.lines[-40:])
+    with served(corpus_site.root / "site") as base:
+        page = chromium.new_page()
+        try:
+            page.goto(base + "search/?q=sanctions%20Libya" + order, wait_until="load")
+            page.wait_for_selector(".res-search-page__results .res-search__excerpt mark", timeout=WAIT_MS)
+            status = page.inner_text("[data-res-search-status]")
+            assert re.fullmatch(r"\d+ results with some of the words" + re.escape(said) + r"\.", status), status
+            hits = page.locator(".res-search-page__results a.res-search__hit")
+            assert hits.count() == 10
+            for hit in hits.all():
+                marked = [text.lower() for text in hit.locator(".res-search__excerpt mark").all_inner_texts()]
+                assert any(m.strip("(),.;:").startswith(("sanction", "libya")) for m in marked), (hit.get_attribute("href"), marked)
         finally:
             page.close()

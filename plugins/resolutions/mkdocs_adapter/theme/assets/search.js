@@ -175,6 +175,7 @@
     this.filters = filters || {};
     this.sort = sort || null;
     this.results = null;
+    this.partial = null; // when results lack words of the query: {some, missing, unordered} (fullText)
     this.shown = 0;
     this.symbols = [];
     this.symbolsShown = false;
@@ -193,18 +194,58 @@
     });
     return Promise.all([symbols, fullText]).then(function (answers) {
       self.symbols = Object.keys(self.filters).length ? [] : answers[0];
-      self.results = (answers[1] && answers[1].results) || [];
-      self.total = self.results.length;
+      self.take(answers[1]);
       return self.more(size);
     });
+  };
+
+  Search.prototype.take = function (answer) {
+    this.results = (answer && answer.results) || [];
+    this.partial = (answer && answer.partial) || null;
+    this.total = this.results.length;
   };
 
   Search.prototype.fullText = function () {
     var self = this;
     var options = { filters: self.filters };
     if (self.sort) options.sort = { date: self.sort };
-    return pagefind().then(function (module) { return module.search(withoutStopWords(self.query), options); });
+    var query = withoutStopWords(self.query);
+    // Each word of a query of several is searched alone too, on the index chunks the whole query loads anyway:
+    // Pagefind leaves out a word no text has without saying so, and finds nothing when no page has them all.
+    var words = query.indexOf('"') >= 0 ? [] : query.split(/\s+/).filter(Boolean);
+    return pagefind().then(function (module) {
+      var alone = words.length > 1 ? words.map(function (word) { return module.search(word, options); }) : [];
+      return Promise.all([module.search(query, options)].concat(alone)).then(function (answers) {
+        var answer = answers[0];
+        alone = answers.slice(1);
+        var missing = words.filter(function (word, index) { return alone.length && !alone[index].results.length; });
+        if (answer.results.length) {
+          return missing.length ? { results: answer.results, partial: { some: false, missing: missing } } : answer;
+        }
+        if (!alone.length) return answer;
+        return { results: someOfTheWords(alone), partial: { some: true, missing: missing, unordered: !!options.sort } };
+      });
+    });
   };
+
+  /* No resolution has every word of the query: rather than nothing, those with most of the words, each group by
+     relevance (the sum of its words' scores). Not in a chosen order: each word's results come in date order, but
+     Pagefind gives no date to compare results of different words by short of loading every result's fragment
+     (and a search without words, which would give the order of every page, loads every index chunk). */
+  function someOfTheWords(alone) {
+    var found = new Map();
+    alone.forEach(function (answer) {
+      answer.results.forEach(function (result) {
+        var entry = found.get(result.id) || { result: result, words: 0, score: 0 };
+        entry.words += 1;
+        entry.score += result.score || 0;
+        found.set(result.id, entry);
+      });
+    });
+    return Array.from(found.values())
+      .sort(function (a, b) { return b.words - a.words || b.score - a.score; })
+      .map(function (entry) { return entry.result; });
+  }
 
   /* The query Pagefind is given: without "of", "the", "and"... unless it has a phrase in quotes. Pagefind would
      download the index chunk of each, which holds every position of the word in every page (measured at 5,000
@@ -223,8 +264,7 @@
     if (self.deferred && self.symbolsShown) {  // the symbol's documents are shown: now the text results
       self.deferred = false;
       return self.fullText().then(function (answer) {
-        self.results = (answer && answer.results) || [];
-        self.total = self.results.length;
+        self.take(answer);
         return self.more(size);
       });
     }
@@ -320,6 +360,17 @@
     list.appendChild(element("li", "res-search__none", "No resolution matches \u201c" + query + "\u201d."));
   }
 
+  /* What a reader is told when the results do not have every word of the query, after "N results" or
+     "Results": "with some of the words", "for the other words; no text has “zyx”". */
+  function partialNote(partial) {
+    var missing = partial.missing.map(function (word) { return "\u201c" + word + "\u201d"; }).join(" or ");
+    if (partial.some) {
+      return "with some of the words" + (missing ? "; no text has " + missing : "") +
+        (partial.unordered ? "; best matches first, not by date" : "");
+    }
+    return "for the other words; no text has " + missing;
+  }
+
   function searchPageUrl(query, filters, sort) {
     var url = new URL("search/", ROOT);
     if (query) url.searchParams.set("q", query);
@@ -383,10 +434,12 @@
       var query = input.value.trim();
       var mine = ++generation;
       if (!query) { close(); return; }
-      new Search(query).start(BOX_SIZE, true).then(function (hits) {
+      var search = new Search(query);
+      search.start(BOX_SIZE, true).then(function (hits) {
         if (mine !== generation) return; // a newer keystroke has its own results
         list.textContent = "";
         if (!hits.length) renderNone(list, query);
+        else if (search.partial) list.appendChild(element("li", "res-search__none", "Results " + partialNote(search.partial) + ":"));
         hits.slice(0, BOX_SIZE).forEach(function (hit) { list.appendChild(renderHit(hit, false)); });
         var all = element("li");
         var link = element("a", "res-search__hit res-search__all", "All results for \u201c" + query + "\u201d");
@@ -472,7 +525,9 @@
       hits.forEach(function (hit) { list.appendChild(renderHit(hit, true)); });
       var total = search.symbols.length + search.total;
       var counted = total === 1 ? "1 result" : total ? total + " results" : "No results";
-      status.textContent = search.deferred ? counted + " for this symbol. \u201cMore results\u201d also searches the text." : counted;
+      if (search.deferred) counted += " for this symbol. \u201cMore results\u201d also searches the text.";
+      else if (search.partial && total) counted += " " + partialNote(search.partial) + ".";
+      status.textContent = counted;
       moreButton.hidden = !search.hasMore();
     }
 

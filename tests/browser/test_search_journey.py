@@ -90,6 +90,12 @@ def test_a_word_no_text_has_is_named_beside_the_results_for_the_other_words(read
     assert "results for the other words; no text has \u201czzyzxqv\u201d" in status, status
     marked = {text.lower() for text in page.locator(".res-search-page__results mark").all_inner_texts()}
     assert any(word.startswith(("human", "right")) for word in marked), marked
+    # With a filter, only the texts it keeps were searched: the note says so.
+    reader.open("search/?q=human%20rights%20zzyzxqv&body=General%20Assembly")
+    page.wait_for_function("() => /\\d+ results?/.test(document.querySelector('[data-res-search-status]').textContent)",
+                           timeout=WAIT_MS)
+    status = page.inner_text("[data-res-search-status]")
+    assert "for the other words; no text matching the filters has \u201czzyzxqv\u201d" in status, status
     page.fill(".res-search input[name=q]", "human zzyzxqv")
     first = page.locator(".res-search .res-search__results a.res-search__hit").first
     first.wait_for(state="visible", timeout=WAIT_MS)

@@ -175,7 +175,7 @@
     this.filters = filters || {};
     this.sort = sort || null;
     this.results = null;
-    this.partial = null; // when results lack words of the query: {some, missing, unordered} (fullText)
+    this.partial = null; // when results lack words of the query: {some, missing, filtered, unordered}
     this.shown = 0;
     this.symbols = [];
     this.symbolsShown = false;
@@ -219,11 +219,13 @@
         var answer = answers[0];
         alone = answers.slice(1);
         var missing = words.filter(function (word, index) { return alone.length && !alone[index].results.length; });
+        var filtered = Object.keys(self.filters).length > 0;
         if (answer.results.length) {
-          return missing.length ? { results: answer.results, partial: { some: false, missing: missing } } : answer;
+          return missing.length ? { results: answer.results, partial: { missing: missing, filtered: filtered } } : answer;
         }
         if (!alone.length) return answer;
-        return { results: someOfTheWords(alone), partial: { some: true, missing: missing, unordered: !!options.sort } };
+        return { results: someOfTheWords(alone),
+                 partial: { some: true, missing: missing, filtered: filtered, unordered: !!options.sort } };
       });
     });
   };
@@ -363,12 +365,10 @@
   /* What a reader is told when the results do not have every word of the query, after "N results" or
      "Results": "with some of the words", "for the other words; no text has “zyx”". */
   function partialNote(partial) {
-    var missing = partial.missing.map(function (word) { return "\u201c" + word + "\u201d"; }).join(" or ");
-    if (partial.some) {
-      return "with some of the words" + (missing ? "; no text has " + missing : "") +
-        (partial.unordered ? "; best matches first, not by date" : "");
-    }
-    return "for the other words; no text has " + missing;
+    var missing = partial.missing.length ? "; no text" + (partial.filtered ? " matching the filters" : "") + " has " +
+      partial.missing.map(function (word) { return "\u201c" + word + "\u201d"; }).join(" or ") : "";
+    if (!partial.some) return "for the other words" + missing;
+    return "with some of the words" + missing + (partial.unordered ? "; best matches first, not by date" : "");
   }
 
   function searchPageUrl(query, filters, sort) {

@@ -176,6 +176,7 @@
     this.sort = sort || null;
     this.results = null;
     this.partial = null; // when results lack words of the query: {some, missing, filtered, unordered}
+    this.missing = null; // when Pagefind ranked the other words: a function giving (a promise of) the words no text has
     this.shown = 0;
     this.symbols = [];
     this.symbolsShown = false;
@@ -199,6 +200,17 @@
     });
   };
 
+  /* Once the words no text has are known: calls `show` (with the search's new partial note) when there are some. */
+  Search.prototype.whenMissingKnown = function (show) {
+    var self = this;
+    if (!self.missing) return;
+    self.missing().then(function (missing) {
+      if (!missing.length || !self.total) return;
+      self.partial = { missing: missing, filtered: false };
+      show();
+    });
+  };
+
   Search.prototype.take = function (answer) {
     this.results = (answer && answer.results) || [];
     this.partial = (answer && answer.partial) || null;
@@ -210,25 +222,33 @@
     var options = { filters: self.filters };
     if (self.sort) options.sort = { date: self.sort };
     var query = withoutStopWords(self.query);
-    // Each word of a query of several is searched alone too, on the index chunks the whole query loads anyway:
-    // Pagefind leaves out a word no text has without saying so, and finds nothing when no page has them all.
     var words = query.indexOf('"') >= 0 ? [] : query.split(/\s+/).filter(Boolean);
     return pagefind().then(function (module) {
-      var alone = words.length > 1 ? words.map(function (word) { return module.search(word, options); }) : [];
-      return Promise.all([module.search(query, options)].concat(alone)).then(function (answers) {
-        var answer = answers[0];
-        alone = answers.slice(1);
-        var missing = words.filter(function (word, index) { return alone.length && !alone[index].results.length; });
-        var filtered = Object.keys(self.filters).length > 0;
-        if (answer.results.length) {
-          return missing.length ? { results: answer.results, partial: { missing: missing, filtered: filtered } } : answer;
+      return module.search(query, options).then(function (answer) {
+        if (words.length < 2) return answer;
+        if (answer.results.length) {  // Pagefind left out, without saying so, any word no text has
+          self.missing = function () { return wordsNoTextHas(module, words); };  // after the results are shown
+          return answer;
         }
-        if (!alone.length) return answer;
-        return { results: someOfTheWords(alone),
-                 partial: { some: true, missing: missing, filtered: filtered, unordered: !!options.sort } };
+        // No page has every word: each word searched alone, on the index chunks the query has loaded.
+        return Promise.all(words.map(function (word) { return module.search(word, options); })).then(function (alone) {
+          return { results: someOfTheWords(alone), partial: {
+            some: true, unordered: !!options.sort, filtered: Object.keys(self.filters).length > 0,
+            missing: words.filter(function (word, index) { return !alone[index].results.length; }) } };
+        });
       });
     });
   };
+
+  var NO_PAGE = { kind: "(a value no page has)" };
+  /* The words of `words` no text has, asked once the results are shown. Under a filter no page has, Pagefind
+     counts a word's pages (unfilteredResultCount) without ranking them: at 20,000 resolutions 0.1-0.5 s a
+     common word, where ranking them takes 1.5-2 s. */
+  function wordsNoTextHas(module, words) {
+    return Promise.all(words.map(function (word) { return module.search(word, { filters: NO_PAGE }); }))
+      .then(function (counts) { return words.filter(function (word, index) { return !counts[index].unfilteredResultCount; }); })
+      .catch(function () { return []; });
+  }
 
   /* No resolution has every word of the query: rather than nothing, those with most of the words, each group by
      relevance (the sum of its words' scores). Not in a chosen order: each word's results come in date order, but
@@ -439,7 +459,10 @@
         if (mine !== generation) return; // a newer keystroke has its own results
         list.textContent = "";
         if (!hits.length) renderNone(list, query);
-        else if (search.partial) list.appendChild(element("li", "res-search__none", "Results " + partialNote(search.partial) + ":"));
+        var note = element("li", "res-search__none");
+        function showNote() { note.textContent = "Results " + partialNote(search.partial) + ":"; list.insertBefore(note, list.firstChild); }
+        if (hits.length && search.partial) showNote();
+        search.whenMissingKnown(function () { if (mine === generation) showNote(); });
         hits.slice(0, BOX_SIZE).forEach(function (hit) { list.appendChild(renderHit(hit, false)); });
         var all = element("li");
         var link = element("a", "res-search__hit res-search__all", "All results for \u201c" + query + "\u201d");
@@ -523,12 +546,16 @@
       if (!append) list.textContent = "";
       if (!hits.length && !append) renderNone(list, search.query);
       hits.forEach(function (hit) { list.appendChild(renderHit(hit, true)); });
+      showStatus(search);
+      moreButton.hidden = !search.hasMore();
+    }
+
+    function showStatus(search) {
       var total = search.symbols.length + search.total;
       var counted = total === 1 ? "1 result" : total ? total + " results" : "No results";
       if (search.deferred) counted += " for this symbol. \u201cMore results\u201d also searches the text.";
       else if (search.partial && total) counted += " " + partialNote(search.partial) + ".";
       status.textContent = counted;
-      moreButton.hidden = !search.hasMore();
     }
 
     function run() {
@@ -545,6 +572,7 @@
       search.start(PAGE_SIZE, !Object.keys(filters).length && !sort).then(function (hits) {
         if (search !== current) return;
         show(hits, search, false);
+        search.whenMissingKnown(function () { if (search === current) showStatus(search); });
       }).catch(function () {
         if (search !== current) return;
         status.textContent = "The search index could not be loaded. The indexes of resolutions, sessions and agenda items still work.";

@@ -8,8 +8,9 @@ has written its bundle. This measures those two steps alone, on an otherwise idl
 collection (``bench/generate.py``, seed 1, about 1,000 words a resolution, as ``build_bench.py``):
 
 1. **records**: every text parsed with the parse cache empty, on every core (``ParseCache.parse_all``), the records
-   made (``search_records.records``) and written as the pages Pagefind reads (``pagefind_feed.write_pages``);
-2. **Pagefind**: its command as ``pagefind_feed`` runs it (one worker thread), alone on the machine.
+   made into a work folder (``pagefind_index.new_work_folder``) and written as the pages Pagefind reads
+   (``pagefind_feed.write_pages``);
+2. **Pagefind**: its command as ``pagefind_feed`` runs it (``run_pagefind``: one worker thread), alone on the machine.
 
 Their sum is a floor: the build also renders and writes every page, which here runs on no core of its own. Then
 plain MkDocs + Material builds the same pages (``build_bench``'s ``plain``), in the same run, for the ratio.
@@ -20,12 +21,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 import build_bench  # noqa: E402
 from resolutions.cache import ParseCache, sources_under  # noqa: E402
 from resolutions.data import search_records  # noqa: E402
-from resolutions.mkdocs_adapter import pagefind_feed  # noqa: E402
+from resolutions.mkdocs_adapter import pagefind_feed, pagefind_index  # noqa: E402
 from resolutions.site.collection import own_pages  # noqa: E402
 
 
@@ -47,33 +47,30 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def records_step(docs: Path, work: Path) -> dict:
-    """Parse ``docs`` with an empty cache, write the records as pages under ``work``; seconds of each part."""
-    shutil.rmtree(work, ignore_errors=True)
+def records_step(docs: Path, cache: Path) -> tuple[Path, dict]:
+    """Parse ``docs`` with an empty cache in ``cache``, make the records in a work folder (``tempfile``'s folder) and
+    write them as pages there, as a build and its indexing process do; the work folder and seconds of each part."""
+    shutil.rmtree(cache, ignore_errors=True)
     started = time.perf_counter()
-    resolutions = ParseCache(work / "cache").parse_all(sources_under(docs))
+    resolutions = ParseCache(cache).parse_all(sources_under(docs))
     parsed = time.perf_counter()
-    with open(work / pagefind_feed.RECORDS_FILE, "w", encoding="utf-8") as out:
-        for url, html in search_records.records(own_pages(resolutions)):
-            out.write(json.dumps([url, html], ensure_ascii=False) + "\n")
+    work = Path(pagefind_index.new_work_folder(search_records.records(own_pages(resolutions))))
     recorded = time.perf_counter()
     pages = pagefind_feed.write_pages(str(work / pagefind_feed.RECORDS_FILE), str(work / pagefind_feed.PAGES_FOLDER))
     written = time.perf_counter()
-    return {"pages": pages, "parse_s": round(parsed - started, 2), "records_s": round(recorded - parsed, 2),
-            "write_pages_s": round(written - recorded, 2), "total_s": round(written - started, 2)}
+    return work, {"pages": pages, "parse_s": round(parsed - started, 2), "records_s": round(recorded - parsed, 2),
+                  "write_pages_s": round(written - recorded, 2), "total_s": round(written - started, 2)}
 
 
 def pagefind_step(work: Path) -> dict:
     """Pagefind's command on the pages of ``work``, alone: wall and CPU seconds, peak memory, bundle size."""
     bundle = work / "bundle"
-    shutil.rmtree(bundle, ignore_errors=True)
     cpu_before = _children_cpu()
     started = time.perf_counter()
-    subprocess.run([pagefind_feed.pagefind_binary(), "--site", str(work / pagefind_feed.PAGES_FOLDER),
-                    "--output-path", str(bundle), "--force-language", pagefind_feed.LANGUAGE, "--silent"],
-                   check=True, stdin=subprocess.DEVNULL,
-                   env=dict(os.environ, TOKIO_WORKER_THREADS=pagefind_feed.WORKER_THREADS))
+    problems = pagefind_feed.run_pagefind(str(work / pagefind_feed.PAGES_FOLDER), str(bundle))
     wall = time.perf_counter() - started
+    if problems:
+        raise SystemExit("\n".join(problems))
     meta = next(bundle.glob("pagefind.*.pf_meta"))
     return {"wall_s": round(wall, 2), "cpu_s": round(_children_cpu() - cpu_before, 2),
             "peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
@@ -92,11 +89,14 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     specs, _ = build_bench.prepare_size(args.out, args.count, 1, 1000, [] if args.no_plain else ["plain"])
     docs = args.out / f"n{args.count}" / "ours" / "docs"
-    work = args.out / "floor"
+    tempfile.tempdir = str(args.out)  # the work folder on the same file system as the sites, as build_bench has it
     runs = []
     for run in range(args.runs):
-        records = records_step(docs, work)
-        indexed = pagefind_step(work)
+        work, records = records_step(docs, args.out / "floor-cache")
+        try:
+            indexed = pagefind_step(work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
         plain = None
         if specs:
             figures = build_bench.run_once(specs[0], args.out / f"plain-{run}.log")
@@ -104,7 +104,7 @@ def main() -> int:
         runs.append({"records": records, "pagefind": indexed, "plain": plain,
                      "floor_s": round(records["total_s"] + indexed["wall_s"], 2)})
         print(json.dumps(runs[-1]), flush=True)
-    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(args.out / "floor-cache", ignore_errors=True)
     floor = statistics.median(r["floor_s"] for r in runs)
     plain_wall = statistics.median(r["plain"]["wall_s"] for r in runs) if specs else None
     report = {

@@ -76,6 +76,11 @@ def build_bundle(work: str, output_dir: str) -> list[str]:
     """Index the records of the work folder and write the bundle to ``output_dir``; the problems (none: done)."""
     pages = os.path.join(work, PAGES_FOLDER)
     write_pages(os.path.join(work, RECORDS_FILE), pages)
+    return run_pagefind(pages, output_dir)
+
+
+def run_pagefind(pages: str, output_dir: str) -> list[str]:
+    """Pagefind's command on the folder ``pages``, writing the bundle to ``output_dir``; the problems (none: done)."""
     done = subprocess.run(
         [pagefind_binary(), "--site", pages, "--output-path", os.path.abspath(output_dir),
          "--force-language", LANGUAGE, "--silent"],

@@ -40,7 +40,7 @@ class PagefindBundle:
         """Start indexing ``records`` into ``site_dir/pagefind/``; the problems that prevented it."""
         self.cancel()
         try:
-            work = _new_work_folder(records)
+            work = new_work_folder(records)
         except OSError as error:
             return [f"search index not built: no room for its records in the temporary folder ({error})"]
         self._work = work
@@ -91,7 +91,7 @@ def preview_folder(records: Callable[[], Records], report: Callable[[str], None]
     """The bundle as a folder made on first request (``mkdocs serve``): built in a temporary folder, read back."""
     def make() -> list[GeneratedFile]:
         with tempfile.TemporaryDirectory(prefix="pagefind-preview-") as bundle, tempfile.TemporaryFile() as errors:
-            work = _new_work_folder(records())
+            work = new_work_folder(records())
             try:
                 status = _feed(work, bundle, errors).wait()
             finally:
@@ -108,8 +108,8 @@ def preview_folder(records: Callable[[], Records], report: Callable[[str], None]
     return GeneratedFolder(PAGEFIND_FOLDER + "/", make)
 
 
-def _new_work_folder(records: Records) -> str:
-    """A new work folder holding ``records`` (``pagefind_feed``'s input); its path."""
+def new_work_folder(records: Records) -> str:
+    """A new work folder (under ``tempfile``'s folder) holding ``records`` (``pagefind_feed``'s input); its path."""
     work = tempfile.mkdtemp(prefix="pagefind-")
     try:
         with open(os.path.join(work, RECORDS_FILE), "w", encoding="utf-8") as out:
